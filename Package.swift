@@ -1,0 +1,34 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "graphperm",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "GraphPermKit", targets: ["GraphPermKit"]),
+        .executable(name: "graphperm", targets: ["graphperm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "GraphPermKit",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("../../Schema"), .copy("../../Data")]
+        ),
+        .executableTarget(
+            name: "graphperm",
+            dependencies: [
+                "GraphPermKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GraphPermKitTests",
+            dependencies: ["GraphPermKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,114 @@
+-- graphperm knowledge base, schema version 1 (PRAGMA user_version = 1).
+-- Files in this folder are applied in name order, in one transaction, to a new database.
+-- Every table can be read with the sqlite3 shell; the views at the end join the names for you.
+
+-- The three permission types, in Microsoft's table order.
+CREATE TABLE scheme (
+    id         INTEGER PRIMARY KEY,          -- 1 DelegatedWork, 2 DelegatedPersonal, 3 Application
+    name       TEXT NOT NULL UNIQUE,         -- DelegatedWork | DelegatedPersonal | Application
+    docs_label TEXT NOT NULL                 -- "Delegated (work or school account)" ...
+);
+
+-- One row per permission name, from any input file. The name is split per Microsoft's pattern
+-- {resource}.{operation}.{constraint}.
+CREATE TABLE permission (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,    -- Mail.Read, User.ReadWrite.All, offline_access
+    resource        TEXT NOT NULL,           -- Mail
+    operation       TEXT,                    -- Read (NULL when the name has no '.')
+    name_constraint TEXT,                    -- All, OwnedBy, Selected ... (NULL when absent)
+    kibali_rank     INTEGER NOT NULL         -- position in Microsoft's name order (ICU collation)
+);
+CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
+
+-- A permission as it exists in one scheme: its ID and consent texts.
+CREATE TABLE permission_scheme (
+    permission_id          INTEGER NOT NULL REFERENCES permission (id),
+    scheme_id              INTEGER NOT NULL REFERENCES scheme (id),
+    guid                   TEXT,             -- lower-case GUID (appRole id or oauth2PermissionScope id)
+    admin_display_name     TEXT,
+    admin_description      TEXT,
+    user_display_name      TEXT,
+    user_description       TEXT,
+    requires_admin_consent INTEGER,          -- 0/1, NULL when no file says
+    privilege_level        INTEGER,          -- 1 (low) to 5 (high), as the permissions document gives it
+    is_enabled             INTEGER,
+    is_hidden              INTEGER,
+    environment            TEXT,             -- provisioningInfo's environment list, e.g. "public;FairFax"
+    resource_app_id        TEXT,             -- provisioningInfo's resourceAppId when not empty
+    PRIMARY KEY (permission_id, scheme_id)
+) WITHOUT ROWID;
+CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
+
+-- Path templates exactly as Microsoft writes them, with the key the matcher compares.
+CREATE TABLE path_template (
+    id        INTEGER PRIMARY KEY,
+    template  TEXT NOT NULL UNIQUE,          -- /users/{id}/messages
+    match_key TEXT NOT NULL                  -- /users/{}/messages (lower case, parameters unnamed)
+);
+CREATE INDEX path_template_by_match_key ON path_template (match_key);
+
+-- Which permission, in which scheme, allows which HTTP method on which template.
+CREATE TABLE grants (
+    id            INTEGER PRIMARY KEY,
+    permission_id INTEGER NOT NULL REFERENCES permission (id),
+    scheme_id     INTEGER NOT NULL REFERENCES scheme (id),
+    method        TEXT NOT NULL,             -- GET POST PUT PATCH DELETE
+    template_id   INTEGER NOT NULL REFERENCES path_template (id),
+    is_least      INTEGER NOT NULL,          -- 1 when the document marks it least privileged (least=...)
+    also_requires TEXT NOT NULL DEFAULT '',  -- AlsoRequires=... partners, comma-separated; any one of them
+    claim_order   INTEGER NOT NULL,          -- Microsoft's index order: kibali_rank * 1000 + pathSet index
+    source        TEXT NOT NULL              -- document | security-table
+);
+CREATE INDEX grants_by_template ON grants (template_id, method, scheme_id, claim_order);
+CREATE INDEX grants_by_permission ON grants (permission_id, scheme_id, method);
+
+-- The Graph Security API authorization table (Permission | Entity | Supported requests).
+CREATE TABLE security_entity (
+    id              INTEGER PRIMARY KEY,     -- the row's place in the table
+    permission_name TEXT NOT NULL,
+    entity          TEXT NOT NULL,           -- alerts, secureScores, tiIndicator ...
+    resource_path   TEXT NOT NULL,           -- /security/alerts
+    methods         TEXT NOT NULL,           -- space-separated: GET POST PATCH
+    is_preview      INTEGER NOT NULL,
+    doc_link        TEXT NOT NULL
+);
+
+-- Entra admin roles that the Security API accepts for delegated tokens (the wids claim holds their IDs).
+CREATE TABLE admin_role (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL UNIQUE,
+    role_template_id TEXT NOT NULL UNIQUE
+);
+
+-- Each file that went into this knowledge base.
+CREATE TABLE provenance (
+    id        INTEGER PRIMARY KEY,
+    kind      TEXT NOT NULL,                 -- permissions-document | provisioning-info | permission-descriptions | service-principal | security-entities | admin-roles
+    path      TEXT NOT NULL,
+    size      INTEGER NOT NULL,              -- bytes
+    sha256    TEXT NOT NULL,
+    loaded_at TEXT NOT NULL                  -- ISO 8601, UTC
+);
+
+-- Conflicts noticed while merging the files (two IDs for one name and scheme, duplicate entries ...).
+CREATE TABLE load_warning (
+    id      INTEGER PRIMARY KEY,
+    message TEXT NOT NULL
+);
+
+-- Grants with names instead of IDs.
+CREATE VIEW grant_detail AS
+SELECT p.name AS permission, s.name AS scheme, g.method, t.template, g.is_least, g.also_requires, g.source
+FROM grants g
+JOIN permission p ON p.id = g.permission_id
+JOIN scheme s ON s.id = g.scheme_id
+JOIN path_template t ON t.id = g.template_id;
+
+-- Permissions per scheme with names instead of IDs.
+CREATE VIEW permission_detail AS
+SELECT p.name, p.resource, p.operation, p.name_constraint, s.name AS scheme, ps.guid, ps.admin_display_name,
+       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden
+FROM permission_scheme ps
+JOIN permission p ON p.id = ps.permission_id
+JOIN scheme s ON s.id = ps.scheme_id;

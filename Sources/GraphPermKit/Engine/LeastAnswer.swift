@@ -1,0 +1,75 @@
+/// The answer to "which permission does this call need?", per scheme.
+///
+///     {"request": {"method": "GET", "url": "/security/alerts"}, "template": "/security/alerts",
+///      "schemes": {"DelegatedWork": {"least": ["SecurityEvents.Read.All"], "higher": ["SecurityEvents.ReadWrite.All"]},
+///                  "DelegatedPersonal": null, "Application": {...}}, "basis": "documented", "notes": []}
+public struct LeastAnswer: Sendable, Equatable {
+    /// Least-privileged permissions (Microsoft's choice first, then equally least ones) and higher ones.
+    public struct SchemeAnswer: Sendable, Equatable {
+        public let least: [String]
+        public let higher: [String]
+    }
+
+    /// What the answer rests on.
+    public enum Basis: String, Sendable {
+        /// Microsoft's permissions document and its least-privilege markers.
+        case documented
+        /// The Graph Security API authorization table shipped with graphperm.
+        case securityTable = "security-table"
+        /// The permission naming pattern alone (no path data loaded).
+        case inferred
+    }
+
+    public let method: String
+    public let url: String
+    /// The matched template (the first, when variants differing in case or parameter names are merged).
+    public let template: String?
+    /// Per scheme, in Microsoft's order; nil where the call does not support the scheme.
+    public let schemes: [(scheme: Scheme, answer: SchemeAnswer?)]
+    public let basis: Basis
+    public let notes: [String]
+
+    public static func == (lhs: LeastAnswer, rhs: LeastAnswer) -> Bool {
+        lhs.method == rhs.method && lhs.url == rhs.url && lhs.template == rhs.template && lhs.basis == rhs.basis && lhs.notes == rhs.notes
+            && lhs.schemes.map(\.scheme) == rhs.schemes.map(\.scheme) && lhs.schemes.map(\.answer) == rhs.schemes.map(\.answer)
+    }
+
+    /// The answer for one scheme (nil: not supported).
+    public subscript(scheme: Scheme) -> SchemeAnswer? {
+        schemes.first { $0.scheme == scheme }?.answer
+    }
+
+    /// Builds the answer from the claims of the matched template(s).
+    public static func from(method: String, url: String, template: String?, claims: ClaimSet, only: Scheme? = nil) -> LeastAnswer {
+        var schemes: [(Scheme, SchemeAnswer?)] = []
+        var notes: [String] = []
+        for scheme in Scheme.allCases where only == nil || only == scheme {
+            let claimList = claims.claims(method: method, scheme: scheme)
+            guard !claimList.isEmpty else { schemes.append((scheme, nil)); continue }
+            let (row, _) = PermissionTable.row(method: method, scheme: scheme, claims: claims)
+            var least: [String]
+            if let selection = LeastPrivilege.select(method: method, scheme: scheme, in: claims) {
+                least = (selection.labels + selection.ties.map(\.label)).uniqued()
+                if selection.labels.count > 1 {
+                    notes.append("\(scheme.rawValue): Microsoft's data is ambiguous here (\(selection.labels.joined(separator: ", "))); Microsoft's documentation shows the first")
+                }
+                for tie in selection.ties {
+                    let chosen = PermissionName(selection.chosen.permission)
+                    let other = PermissionName(tie.permission)
+                    if chosen.resource == other.resource, chosen.operation == other.operation, other.constraintRank < chosen.constraintRank {
+                        notes.append("\(scheme.rawValue): \(tie.permission) is narrower than \(selection.chosen.permission) and also marked least privileged; prefer it if the app only works on what it owns or was given")
+                    }
+                }
+            } else {
+                let ranked = claimList.map(\.permission).uniqued().sorted(by: InferredLeast.precedes)
+                least = [ranked[0]]
+                notes.append("\(scheme.rawValue): Microsoft's data marks no permission least privileged for this call; \(ranked[0]) is inferred from the permission names")
+            }
+            let higher = (row.least == PermissionTable.notSupported ? claimList.map(\.permission).uniqued() : row.higherItems)
+                .filter { !least.contains($0) }
+            schemes.append((scheme, SchemeAnswer(least: least, higher: higher)))
+        }
+        let basis: Basis = claims.sources.contains(.document) ? .documented : .securityTable
+        return LeastAnswer(method: method, url: url, template: template, schemes: schemes, basis: basis, notes: notes)
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Reads the project's own facts in `Data/`: the Graph Security API authorization table and the Entra admin roles
+/// that the Security API accepts for delegated calls.
+enum EmbeddedDataLoader {
+    static let securityFile = "security-entities.csv"
+    static let rolesFile = "admin-roles.csv"
+    static let securityHeader = ["permission", "entity", "resource_path", "methods", "preview", "doc_link"]
+    static let rolesHeader = ["role", "role_template_id"]
+
+    static func load(from directory: URL, into facts: inout KnowledgeFacts) throws(LoadError) {
+        let securityURL = directory.appendingPathComponent(securityFile)
+        let securityBytes = try SourceFile.read(securityURL)
+        facts.securityEntities = try securityEntities(String(decoding: securityBytes, as: UTF8.self), file: securityURL.path)
+        facts.provenance.append(SourceFile.provenance(.securityEntities, securityURL, securityBytes))
+
+        let rolesURL = directory.appendingPathComponent(rolesFile)
+        let rolesBytes = try SourceFile.read(rolesURL)
+        facts.adminRoles = try adminRoles(String(decoding: rolesBytes, as: UTF8.self), file: rolesURL.path)
+        facts.provenance.append(SourceFile.provenance(.adminRoles, rolesURL, rolesBytes))
+    }
+
+    static func securityEntities(_ text: String, file: String) throws(LoadError) -> [SecurityEntity] {
+        var entities: [SecurityEntity] = []
+        for (line, fields) in try CSVReader.records(of: text, file: file, header: securityHeader) {
+            let place = "record \(line)"
+            let methods = fields[3].split(separator: " ").map(String.init)
+            guard !fields[0].isEmpty, !fields[1].isEmpty, fields[2].hasPrefix("/security/"),
+                  !methods.isEmpty, methods.allSatisfy(PermissionsDocumentLoader.knownMethods.contains),
+                  ["yes", "no"].contains(fields[4]) else {
+                throw LoadError.data(file: file, place: place, message: "expected a permission, an entity, a path under /security/, methods separated by spaces (GET POST PATCH DELETE), yes or no, and a link")
+            }
+            entities.append(SecurityEntity(permission: fields[0], entity: fields[1], resourcePath: fields[2], methods: methods,
+                                           isPreview: fields[4] == "yes", docLink: fields[5], position: line))
+        }
+        return entities
+    }
+
+    static func adminRoles(_ text: String, file: String) throws(LoadError) -> [AdminRole] {
+        var roles: [AdminRole] = []
+        for (line, fields) in try CSVReader.records(of: text, file: file, header: rolesHeader) {
+            guard !fields[0].isEmpty, GUID.isValid(fields[1]) else {
+                throw LoadError.data(file: file, place: "record \(line)", message: "expected a role name and a role template ID (a GUID)")
+            }
+            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(), position: line))
+        }
+        return roles
+    }
+}

@@ -1,0 +1,120 @@
+/// A JSON value with its path, whose accessors throw a `LoadError` naming the file and the path.
+///
+///     let root = JSONReader(value: json, file: "permissions.json")
+///     try root["permissions"].object()   // or: permissions.json: $.permissions: expected an object, found an array
+struct JSONReader {
+    let value: JSONValue?
+    let file: String
+    let path: [JSONPathComponent]
+
+    init(value: JSONValue?, file: String, path: [JSONPathComponent] = []) {
+        self.value = value
+        self.file = file
+        self.path = path
+    }
+
+    /// The member `key` (absent members read as nil values and fail only when required).
+    subscript(key: String) -> JSONReader {
+        guard case .object(let object)? = value else { return JSONReader(value: nil, file: file, path: path + [.key(key)]) }
+        return JSONReader(value: object[key], file: file, path: path + [.key(key)])
+    }
+
+    var isPresent: Bool {
+        if case .null? = value { return false }
+        return value != nil
+    }
+
+    func failure(_ expected: String) -> LoadError {
+        let found = value.map { "found \($0.typeDescription)" } ?? "the member is missing"
+        return .data(file: file, place: JSONPathComponent.render(path), message: "expected \(expected), \(found)")
+    }
+
+    func members() throws(LoadError) -> [(key: String, value: JSONReader)] {
+        guard case .object(let object)? = value else { throw failure("an object") }
+        return object.members.map { ($0.key, JSONReader(value: $0.value, file: file, path: path + [.key($0.key)])) }
+    }
+
+    func elements() throws(LoadError) -> [JSONReader] {
+        guard case .array(let array)? = value else { throw failure("an array") }
+        return array.enumerated().map { JSONReader(value: $1, file: file, path: path + [.index($0)]) }
+    }
+
+    func string(maxLength: Int = 65_536) throws(LoadError) -> String {
+        guard case .string(let text)? = value else { throw failure("a string") }
+        guard text.utf8.count <= maxLength else { throw failure("a string of at most \(maxLength) bytes (found \(text.utf8.count) bytes)") }
+        return text
+    }
+
+    func optionalString(maxLength: Int = 65_536) throws(LoadError) -> String? {
+        isPresent ? try string(maxLength: maxLength) : nil
+    }
+
+    func bool() throws(LoadError) -> Bool {
+        guard case .bool(let flag)? = value else { throw failure("true or false") }
+        return flag
+    }
+
+    func optionalBool() throws(LoadError) -> Bool? { isPresent ? try bool() : nil }
+
+    func optionalInt() throws(LoadError) -> Int? {
+        guard isPresent else { return nil }
+        guard case .number(let number)? = value, number == number.rounded(), abs(number) < 1e9 else { throw failure("a whole number") }
+        return Int(number)
+    }
+
+    func strings() throws(LoadError) -> [String] {
+        guard case .array(let array)? = value else { throw failure("an array of strings") }
+        var result: [String] = []
+        for (index, element) in array.enumerated() {
+            guard case .string(let text) = element else {
+                throw JSONReader(value: element, file: file, path: path + [.index(index)]).failure("a string")
+            }
+            result.append(text)
+        }
+        return result
+    }
+
+    /// A permission name: 1–200 characters of letters, digits, `.`, `-`, `_`.
+    func permissionName() throws(LoadError) -> String {
+        try Self.checkPermissionName(try string(maxLength: 10_000), at: self)
+    }
+
+    static func checkPermissionName(_ name: String, at reader: JSONReader) throws(LoadError) -> String {
+        let valid = !name.isEmpty && name.utf8.count <= 200
+            && name.unicodeScalars.allSatisfy { $0.isASCII && (($0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_") }
+        guard valid else {
+            let shown = name.count > 60 ? String(name.prefix(60)) + "…" : name
+            throw LoadError.data(file: reader.file, place: JSONPathComponent.render(reader.path),
+                                 message: "expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \"\(shown)\"")
+        }
+        return name
+    }
+
+    /// A GUID in its usual 8-4-4-4-12 form, lower-cased.
+    func guid() throws(LoadError) -> String {
+        let text = try string(maxLength: 100)
+        guard GUID.isValid(text) else {
+            throw LoadError.data(file: file, place: JSONPathComponent.render(path),
+                                 message: "expected a GUID like 00000000-0000-0000-0000-000000000000, found \"\(text.prefix(60))\"")
+        }
+        return text.lowercased()
+    }
+
+    /// A GUID, or nil when the member is absent, null or "".
+    func optionalGUID() throws(LoadError) -> String? {
+        if case .string(let text)? = value, text.isEmpty { return nil }
+        return isPresent ? try guid() : nil
+    }
+}
+
+/// GUID syntax checks.
+public enum GUID {
+    /// Whether `text` is a GUID of the form 8-4-4-4-12 hexadecimal digits.
+    ///
+    ///     GUID.isValid("5d6b6bb7-de71-4623-b4af-96380a352509")  // true
+    public static func isValid(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
+        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Gathers the facts of every input file (kinds detected from content) and of the embedded `Data/`.
+///
+///     let facts = try KnowledgeLoader.gather(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory)
+///     facts.grants.count  // 32,000 and more on the 2026-08 snapshot
+public enum KnowledgeLoader {
+    /// The Microsoft Graph application ID, which picks Graph's service principal out of a list.
+    public static let graphAppId = "00000003-0000-0000-c000-000000000000"
+
+    /// Reads and merges everything; throws on the first problem, naming the file and the JSON path.
+    public static func gather(paths: [String], dataDirectory: URL) throws(LoadError) -> KnowledgeFacts {
+        var documents: [(kind: DocumentKind, reader: JSONReader, url: URL, bytes: [UInt8])] = []
+        for path in paths {
+            for url in try SourceFile.expand(path) {
+                let bytes = try SourceFile.read(url)
+                let json: JSONValue
+                do {
+                    json = try JSONParser.parse(bytes)
+                } catch {
+                    throw LoadError.data(file: url.path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+                }
+                let (kind, reader) = try detect(JSONReader(value: json, file: url.path))
+                documents.append((kind, reader, url, bytes))
+            }
+        }
+        var facts = KnowledgeFacts()
+        let order: [DocumentKind] = [.permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo]
+        for kind in order {
+            for document in documents where document.kind == kind {
+                switch kind {
+                case .permissionsDocument: try PermissionsDocumentLoader.load(document.reader, into: &facts)
+                case .servicePrincipal: try ScopeListLoaders.loadServicePrincipal(document.reader, into: &facts)
+                case .permissionDescriptions: try ScopeListLoaders.loadDescriptions(document.reader, into: &facts)
+                case .provisioningInfo: try ScopeListLoaders.loadProvisioningInfo(document.reader, into: &facts)
+                case .securityEntities, .adminRoles: break
+                }
+                facts.provenance.append(SourceFile.provenance(kind, document.url, document.bytes))
+            }
+        }
+        try EmbeddedDataLoader.load(from: dataDirectory, into: &facts)
+        return facts
+    }
+
+    /// Which kind of document `root` is, and the part of it to read (the service principal inside a list).
+    static func detect(_ root: JSONReader) throws(LoadError) -> (DocumentKind, JSONReader) {
+        guard case .object(let object)? = root.value else {
+            throw root.failure("an object: a permissions document, provisioningInfo, permission descriptions or a service principal")
+        }
+        let keys = Set(object.members.map(\.key))
+        if keys.contains("permissions") { return (.permissionsDocument, root) }
+        if keys.contains("permissionDeployments") { return (.provisioningInfo, root) }
+        if keys.contains("delegatedScopesList") || keys.contains("applicationScopesList") { return (.permissionDescriptions, root) }
+        if keys.contains("appRoles") || keys.contains("oauth2PermissionScopes") { return (.servicePrincipal, root) }
+        if keys.contains("value") {
+            let candidates = try root["value"].elements().filter {
+                $0["appRoles"].isPresent || $0["oauth2PermissionScopes"].isPresent
+            }
+            let graph = candidates.first { (try? $0["appId"].string()) == graphAppId }
+            if let principal = graph ?? (candidates.count == 1 ? candidates[0] : nil) { return (.servicePrincipal, principal) }
+        }
+        let found = object.members.prefix(5).map(\.key).joined(separator: ", ")
+        throw LoadError.data(file: root.file, place: "$",
+                             message: "expected a permissions document (permissions), provisioningInfo (permissionDeployments), permission descriptions (delegatedScopesList) or the Microsoft Graph service principal (appRoles, oauth2PermissionScopes), found an object with members: \(found.isEmpty ? "none" : found)")
+    }
+}

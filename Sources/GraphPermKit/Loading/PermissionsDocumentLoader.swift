@@ -1,0 +1,131 @@
+import Foundation
+
+/// Reads Microsoft's permissions document (Kibali format): permissions, their schemes and the pathSets that say
+/// which methods on which path templates each permission grants, with `least=` and `AlsoRequires=` markers.
+enum PermissionsDocumentLoader {
+    static let knownMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+    static func load(_ root: JSONReader, into facts: inout KnowledgeFacts) throws(LoadError) {
+        let permissions = try root["permissions"].members()
+        let names = KibaliCollation.sorted(permissions.map(\.key))
+        var rank: [String: Int] = [:]
+        for (index, name) in names.enumerated() { rank[name] = index }
+        var seenClaims = Set<String>()
+        for (name, permission) in permissions {
+            _ = try JSONReader.checkPermissionName(name, at: permission)
+            let schemes = try loadSchemes(permission["schemes"], name: name, into: &facts)
+            guard permission["pathSets"].isPresent else { continue }
+            for (setIndex, pathSet) in try permission["pathSets"].elements().enumerated() {
+                guard setIndex < 1_000 else { throw pathSet.failure("at most 1000 pathSets per permission") }
+                let base = Grant(permission: name, scheme: .application, method: "", template: "", isLeast: false,
+                                 claimOrder: rank[name]! * 1_000 + setIndex)
+                try loadPathSet(pathSet, base: base, declaredSchemes: schemes, seen: &seenClaims, into: &facts)
+            }
+        }
+    }
+
+    private static func loadSchemes(_ reader: JSONReader, name: String, into facts: inout KnowledgeFacts) throws(LoadError) -> Set<Scheme> {
+        var declared = Set<Scheme>()
+        for (key, entry) in try reader.members() {
+            guard let scheme = Scheme(rawValue: key) else {
+                throw LoadError.data(file: entry.file, place: JSONPathComponent.render(entry.path),
+                                     message: "expected a scheme named DelegatedWork, DelegatedPersonal or Application, found \"\(key)\"")
+            }
+            declared.insert(scheme)
+            let adminName = try entry["adminDisplayName"].optionalString()
+            let adminDescription = try entry["adminDescription"].optionalString()
+            let userName = try entry["userDisplayName"].optionalString()
+            let userDescription = try entry["userDescription"].optionalString()
+            let consent = try entry["requiresAdminConsent"].optionalBool()
+            let level = try entry["privilegeLevel"].optionalInt()
+            facts.merge(name, scheme, from: entry.file, guid: nil) { scheme in
+                scheme.adminDisplayName = scheme.adminDisplayName ?? adminName
+                scheme.adminDescription = scheme.adminDescription ?? adminDescription
+                scheme.userDisplayName = scheme.userDisplayName ?? userName
+                scheme.userDescription = scheme.userDescription ?? userDescription
+                scheme.requiresAdminConsent = scheme.requiresAdminConsent ?? consent
+                scheme.privilegeLevel = scheme.privilegeLevel ?? level
+            }
+        }
+        return declared
+    }
+
+    private static func loadPathSet(_ pathSet: JSONReader, base: Grant, declaredSchemes: Set<Scheme>,
+                                    seen: inout Set<String>, into facts: inout KnowledgeFacts) throws(LoadError) {
+        var schemes: [Scheme] = []
+        for element in try pathSet["schemeKeys"].elements() {
+            let key = try element.string(maxLength: 100)
+            guard let scheme = Scheme(rawValue: key) else { throw element.failure("DelegatedWork, DelegatedPersonal or Application") }
+            if !schemes.contains(scheme) { schemes.append(scheme) }
+        }
+        if let undeclared = schemes.first(where: { !declaredSchemes.contains($0) }) {
+            facts.warnings.append("\(pathSet.file): \(JSONPathComponent.render(pathSet.path)): \(base.permission) grants paths for \(undeclared.rawValue), a scheme it does not declare")
+        }
+        var methods: [String] = []
+        for element in try pathSet["methods"].elements() {
+            let method = try element.string(maxLength: 20)
+            guard knownMethods.contains(method) else { throw element.failure("an HTTP method in capitals (GET, POST, PUT, PATCH, DELETE)") }
+            if !methods.contains(method) { methods.append(method) }
+        }
+        methods.sort()
+        schemes.sort()
+        for (template, value) in try pathSet["paths"].members() {
+            guard template.hasPrefix("/"), template.utf8.count <= 2_000 else {
+                throw LoadError.data(file: value.file, place: JSONPathComponent.render(value.path),
+                                     message: "expected a path template starting with '/' (at most 2000 bytes)")
+            }
+            let markers = try PathMarkers.parse(value)
+            for method in methods {
+                for scheme in schemes {
+                    var grant = base
+                    grant.template = template
+                    grant.method = method
+                    grant.scheme = scheme
+                    grant.isLeast = markers.leastSchemes.contains(scheme.rawValue)
+                    grant.alsoRequires = markers.alsoRequires
+                    let identity = [template, method, scheme.rawValue, base.permission, markers.alsoRequires.joined(separator: ",")].joined(separator: "\u{0}")
+                    guard seen.insert(identity).inserted else {
+                        facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): duplicate pathSet entry for \(base.permission) \(method) \(scheme.rawValue); the first one is kept")
+                        continue
+                    }
+                    facts.grants.append(grant)
+                }
+            }
+        }
+    }
+}
+
+/// The markers of one path value: `""`, `least=S1,S2`, `AlsoRequires=A,B`, or both joined by `;`.
+///
+///     PathMarkers.parse(text: "least=DelegatedWork,Application;AlsoRequires=User.Read.All")
+///     // leastSchemes ["DelegatedWork", "Application"], alsoRequires ["User.Read.All"]
+struct PathMarkers: Equatable {
+    var leastSchemes: [String] = []
+    var alsoRequires: [String] = []
+
+    static func parse(_ reader: JSONReader) throws(LoadError) -> PathMarkers {
+        guard reader.isPresent else { return PathMarkers() }
+        let text = try reader.string(maxLength: 10_000)
+        guard let markers = parse(text: text) else {
+            throw reader.failure("name=value pairs joined by ';' with each name once (least=Scheme,... or AlsoRequires=Permission,...), found \"\(text.prefix(80))\"")
+        }
+        return markers
+    }
+
+    static func parse(text: String) -> PathMarkers? {
+        var markers = PathMarkers()
+        var keys = Set<String>()
+        for piece in text.split(separator: ";", omittingEmptySubsequences: true) {
+            guard let equals = piece.firstIndex(of: "=") else { return nil }
+            let key = String(piece[..<equals])
+            guard keys.insert(key).inserted else { return nil }
+            let values = piece[piece.index(after: equals)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            switch key {
+            case "least": markers.leastSchemes = values
+            case "AlsoRequires": markers.alsoRequires = values
+            default: continue
+            }
+        }
+        return markers
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// One segment of a path template or request, as the matcher compares it.
+///
+/// Templates and requests are normalised the same way: lower case, quotes and spaces removed, any `{name}`
+/// written `{}`; a drive-item path (`root:/a/b.txt:`) is one segment.
+enum SegmentPattern: Hashable {
+    case literal(String)
+    /// A whole-segment parameter such as `{id}` or `{user-id}`.
+    case parameter
+    /// A segment with parameters inside, such as `{id}:` or `filterbycurrentuser(on={})`.
+    case glob([String])
+    /// The `...` placeholder: one or more segments.
+    case anySegments
+
+    init(normalized text: String) {
+        if text == "{}" { self = .parameter; return }
+        if text == "..." { self = .anySegments; return }
+        if text.contains("{}") {
+            self = .glob(text.components(separatedBy: "{}"))
+            return
+        }
+        self = .literal(text)
+    }
+
+    /// Whether a glob's fixed parts appear in `text` in order, each `{}` standing for at least one character.
+    static func globMatches(_ parts: [String], _ text: String) -> Bool {
+        if parts.count == 1 { return text == parts[0] }
+        var rest = Substring(text)
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        for (index, part) in parts.enumerated().dropFirst() {
+            let isLast = index == parts.count - 1
+            if isLast {
+                return rest.count > part.count && rest.hasSuffix(part)
+            }
+            guard !rest.isEmpty, let range = rest.dropFirst().range(of: part) else { return false }
+            rest = rest[range.upperBound...]
+        }
+        return true
+    }
+
+    /// How specific a glob is: the number of fixed characters.
+    var fixedLength: Int {
+        if case .glob(let parts) = self { return parts.reduce(0) { $0 + $1.count } }
+        return 0
+    }
+}
+
+/// Splitting and normalising path text, shared by templates and requests.
+enum PathSegments {
+    /// Lower case, no quotes or spaces, and every `{...}` (even the typo `{id}}`) as `{}`.
+    static func normalize(_ segment: String) -> String {
+        var result = ""
+        result.reserveCapacity(segment.utf8.count)
+        var inBraces = false
+        var afterBrace = false
+        for character in segment {
+            if inBraces {
+                if character == "}" { inBraces = false; afterBrace = true }
+                continue
+            }
+            if afterBrace && character == "}" { continue }
+            afterBrace = false
+            switch character {
+            case "{": inBraces = true; result += "{}"
+            case "'", "\"", " ", "\t": continue
+            default: result += character.lowercased()
+            }
+        }
+        return result
+    }
+
+    /// Case kept, quotes and spaces removed: what case-exact preference compares.
+    static func caseKey(_ segment: String) -> String {
+        segment.filter { $0 != "'" && $0 != "\"" && $0 != " " }
+    }
+
+    /// Joins a drive-item path into one segment: after a segment ending in `:` (such as `root:`), the following
+    /// segments up to and including the next one ending in `:` (or the end) are one segment.
+    static func groupItemPaths(_ segments: [String]) -> [String] {
+        var result: [String] = []
+        var index = 0
+        while index < segments.count {
+            let segment = segments[index]
+            result.append(segment)
+            index += 1
+            guard segment.hasSuffix(":"), segment.count > 1, index < segments.count else { continue }
+            var item: [String] = []
+            while index < segments.count {
+                item.append(segments[index])
+                index += 1
+                if item.last!.hasSuffix(":") { break }
+            }
+            result.append(item.joined(separator: "/"))
+        }
+        return result
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// What one scheme of one permission is, as the loaded files describe it.
+public struct SchemeEntry: Sendable, Equatable {
+    public var guid: String?
+    public var adminDisplayName: String?
+    public var adminDescription: String?
+    public var userDisplayName: String?
+    public var userDescription: String?
+    public var requiresAdminConsent: Bool?
+    public var privilegeLevel: Int?
+    public var isEnabled: Bool?
+    public var isHidden: Bool?
+    public var environment: String?
+    public var resourceAppId: String?
+
+    public init() {}
+}
+
+/// One grant: `permission` under `scheme` allows `method` on `template`.
+///
+/// `claimOrder` is the place of the claim in Microsoft's index (permission name order, then pathSet order);
+/// `isLeast` is the document's `least=` marker; `alsoRequires` are the `AlsoRequires=` partners (any one of them).
+public struct Grant: Sendable, Equatable {
+    public var permission: String
+    public var scheme: Scheme
+    public var method: String
+    public var template: String
+    public var isLeast: Bool
+    public var alsoRequires: [String]
+    public var claimOrder: Int
+    public var source: GrantSource
+
+    public init(permission: String, scheme: Scheme, method: String, template: String, isLeast: Bool,
+                alsoRequires: [String] = [], claimOrder: Int, source: GrantSource = .document) {
+        self.permission = permission
+        self.scheme = scheme
+        self.method = method
+        self.template = template
+        self.isLeast = isLeast
+        self.alsoRequires = alsoRequires
+        self.claimOrder = claimOrder
+        self.source = source
+    }
+}
+
+/// Where a grant comes from.
+public enum GrantSource: String, Sendable, Codable {
+    /// Microsoft's permissions document, with its least-privilege markers.
+    case document
+    /// The Graph Security API authorization table (Data/security-entities.csv).
+    case securityTable = "security-table"
+}
+
+/// A row of the Graph Security API authorization table.
+public struct SecurityEntity: Sendable, Equatable {
+    public var permission: String
+    public var entity: String
+    public var resourcePath: String
+    public var methods: [String]
+    public var isPreview: Bool
+    public var docLink: String
+    public var position: Int
+}
+
+/// An Entra admin role the Security API accepts for delegated calls.
+public struct AdminRole: Sendable, Equatable {
+    public var name: String
+    public var roleTemplateId: String
+    public var position: Int
+}
+
+/// A file that went into a knowledge base.
+public struct Provenance: Sendable, Equatable {
+    public var kind: DocumentKind
+    public var path: String
+    public var size: Int
+    public var sha256: String
+    public var loadedAt: Date
+}
+
+/// The kinds of input a load accepts, detected from content.
+public enum DocumentKind: String, Sendable, Codable, CaseIterable {
+    case permissionsDocument = "permissions-document"
+    case provisioningInfo = "provisioning-info"
+    case permissionDescriptions = "permission-descriptions"
+    case servicePrincipal = "service-principal"
+    case securityEntities = "security-entities"
+    case adminRoles = "admin-roles"
+}
+
+/// Everything a load gathered, before it is written to a database.
+public struct KnowledgeFacts: Sendable {
+    /// Per permission name, its scheme entries.
+    public var permissions: [String: [Scheme: SchemeEntry]] = [:]
+    public var grants: [Grant] = []
+    public var securityEntities: [SecurityEntity] = []
+    public var adminRoles: [AdminRole] = []
+    public var provenance: [Provenance] = []
+    /// Conflicts and oddities noticed while merging; each names both values.
+    public var warnings: [String] = []
+
+    public init() {}
+
+    /// Records facts about (name, scheme). The ID is kept from the first file that gives one; a later file
+    /// giving another ID is reported as a warning showing both.
+    mutating func merge(_ name: String, _ scheme: Scheme, from source: String, guid: String?, _ update: (inout SchemeEntry) -> Void) {
+        var entry = permissions[name]?[scheme] ?? SchemeEntry()
+        if let old = entry.guid, let guid, old != guid {
+            warnings.append("\(source): \(name) (\(scheme.rawValue)) has ID \(guid), but an earlier file gave \(old); keeping \(old)")
+        }
+        entry.guid = entry.guid ?? guid
+        update(&entry)
+        permissions[name, default: [:]][scheme] = entry
+    }
+}

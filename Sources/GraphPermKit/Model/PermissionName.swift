@@ -1,0 +1,49 @@
+/// A permission name split per Microsoft's naming pattern `{resource}.{operation}.{constraint}`.
+///
+///     PermissionName("Application.ReadWrite.OwnedBy")  // resource "Application", operation "ReadWrite", constraint "OwnedBy"
+///     PermissionName("User.Read")                      // constraint nil
+///     PermissionName("offline_access")                 // operation nil
+public struct PermissionName: Hashable, Sendable {
+    public let text: String
+    public let resource: String
+    public let operation: String?
+    public let constraint: String?
+
+    public init(_ text: String) {
+        self.text = text
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        resource = parts[0]
+        operation = parts.count > 1 ? parts[1] : nil
+        constraint = parts.count > 2 ? parts[2...].joined(separator: ".") : nil
+    }
+
+    /// Rank of the operation for inferred answers: lower is less privileged (`ReadBasic` < `Read` < `ReadWrite` ...).
+    public var operationRank: Int {
+        guard let operation else { return 50 }
+        let order = ["ReadBasic", "Read", "ReadWriteBasic", "Create", "Invite", "Send", "ReadWrite", "Manage", "ReadWriteAll", "FullControl"]
+        if let index = order.firstIndex(where: { $0.caseInsensitiveCompare(operation) == .orderedSame }) { return index * 10 }
+        if operation.hasPrefix("ReadWrite") || operation.hasPrefix("Manage") { return 65 }
+        if operation.hasPrefix("Read") { return 15 }
+        return 50
+    }
+
+    /// Rank of the constraint for inferred answers: none < `OwnedBy`/`Selected`/`AppFolder` < `Shared` < `All`.
+    public var constraintRank: Int {
+        switch constraint?.lowercased() {
+        case nil: 0
+        case "ownedby", "selected", "appfolder", "hidden"?: 1
+        case "shared": 2
+        case "all": 3
+        default: 2
+        }
+    }
+
+    /// Whether this operation allows the given HTTP method by its name alone (inferred mode).
+    public func operationAllows(method: String) -> Bool {
+        let reads = ["GET", "HEAD"]
+        guard let operation = operation?.lowercased() else { return false }
+        if reads.contains(method) { return operation.hasPrefix("read") || operation == "manage" || operation == "fullcontrol" }
+        return operation.hasPrefix("readwrite") || operation == "manage" || operation == "fullcontrol"
+            || (method == "POST" && (operation == "create" || operation == "send" || operation == "invite"))
+    }
+}

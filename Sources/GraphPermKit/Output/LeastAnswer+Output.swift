@@ -1,0 +1,29 @@
+extension LeastAnswer {
+    /// The JSON document of `graphperm least` (keys in a fixed order; `null` for an unsupported scheme).
+    public var json: String {
+        let schemeMembers = schemes.map { entry in
+            (entry.scheme.rawValue, entry.answer.map { JSONText.object([("least", JSONText.strings($0.least)), ("higher", JSONText.strings($0.higher))]) } ?? "null")
+        }
+        return JSONText.object([
+            ("request", JSONText.object([("method", JSONText.string(method)), ("url", JSONText.string(url))])),
+            ("template", JSONText.optional(template)),
+            ("schemes", JSONText.object(schemeMembers)),
+            ("basis", JSONText.string(basis.rawValue)),
+            ("notes", JSONText.strings(notes)),
+        ])
+    }
+
+    /// One row per scheme: permission type, least privileged, higher privileged.
+    public var tabular: TabularText {
+        TabularText(columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"], rows: schemes.map { entry in
+            guard let answer = entry.answer else { return [entry.scheme.docsLabel, PermissionTable.notSupported, PermissionTable.notSupported] }
+            return [entry.scheme.docsLabel, answer.least.joined(separator: ", "),
+                    answer.higher.isEmpty ? PermissionTable.notAvailable : answer.higher.joined(separator: ", ")]
+        })
+    }
+
+    /// The answer in `format`.
+    public func render(_ format: OutputFormat) -> String {
+        format == .json ? json + "\n" : tabular.render(format)
+    }
+}

@@ -1,0 +1,98 @@
+/// The output formats every command shares.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case table, json, md, csv
+}
+
+/// Rows with named columns, rendered in any `OutputFormat` but JSON (JSON is built per answer type).
+///
+///     TabularText(columns: ["name", "scheme"], rows: [["Mail.Read", "Application"]]).render(.md)
+///     // |name|scheme|\n|:---|:---|\n|Mail.Read|Application|\n
+public struct TabularText: Sendable, Equatable {
+    public var columns: [String]
+    public var rows: [[String]]
+
+    public init(columns: [String], rows: [[String]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: aligned()
+        case .md: markdown()
+        case .csv: csv()
+        case .json: JSONText.array(rows.map { row in JSONText.object(zip(columns, row).map { ($0, JSONText.string($1)) }) }) + "\n"
+        }
+    }
+
+    private func aligned() -> String {
+        let widths = columns.indices.map { column in
+            ([columns[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                text += index == cells.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+            }
+            return text + "\n"
+        }
+        return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
+    }
+
+    private func markdown() -> String {
+        var text = "|" + columns.map(Markdown.cell).joined(separator: "|") + "|\n"
+        text += "|" + columns.map { _ in ":---" }.joined(separator: "|") + "|\n"
+        for row in rows { text += "|" + row.map(Markdown.cell).joined(separator: "|") + "|\n" }
+        return text
+    }
+
+    private func csv() -> String {
+        func field(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        return ([columns] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    }
+}
+
+/// Markdown cell escaping: `|` as `\|`, new lines as `<br>`.
+public enum Markdown {
+    public static func cell(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+    }
+}
+
+/// JSON text with keys in the order given (deterministic output).
+///
+///     JSONText.object([("a", JSONText.string("x")), ("b", "null")])  // {"a":"x","b":null}
+public enum JSONText {
+    public static func string(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    public static func object(_ members: [(String, String)]) -> String {
+        "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
+    }
+
+    public static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
+
+    public static func strings(_ texts: [String]) -> String { array(texts.map(string)) }
+
+    public static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+
+    public static func bool(_ flag: Bool?) -> String { flag.map { $0 ? "true" : "false" } ?? "null" }
+}

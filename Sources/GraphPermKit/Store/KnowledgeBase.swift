@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// A knowledge base: a SQLite file written by `graphperm load`, opened read-only.
+///
+///     let kb = try KnowledgeBase.open(path: "graphperm.sqlite")
+///     try kb.least(method: "GET", target: "/security/alerts").schemes[.application]??.least  // ["SecurityEvents.Read.All"]
+public final class KnowledgeBase {
+    /// The schema version this build writes and reads (`PRAGMA user_version`).
+    public static let schemaVersion = 1
+
+    let reader: any DatabaseReader
+    /// The file, or `(embedded)` for the built-in Security API data.
+    public let location: String
+    private var cachedMatcher: PathMatcher?
+
+    init(reader: any DatabaseReader, location: String) {
+        self.reader = reader
+        self.location = location
+    }
+
+    /// Opens the file read-only and checks its schema version.
+    public static func open(path: String) throws(KnowledgeBaseError) -> KnowledgeBase {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+        guard !isDirectory.boolValue else { throw .notADatabase(path: path, detail: "it is a folder") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, detail: "permission denied") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "graphperm"
+        let queue: DatabaseQueue
+        let version: Int
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+        } catch let error as DatabaseError {
+            throw .notADatabase(path: path, detail: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .unreadable(path: path, detail: "\(error)")
+        }
+        guard version == schemaVersion else { throw .wrongVersion(path: path, found: version, expected: schemaVersion) }
+        return KnowledgeBase(reader: queue, location: path)
+    }
+
+    /// A knowledge base in memory built from the embedded `Data/` alone (the Graph Security API table).
+    public static func embedded(dataDirectory: URL = Resources.dataDirectory) throws -> KnowledgeBase {
+        let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: dataDirectory)
+        let queue = try DatabaseQueue()
+        try queue.write { db in try KnowledgeBaseWriter.populate(db, with: facts) }
+        return KnowledgeBase(reader: queue, location: "(embedded)")
+    }
+
+    /// The matcher over every path template, built on first use.
+    public func matcher() throws(KnowledgeBaseError) -> PathMatcher {
+        if let cachedMatcher { return cachedMatcher }
+        let rows: [(Int, String)] = try read("SELECT id, template FROM path_template ORDER BY id") { db, sql in
+            try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0] as Int, $0[1] as String) }
+        }
+        let matcher = PathMatcher(templates: rows)
+        cachedMatcher = matcher
+        return matcher
+    }
+
+    /// Every grant on the given templates, in Microsoft's claim order.
+    public func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
+        let sql = """
+            SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source
+            FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
+            WHERE g.template_id = ? ORDER BY g.claim_order, g.id
+            """
+        return try read(sql) { db, sql in
+            var grants: [Grant] = []
+            let statement = try db.cachedStatement(sql: sql)
+            for id in templateIDs {
+                let rows = try Row.fetchCursor(statement, arguments: [id])
+                while let row = try rows.next() {
+                    let partners: String = row[5]
+                    grants.append(Grant(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3],
+                                        isLeast: row[4], alsoRequires: partners.isEmpty ? [] : partners.components(separatedBy: ","),
+                                        claimOrder: row[6], source: GrantSource(rawValue: row[7]) ?? .document))
+                }
+            }
+            return grants
+        }
+    }
+
+    /// Runs `body` in a read transaction, turning database errors into `KnowledgeBaseError.query`.
+    func read<T>(_ sql: String, _ body: (Database, String) throws -> T) throws(KnowledgeBaseError) -> T {
+        do {
+            return try reader.read { db in try body(db, sql) }
+        } catch let error as DatabaseError {
+            throw .query(sql: error.sql ?? sql, detail: error.message ?? "\(error.resultCode)")
+        } catch let error as KnowledgeBaseError {
+            throw error
+        } catch {
+            throw .query(sql: sql, detail: "\(error)")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import GraphPermKit
+
+struct SQLCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sql",
+        abstract: "Run one read-only SQL statement on the knowledge base (the schema is in Schema/).",
+        discussion: """
+            The connection is read-only: writes, ATTACH and several statements at once are refused (exit 65).
+            Examples:
+              graphperm sql "SELECT permission, method, template FROM grant_detail WHERE permission = 'Mail.Read' ORDER BY template LIMIT 5"
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "A SELECT statement.")
+    var statement: String
+
+    func run() throws {
+        let kb = try common.openKnowledgeBase()
+        let table = try Failure.guarded { try kb.runSQL(statement) }
+        Console.output(table.render(common.outputFormat))
+    }
+}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct GraphPerm: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "graphperm",
+        abstract: "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
+        discussion: """
+            Examples:
+              graphperm load ../shared/graph-data
+              graphperm least GET https://graph.microsoft.com/v1.0/me/messages
+              graphperm least PATCH alerts --scheme application
+              graphperm show Mail.Read
+              graphperm table GET /security/alerts
+            Exit codes: 0 answer, 1 no answer, 64 usage, 65 bad data, 74 I/O.
+            """,
+        version: "0.1.0",
+        subcommands: [LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, SQLCommand.self, StatsCommand.self]
+    )
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import GraphPermKit
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options every command takes: where the knowledge base is and how to print.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "The knowledge base file (else $GRAPHPERM_DB, else the per-user data location).")
+    var db: String?
+
+    @Option(name: .long, help: "Output format: table, json, md or csv (default: table on a terminal, json otherwise).")
+    var format: OutputFormat?
+
+    /// The chosen format, defaulting by whether stdout is a terminal.
+    var outputFormat: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json) }
+
+    /// The database path and whether the user named it (explicitly or through the environment).
+    var databasePath: (path: String, isExplicit: Bool) {
+        if let db { return (db, true) }
+        if let env = ProcessInfo.processInfo.environment["GRAPHPERM_DB"], !env.isEmpty { return (env, true) }
+        return (Self.defaultDatabasePath, false)
+    }
+
+    static var defaultDatabasePath: String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"].map { $0 + "/.local/share" } ?? FileManager.default.currentDirectoryPath)
+        return base + "/graphperm/graphperm.sqlite"
+    }
+
+    /// Opens the knowledge base; without one at the default location, the embedded Security API data answers.
+    func openKnowledgeBase() throws -> KnowledgeBase {
+        let (path, isExplicit) = databasePath
+        if !isExplicit, !FileManager.default.fileExists(atPath: path) {
+            Console.note("no knowledge base at \(path) yet: answering from the embedded Graph Security API table. Load Microsoft's data with `graphperm load PATH...`.")
+            return try Failure.guarded { try KnowledgeBase.embedded() }
+        }
+        return try Failure.guarded { try KnowledgeBase.open(path: path) }
+    }
+}
+
+/// Writing to the terminal: data to stdout, everything else to stderr.
+enum Console {
+    static func output(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data(("graphperm: " + text + "\n").utf8))
+    }
+}
+
+/// Maps library errors to a message on stderr and the documented exit code.
+enum Failure {
+    static func guarded<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LoadError {
+            Console.note("error: \(error)")
+            throw ExitCode(error.exitCode)
+        } catch let error as KnowledgeBaseError {
+            Console.note("error: \(error)")
+            throw ExitCode(error.exitCode)
+        } catch let error as LookupError {
+            Console.note(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
