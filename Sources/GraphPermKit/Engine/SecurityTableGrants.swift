@@ -1,10 +1,10 @@
-/// Grants derived from the Graph Security API authorization table, for the calls Microsoft's permissions
-/// document does not cover (or when it is not loaded). Each entity has a collection template
+/// Grants derived from the Graph Security API authorization table, for the templates Microsoft's permissions
+/// document does not have (or all of them when it is not loaded). Each entity has a collection template
 /// (`/security/alerts`: GET, POST) and an item template (`/security/alerts/{id}`: GET, PATCH, PUT, DELETE);
 /// the permission with the least operation (Read before ReadWrite) is marked least.
 enum SecurityTableGrants {
     static func derive(from entities: [SecurityEntity], existing: [Grant]) -> [Grant] {
-        let covered = Set(existing.map { TemplateKey.of($0.template) + " " + $0.method })
+        let covered = Set(existing.map { TemplateKey.of($0.template) })
         var candidates: [String: [(permission: String, template: String)]] = [:]
         var order: [String] = []
         for entity in entities {
@@ -14,7 +14,7 @@ enum SecurityTableGrants {
                 if method != "POST" { templates.append(entity.resourcePath + "/{id}") }
                 for template in templates {
                     let key = template + " " + method
-                    guard !covered.contains(TemplateKey.of(template) + " " + method) else { continue }
+                    guard !covered.contains(TemplateKey.of(template)) else { continue }
                     if candidates[key] == nil { order.append(key) }
                     candidates[key, default: []].append((entity.permission, template))
                 }

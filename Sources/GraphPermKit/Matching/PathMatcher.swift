@@ -2,12 +2,12 @@
 ///
 /// Unlike Microsoft's matcher it backtracks, ignores letter case and parameter names, reads keys in
 /// parentheses, drive-item paths and function calls, and a literal segment beats a parameter. Templates that
-/// differ only in case or parameter names are one; a request whose literal text matches one of them letter
+/// differ only in case or parameter names are one; it is immutable once built; a request whose literal text matches one of them letter
 /// for letter picks that one, otherwise the match holds them all.
 ///
 ///     let matcher = PathMatcher(templates: [(1, "/users/{id}/messages"), (2, "/users/{user-id}/messages/{id}")])
 ///     matcher.match(RequestPath("/v1.0/users/abc/messages"))?.templateIDs  // [1]
-public final class PathMatcher {
+public final class PathMatcher: @unchecked Sendable {
     final class Node {
         var literals: [String: Node] = [:]
         var globs: [(pattern: SegmentPattern, node: Node)] = []
@@ -86,16 +86,24 @@ public final class PathMatcher {
     /// The template(s) for `request`, or nil when no template fits.
     public func match(_ request: RequestPath) -> Match? {
         var route: [Int] = []
-        guard let node = search(root, request.normalized, 0, &route) else { return nil }
-        let chosen = choose(node.terminals, request: request, usedRoute: route)
+        guard let (node, used) = search(root, request.segments, 0, &route) else { return nil }
+        let chosen = choose(node.terminals, request: request, segments: used, usedRoute: route)
         return Match(templateIDs: chosen.map(\.id), templates: chosen.map(\.template))
     }
 
     /// Depth-first, literal before glob before parameter before `...`; `route` records how many request
     /// segments each template segment consumed.
-    private func search(_ node: Node, _ segments: [String], _ index: Int, _ route: inout [Int]) -> Node? {
-        if index == segments.count { return node.terminals.isEmpty ? nil : node }
-        let segment = segments[index]
+    private func search(_ node: Node, _ segments: [RequestPath.Segment], _ index: Int, _ route: inout [Int]) -> (Node, [RequestPath.Segment])? {
+        if index == segments.count { return node.terminals.isEmpty ? nil : (node, segments) }
+        if let found = searchAsWritten(node, segments, index, &route) { return found }
+        guard let split = segments[index].keySplit else { return nil }
+        var expanded = segments
+        expanded.replaceSubrange(index...index, with: split.map(RequestPath.Segment.init))
+        return searchAsWritten(node, expanded, index, &route)
+    }
+
+    private func searchAsWritten(_ node: Node, _ segments: [RequestPath.Segment], _ index: Int, _ route: inout [Int]) -> (Node, [RequestPath.Segment])? {
+        let segment = segments[index].normalized
         route.append(1)
         defer { route.removeLast() }
         if let next = node.literals[segment], let found = search(next, segments, index + 1, &route) { return found }
@@ -113,7 +121,7 @@ public final class PathMatcher {
         return nil
     }
 
-    private func choose(_ terminals: [Terminal], request: RequestPath, usedRoute route: [Int]) -> [Terminal] {
+    private func choose(_ terminals: [Terminal], request: RequestPath, segments: [RequestPath.Segment], usedRoute route: [Int]) -> [Terminal] {
         var candidates = terminals.filter { $0.query == nil }
         if let query = request.query {
             let queried = terminals.filter { $0.query.map { SegmentPattern.globMatches($0, query) } ?? false }
@@ -122,7 +130,7 @@ public final class PathMatcher {
         if candidates.isEmpty { candidates = terminals }
         guard candidates.count > 1, route.allSatisfy({ $0 == 1 }) else { return candidates }
         let exact = candidates.filter { terminal in
-            zip(terminal.caseKeys, request.caseKeys).allSatisfy { key, actual in key == nil || key == actual }
+            zip(terminal.caseKeys, segments.map(\.caseKey)).allSatisfy { key, actual in key == nil || key == actual }
         }
         return exact.isEmpty ? candidates : exact
     }

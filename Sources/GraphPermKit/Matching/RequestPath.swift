@@ -5,10 +5,23 @@ import Foundation
 ///     RequestPath("https://graph.microsoft.com/v1.0/users('a@b.com')/messages?$top=5").normalized
 ///     // ["users", "a@b.com", "messages"]
 public struct RequestPath: Sendable, Equatable {
+    /// One segment: normalised, with its case kept, and for `name(key)` the two segments it may stand for.
+    public struct Segment: Sendable, Equatable {
+        public let normalized: String
+        public let caseKey: String
+        /// `users('abc')` may address an item by key, standing for `users/abc`; tried after the segment as written.
+        public let keySplit: [String]?
+
+        init(_ raw: String) {
+            normalized = PathSegments.normalize(raw)
+            caseKey = PathSegments.caseKey(raw)
+            keySplit = RequestPath.splitKey(raw)
+        }
+    }
+
+    public let segments: [Segment]
     /// Segments in lower case, quotes removed.
-    public let normalized: [String]
-    /// The same segments with their case kept.
-    public let caseKeys: [String]
+    public var normalized: [String] { segments.map(\.normalized) }
     /// The query string, percent-decoded and normalised (nil when there is none).
     public let query: String?
 
@@ -38,21 +51,16 @@ public struct RequestPath: Sendable, Equatable {
             if segments.count > Self.maxSegments { break }
         }
         if let first = segments.first, ["v1.0", "beta"].contains(first.lowercased()) { segments.removeFirst() }
-        var expanded: [String] = []
-        for segment in PathSegments.groupItemPaths(segments) {
-            expanded.append(contentsOf: Self.splitKey(segment))
-        }
-        self.normalized = expanded.map(PathSegments.normalize)
-        self.caseKeys = expanded.map(PathSegments.caseKey)
+        self.segments = PathSegments.groupItemPaths(segments).map(Segment.init)
         self.query = query.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// `users('abc')` addresses an item by key: it stands for `users/abc`. A function call with named
     /// arguments (`filterByCurrentUser(on='reviewer')`) stays one segment.
-    private static func splitKey(_ segment: String) -> [String] {
-        guard segment.hasSuffix(")"), let open = segment.firstIndex(of: "("), open != segment.startIndex else { return [segment] }
+    static func splitKey(_ segment: String) -> [String]? {
+        guard segment.hasSuffix(")"), let open = segment.firstIndex(of: "("), open != segment.startIndex else { return nil }
         let inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
-        guard !inner.isEmpty, !inner.contains("="), !inner.contains("/") else { return [segment] }
+        guard !inner.isEmpty, !inner.contains("="), !inner.contains("/") else { return nil }
         return [String(segment[..<open]), String(inner)]
     }
 

@@ -5,7 +5,7 @@ import GRDB
 ///
 ///     let kb = try KnowledgeBase.open(path: "graphperm.sqlite")
 ///     try kb.least(method: "GET", target: "/security/alerts").schemes[.application]??.least  // ["SecurityEvents.Read.All"]
-public final class KnowledgeBase {
+public final class KnowledgeBase: @unchecked Sendable {
     /// The schema version this build writes and reads (`PRAGMA user_version`).
     public static let schemaVersion = 1
 
@@ -13,6 +13,7 @@ public final class KnowledgeBase {
     /// The file, or `(embedded)` for the built-in Security API data.
     public let location: String
     private var cachedMatcher: PathMatcher?
+    private let matcherLock = NSLock()
 
     init(reader: any DatabaseReader, location: String) {
         self.reader = reader
@@ -52,6 +53,8 @@ public final class KnowledgeBase {
 
     /// The matcher over every path template, built on first use.
     public func matcher() throws(KnowledgeBaseError) -> PathMatcher {
+        matcherLock.lock()
+        defer { matcherLock.unlock() }
         if let cachedMatcher { return cachedMatcher }
         let rows: [(Int, String)] = try read("SELECT id, template FROM path_template ORDER BY id") { db, sql in
             try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0] as Int, $0[1] as String) }

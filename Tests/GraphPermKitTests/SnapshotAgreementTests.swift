@@ -1,0 +1,73 @@
+import Foundation
+import GRDB
+import Testing
+@testable import GraphPermKit
+
+/// Agreement with Microsoft's rules over the whole snapshot, each triple queried through a concrete URL.
+@Suite(.enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage))
+struct SnapshotAgreementTests {
+    let kb = SnapshotData.knowledgeBase
+
+    private func documentTemplates() throws -> [(Int, String)] {
+        try kb.read("SELECT DISTINCT t.id, t.template FROM path_template t JOIN grants g ON g.template_id = t.id WHERE g.source = 'document' ORDER BY t.id") { db, sql in
+            try Row.fetchAll(db, sql: sql).map { ($0[0] as Int, $0[1] as String) }
+        }
+    }
+
+    @Test func everyTemplateIsReachableFromAConcreteURL() throws {
+        let matcher = try kb.matcher()
+        var random = SeededGenerator(state: 42)
+        var unreachable: [String] = []
+        let templates = try documentTemplates()
+        for (id, template) in templates {
+            let url = ConcreteURL.make(from: template, using: &random)
+            if !(matcher.match(RequestPath(url))?.templateIDs.contains(id) ?? false) { unreachable.append("\(template) ← \(url)") }
+        }
+        #expect(templates.count == 7_343)
+        #expect(unreachable.isEmpty, "\(unreachable.count) unreachable, e.g. \(unreachable.prefix(10))")
+    }
+
+    @Test func leastPrivilegedChoiceAgreesWithMicrosoftThroughConcreteURLs() throws {
+        let matcher = try kb.matcher()
+        var random = SeededGenerator(state: 7)
+        var total = 0
+        var disagreements: [String] = []
+        for (id, template) in try documentTemplates() {
+            let exact = ClaimSet(grants: try kb.grants(templateIDs: [id]))
+            let url = ConcreteURL.make(from: template, using: &random)
+            guard let match = matcher.match(RequestPath(url)) else { continue }
+            let viaURL = ClaimSet(grants: try kb.grants(templateIDs: match.templateIDs))
+            for method in exact.methods {
+                for scheme in Scheme.allCases where !exact.claims(method: method, scheme: scheme).isEmpty {
+                    total += 1
+                    let microsoft = LeastPrivilege.select(method: method, scheme: scheme, in: exact)?.labels.first
+                    let ours = LeastAnswer.from(method: method, url: url, template: match.templates[0], claims: viaURL, only: scheme)[scheme]?.least.first
+                    if microsoft != nil, microsoft != ours {
+                        disagreements.append("\(method) \(template) \(scheme.rawValue): Microsoft \(microsoft!), graphperm \(ours ?? "none") (matched \(match.templates))")
+                    }
+                }
+            }
+        }
+        let agreement = Double(total - disagreements.count) / Double(total)
+        print("least-privilege agreement: \(total - disagreements.count)/\(total) = \(String(format: "%.3f", agreement * 100))%")
+        for line in disagreements { print("  disagreement: \(line)") }
+        #expect(total == 22_211)
+        #expect(agreement >= 0.995)
+    }
+
+    @Test func tableOutcomesMatchMicrosoftsGeneratorFigures() throws {
+        var rendered = 0, suppressed = 0, failing = 0, pairs = 0
+        for (id, _) in try documentTemplates() {
+            let claims = ClaimSet(grants: try kb.grants(templateIDs: [id]))
+            for method in claims.methods {
+                pairs += 1
+                let table = PermissionTable(method: method, claims: claims)
+                if table.problems.contains(where: \.isFailure) { failing += 1 } else if table.isMicrosoftTable { rendered += 1 } else { suppressed += 1 }
+            }
+        }
+        #expect(pairs == 11_215)
+        #expect(rendered == 10_935)
+        #expect(suppressed == 274)
+        #expect(failing == 6)
+    }
+}
