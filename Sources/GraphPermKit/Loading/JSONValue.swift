@@ -39,7 +39,7 @@ public struct JSONObject: Sendable, Equatable {
     }
 }
 
-/// One step of a JSON path: an object key or an array index.
+/// One step of a JSON path: an object key or an array index (keys over 80 characters are shortened with `…`).
 public enum JSONPathComponent: Sendable, Equatable {
     case key(String)
     case index(Int)
@@ -50,7 +50,8 @@ public enum JSONPathComponent: Sendable, Equatable {
         for component in path {
             switch component {
             case .index(let index): text += "[\(index)]"
-            case .key(let key):
+            case .key(let fullKey):
+                let key = fullKey.count > 80 ? String(fullKey.prefix(80)) + "…" : fullKey
                 let isPlain = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "@") }
                 text += isPlain ? ".\(key)" : "[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
             }

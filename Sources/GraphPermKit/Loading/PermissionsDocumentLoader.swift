@@ -107,7 +107,8 @@ struct PathMarkers: Equatable {
         guard reader.isPresent else { return PathMarkers() }
         let text = try reader.string(maxLength: 10_000)
         guard let markers = parse(text: text) else {
-            throw reader.failure("name=value pairs joined by ';' with each name once (least=Scheme,... or AlsoRequires=Permission,...), found \"\(text.prefix(80))\"")
+            throw LoadError.data(file: reader.file, place: JSONPathComponent.render(reader.path),
+                                 message: "expected name=value pairs joined by ';' with each name once (least=Scheme,... or AlsoRequires=Permission,...), found \"\(text.prefix(80))\"")
         }
         return markers
     }

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+@testable import GraphPermKit
+
+struct KnowledgeLoaderTests {
+    private func gather(_ paths: [String]) throws -> KnowledgeFacts {
+        try KnowledgeLoader.gather(paths: paths, dataDirectory: Resources.dataDirectory)
+    }
+
+    @Test func mergesOnePermissionFromSeveralFilesAndWarnsOnConflictingIDs() throws {
+        let facts = try gather([TemporaryFolder.fixture("mini-permissions.json"), TemporaryFolder.fixture("mini-service-principal.json"),
+                                TemporaryFolder.fixture("mini-provisioning.json")])
+        let mailRead = try #require(facts.permissions["Mail.Read"])
+        #expect(mailRead[.delegatedWork]?.guid == "570282fd-fa5c-430d-a7fd-fc8dc98a9dca")
+        #expect(mailRead[.application]?.guid == "810c84a8-4a9e-49e6-bf7d-12d183f40d01")
+        #expect(mailRead[.delegatedWork]?.adminDisplayName == "Read user mail")
+        #expect(facts.warnings.count == 1)
+        #expect(facts.warnings[0].contains("11111111-2222-3333-4444-555555555555") && facts.warnings[0].contains("810c84a8-4a9e-49e6-bf7d-12d183f40d01"))
+        #expect(facts.provenance.map(\.kind) == [.permissionsDocument, .servicePrincipal, .provisioningInfo, .securityEntities, .adminRoles])
+        #expect(facts.securityEntities.count == 9 && facts.adminRoles.map(\.name) == ["Security Reader", "Security Administrator", "Global Administrator"])
+    }
+
+    @Test func readsTheServicePrincipalAsAzPrintsIt() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let az = folder.file("sp.json", #"{"appDisplayName": "Microsoft Graph", "appId": "00000003-0000-0000-c000-000000000000", "appRoles": [{"allowedMemberTypes": ["Application"], "id": "810c84a8-4a9e-49e6-bf7d-12d183f40d01", "value": "Mail.Read", "displayName": "Read mail"}], "oauth2PermissionScopes": []}"#)
+        let facts = try gather([az])
+        #expect(facts.permissions["Mail.Read"]?[.application]?.guid == "810c84a8-4a9e-49e6-bf7d-12d183f40d01")
+    }
+
+    @Test func answersFromASmallDocumentEndToEnd() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let facts = try gather([TemporaryFolder.fixture("mini-permissions.json")])
+        try KnowledgeBaseWriter.write(facts, to: folder.path + "/kb.sqlite")
+        let kb = try KnowledgeBase.open(path: folder.path + "/kb.sqlite")
+        let answer = try kb.least(method: "GET", target: "https://graph.microsoft.com/v1.0/me/messages")
+        #expect(answer.json == #"{"request":{"method":"GET","url":"https://graph.microsoft.com/v1.0/me/messages"},"template":"/me/messages","schemes":{"DelegatedWork":{"least":["Mail.Read"],"higher":["Mail.ReadWrite"]},"DelegatedPersonal":null,"Application":{"least":["Mail.Read"],"higher":["Mail.ReadWrite"]}},"basis":"documented","notes":[]}"#)
+        let patch = try kb.least(method: "patch", target: "/users/abc", scheme: .application)
+        #expect(patch[.application]?.least == ["User.EnableDisableAccount.All and User.Read.All"])
+        #expect(patch[.application]?.higher == ["User.ReadWrite.All"])
+        #expect(throws: LookupError.self) { try kb.least(method: "GET", target: "/me/mesages") }
+        do {
+            _ = try kb.least(method: "GET", target: "/me/mesages")
+        } catch {
+            #expect("\(error)" == "no known path template matches /me/mesages; did you mean: /me/messages, /me/messages/{id}")
+        }
+    }
+
+    @Test func inferredAnswersFromScopeListsAlone() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let facts = try gather([TemporaryFolder.fixture("mini-service-principal.json")])
+        try KnowledgeBaseWriter.write(facts, to: folder.path + "/kb.sqlite")
+        let kb = try KnowledgeBase.open(path: folder.path + "/kb.sqlite")
+        let answer = try kb.least(method: "GET", target: "/me/messages")
+        #expect(answer.basis == .inferred)
+        #expect(answer[.delegatedWork]?.least == ["Mail.Read"])
+        #expect(answer[.delegatedPersonal] == nil)
+    }
+
+    @Test func theEmbeddedSecurityTableAnswersWithoutAnyLoad() throws {
+        let kb = try KnowledgeBase.embedded()
+        let answer = try kb.least(method: "GET", target: "/security/alerts")
+        #expect(answer.basis == .securityTable)
+        #expect(answer[.delegatedWork] == LeastAnswer.SchemeAnswer(least: ["SecurityEvents.Read.All"], higher: ["SecurityEvents.ReadWrite.All"]))
+        #expect(answer[.delegatedPersonal] == nil)
+        let patch = try kb.least(method: "PATCH", target: "tiIndicator", scheme: .application)
+        #expect(patch.template == "/security/tiIndicators/{id}" && patch[.application]?.least == ["ThreatIndicators.ReadWrite.OwnedBy"])
+    }
+}

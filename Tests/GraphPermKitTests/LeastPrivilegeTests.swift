@@ -1,0 +1,61 @@
+import Testing
+@testable import GraphPermKit
+
+/// Microsoft's least-privilege rules on tiny hand-made claim sets.
+struct LeastPrivilegeTests {
+    private func grant(_ permission: String, _ methods: [String], least: Bool, order: Int, partners: [String] = [], scheme: Scheme = .delegatedWork) -> [Grant] {
+        methods.map { Grant(permission: permission, scheme: scheme, method: $0, template: "/t", isLeast: least, alsoRequires: partners, claimOrder: order) }
+    }
+
+    @Test func aSingleCandidateWins() {
+        let set = ClaimSet(grants: grant("Mail.Read", ["GET"], least: true, order: 1) + grant("Mail.ReadWrite", ["GET"], least: false, order: 2))
+        #expect(LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set)?.labels == ["Mail.Read"])
+    }
+
+    @Test func theCandidateGrantingExactlyThisMethodWins() {
+        // ReadWrite is marked least for POST in a pathSet that also holds GET, so it is a GET candidate too.
+        let set = ClaimSet(grants: grant("Mail.ReadBasic", ["GET"], least: true, order: 2) + grant("Mail.ReadWrite", ["GET", "POST"], least: true, order: 3))
+        let selection = LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set)
+        #expect(selection?.labels == ["Mail.ReadBasic"])
+        #expect(selection?.rule == 3)
+    }
+
+    @Test func fewestMethodsWinsAndTiesGoToNameOrder() {
+        let set = ClaimSet(grants: grant("Application.ReadWrite.All", ["DELETE", "PATCH"], least: true, order: 1)
+            + grant("Application.ReadWrite.OwnedBy", ["DELETE", "PATCH"], least: true, order: 2)
+            + grant("Directory.ReadWrite.All", ["DELETE", "GET", "PATCH"], least: true, order: 3))
+        let selection = LeastPrivilege.select(method: "PATCH", scheme: .delegatedWork, in: set)!
+        #expect(selection.labels == ["Application.ReadWrite.All"])
+        #expect(selection.ties.map(\.permission) == ["Application.ReadWrite.OwnedBy"])
+        let answer = LeastAnswer.from(method: "PATCH", url: "/t", template: "/t", claims: set)
+        #expect(answer[.delegatedWork]?.least == ["Application.ReadWrite.All", "Application.ReadWrite.OwnedBy"])
+        #expect(answer.notes.contains { $0.contains("Application.ReadWrite.OwnedBy is narrower") })
+    }
+
+    @Test func twoSingleMethodCandidatesAreAmbiguous() {
+        let set = ClaimSet(grants: grant("Group-NestingSupport.ReadWrite.All", ["GET"], least: true, order: 1) + grant("Group.ReadBasic.All", ["GET"], least: true, order: 2))
+        let selection = LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set)
+        #expect(selection?.labels == ["Group-NestingSupport.ReadWrite.All", "Group.ReadBasic.All"])
+    }
+
+    @Test func alsoRequiresMakesAPairLabel() {
+        let set = ClaimSet(grants: grant("User.EnableDisableAccount.All", ["PATCH"], least: true, order: 1, partners: ["User.Read.All"])
+            + grant("User.ReadWrite.All", ["PATCH"], least: false, order: 2))
+        #expect(LeastPrivilege.select(method: "PATCH", scheme: .delegatedWork, in: set)?.labels == ["User.EnableDisableAccount.All and User.Read.All"])
+        let table = PermissionTable(method: "PATCH", claims: set)
+        #expect(table.rows[0] == PermissionTable.Row(scheme: .delegatedWork, least: "User.EnableDisableAccount.All and User.Read.All", higher: "User.ReadWrite.All"))
+    }
+
+    @Test func noMarkerMeansNoSelection() {
+        let set = ClaimSet(grants: grant("Mail.ReadWrite", ["GET"], least: false, order: 1))
+        #expect(LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set) == nil)
+        let answer = LeastAnswer.from(method: "GET", url: "/t", template: "/t", claims: set)
+        #expect(answer[.delegatedWork]?.least == ["Mail.ReadWrite"])
+        #expect(answer[.application] == nil)
+    }
+
+    @Test func kibaliCollationPutsPunctuationBeforeLettersAndIgnoresCaseFirst() {
+        #expect(KibaliCollation.sorted(["UserAuthMethod-Email.ReadWrite", "UserAuthenticationMethod.ReadWrite", "a.b", "A.b", "a_b"])
+            == ["a_b", "a.b", "A.b", "UserAuthenticationMethod.ReadWrite", "UserAuthMethod-Email.ReadWrite"])
+    }
+}
