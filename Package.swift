@@ -27,7 +27,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GraphPermKitTests",
-            dependencies: ["GraphPermKit"],
+            dependencies: ["GraphPermKit", "graphperm"],
             resources: [.copy("Fixtures")]
         ),
     ]
