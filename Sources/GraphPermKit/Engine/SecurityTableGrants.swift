@@ -3,8 +3,7 @@
 /// (`/security/alerts`: GET, POST) and an item template (`/security/alerts/{id}`: GET, PATCH, PUT, DELETE);
 /// the permission with the least operation (Read before ReadWrite) is marked least.
 enum SecurityTableGrants {
-    static func derive(from entities: [SecurityEntity], existing: [Grant]) -> [Grant] {
-        let covered = Set(existing.map { TemplateKey.of($0.template) })
+    static func derive(from entities: [SecurityEntity], existingKeys covered: Set<String>) -> [Grant] {
         var candidates: [String: [(permission: String, template: String)]] = [:]
         var order: [String] = []
         for entity in entities {

@@ -10,7 +10,8 @@ enum PermissionsDocumentLoader {
         let names = KibaliCollation.sorted(permissions.map(\.key))
         var rank: [String: Int] = [:]
         for (index, name) in names.enumerated() { rank[name] = index }
-        var seenClaims = Set<String>()
+        var seenClaims = Set<ClaimIdentity>()
+        var markerCache: [String: PathMarkers] = [:]
         for (name, permission) in permissions {
             _ = try JSONReader.checkPermissionName(name, at: permission)
             let schemes = try loadSchemes(permission["schemes"], name: name, into: &facts)
@@ -19,7 +20,7 @@ enum PermissionsDocumentLoader {
                 guard setIndex < 1_000 else { throw pathSet.failure("at most 1000 pathSets per permission") }
                 let base = Grant(permission: name, scheme: .application, method: "", template: "", isLeast: false,
                                  claimOrder: rank[name]! * 1_000 + setIndex)
-                try loadPathSet(pathSet, base: base, declaredSchemes: schemes, seen: &seenClaims, into: &facts)
+                try loadPathSet(pathSet, base: base, declaredSchemes: schemes, seen: &seenClaims, markers: &markerCache, into: &facts)
             }
         }
     }
@@ -51,7 +52,8 @@ enum PermissionsDocumentLoader {
     }
 
     private static func loadPathSet(_ pathSet: JSONReader, base: Grant, declaredSchemes: Set<Scheme>,
-                                    seen: inout Set<String>, into facts: inout KnowledgeFacts) throws(LoadError) {
+                                    seen: inout Set<ClaimIdentity>, markers cache: inout [String: PathMarkers],
+                                    into facts: inout KnowledgeFacts) throws(LoadError) {
         var schemes: [Scheme] = []
         for element in try pathSet["schemeKeys"].elements() {
             let key = try element.string(maxLength: 100)
@@ -74,7 +76,13 @@ enum PermissionsDocumentLoader {
                 throw LoadError.data(file: value.file, place: JSONPathComponent.render(value.path),
                                      message: "expected a path template starting with '/' (at most 2000 bytes)")
             }
-            let markers = try PathMarkers.parse(value)
+            let markers: PathMarkers
+            if case .string(let text)? = value.value, let known = cache[text] {
+                markers = known
+            } else {
+                markers = try PathMarkers.parse(value)
+                if case .string(let text)? = value.value { cache[text] = markers }
+            }
             for method in methods {
                 for scheme in schemes {
                     var grant = base
@@ -83,7 +91,7 @@ enum PermissionsDocumentLoader {
                     grant.scheme = scheme
                     grant.isLeast = markers.leastSchemes.contains(scheme.rawValue)
                     grant.alsoRequires = markers.alsoRequires
-                    let identity = [template, method, scheme.rawValue, base.permission, markers.alsoRequires.joined(separator: ",")].joined(separator: "\u{0}")
+                    let identity = ClaimIdentity(template: template, method: method, scheme: scheme, permission: base.permission, alsoRequires: markers.alsoRequires)
                     guard seen.insert(identity).inserted else {
                         facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): duplicate pathSet entry for \(base.permission) \(method) \(scheme.rawValue); the first one is kept")
                         continue
@@ -93,6 +101,15 @@ enum PermissionsDocumentLoader {
             }
         }
     }
+}
+
+/// Microsoft's identity of a claim within one (path, method, scheme): the permission and its exact AlsoRequires list.
+struct ClaimIdentity: Hashable {
+    let template: String
+    let method: String
+    let scheme: Scheme
+    let permission: String
+    let alsoRequires: [String]
 }
 
 /// The markers of one path value: `""`, `least=S1,S2`, `AlsoRequires=A,B`, or both joined by `;`.

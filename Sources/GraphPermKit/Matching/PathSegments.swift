@@ -49,31 +49,33 @@ enum SegmentPattern: Hashable {
 
 /// Splitting and normalising path text, shared by templates and requests.
 enum PathSegments {
-    /// Lower case, no quotes or spaces, and every `{...}` (even the typo `{id}}`) as `{}`.
+    /// Lower case (ASCII), no quotes or spaces, and every `{...}` (even the typo `{id}}`) as `{}`.
     static func normalize(_ segment: String) -> String {
-        var result = ""
+        var result: [UInt8] = []
         result.reserveCapacity(segment.utf8.count)
         var inBraces = false
         var afterBrace = false
-        for character in segment {
+        for byte in segment.utf8 {
             if inBraces {
-                if character == "}" { inBraces = false; afterBrace = true }
+                if byte == UInt8(ascii: "}") { inBraces = false; afterBrace = true }
                 continue
             }
-            if afterBrace && character == "}" { continue }
+            if afterBrace && byte == UInt8(ascii: "}") { continue }
             afterBrace = false
-            switch character {
-            case "{": inBraces = true; result += "{}"
-            case "'", "\"", " ", "\t": continue
-            default: result += character.lowercased()
+            switch byte {
+            case UInt8(ascii: "{"): inBraces = true; result.append(UInt8(ascii: "{")); result.append(UInt8(ascii: "}"))
+            case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: "\t"): continue
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): result.append(byte + 32)
+            default: result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Case kept, quotes and spaces removed: what case-exact preference compares.
     static func caseKey(_ segment: String) -> String {
-        segment.filter { $0 != "'" && $0 != "\"" && $0 != " " }
+        guard segment.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }) else { return segment }
+        return String(decoding: segment.utf8.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: " ") }, as: UTF8.self)
     }
 
     /// Joins a drive-item path into one segment: after a segment ending in `:` (such as `root:`), the following

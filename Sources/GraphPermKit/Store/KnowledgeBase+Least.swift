@@ -42,16 +42,17 @@ extension KnowledgeBase {
 
     /// The template(s) a URL or an entity name stands for.
     public func resolve(method: String, target: String) throws -> (ids: [Int], templates: [String]) {
-        let matcher = try matcher()
         let looksLikePath = target.contains("/") || target.contains("://")
         if looksLikePath {
             let request = RequestPath(target)
-            guard let match = matcher.match(request) else {
-                throw LookupError.unknownPath(target, suggestions: Suggestions.nearest(request.displayPath, in: matcher.keys.map(\.key), limit: 3)
-                    .compactMap { key in matcher.keys.first { $0.key == key }?.template })
+            guard let match = try matcher(for: request).match(request) else {
+                let keys = try matcher().keys
+                throw LookupError.unknownPath(target, suggestions: Suggestions.nearest(request.displayPath, in: keys.map(\.key), limit: 3)
+                    .compactMap { key in keys.first { $0.key == key }?.template })
             }
             return (match.templateIDs, match.templates)
         }
+        let matcher = try matcher()
         let paths = try entityPaths(target)
         let itemFirst = ["PATCH", "PUT", "DELETE"].contains(method)
         let candidates = itemFirst ? [paths.item, paths.collection] : [paths.collection, paths.item]

@@ -64,6 +64,27 @@ public final class KnowledgeBase: @unchecked Sendable {
         return matcher
     }
 
+    /// A matcher able to match `request`: the full one once built, else one over the templates that share the
+    /// request's first segment (enough for a one-shot lookup, and much faster to build).
+    public func matcher(for request: RequestPath) throws(KnowledgeBaseError) -> PathMatcher {
+        matcherLock.lock()
+        let full = cachedMatcher
+        matcherLock.unlock()
+        if let full { return full }
+        guard let first = request.segments.first else { return PathMatcher(templates: []) }
+        let prefixes = ([first.normalized] + (first.keySplit.map { [PathSegments.normalize($0[0])] } ?? []))
+            .map { "/" + $0.prefix { $0 != "(" && $0 != ":" } }
+        let sql = "SELECT id, template FROM path_template WHERE match_key >= ? AND match_key < ? ORDER BY id"
+        var rows: [(Int, String)] = []
+        for prefix in Set(prefixes).sorted() {
+            rows += try read(sql) { db, sql in
+                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix + "\u{7F}"]).map { ($0[0] as Int, $0[1] as String) }
+            }
+        }
+        rows.sort { $0.0 < $1.0 }
+        return PathMatcher(templates: rows)
+    }
+
     /// Every grant on the given templates, in Microsoft's claim order.
     public func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
         let sql = """

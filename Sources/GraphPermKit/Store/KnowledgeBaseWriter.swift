@@ -37,7 +37,9 @@ public enum KnowledgeBaseWriter {
         for scheme in Scheme.allCases {
             try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
-        let derived = SecurityTableGrants.derive(from: facts.securityEntities, existing: facts.grants)
+        var templateKeys: [String: String] = [:]
+        for grant in facts.grants where templateKeys[grant.template] == nil { templateKeys[grant.template] = TemplateKey.of(grant.template) }
+        let derived = SecurityTableGrants.derive(from: facts.securityEntities, existingKeys: Set(templateKeys.values))
         let grants = facts.grants + derived
         let names = Set(facts.permissions.keys).union(grants.map(\.permission)).union(facts.securityEntities.map(\.permission))
         var permissionIDs: [String: Int] = [:]
@@ -59,12 +61,12 @@ public enum KnowledgeBaseWriter {
                                                      entry.isEnabled, entry.isHidden, entry.environment, entry.resourceAppId])
             }
         }
-        try insertGrants(db, grants, permissionIDs: permissionIDs)
+        try insertGrants(db, grants, permissionIDs: permissionIDs, templateKeys: templateKeys)
         try insertTables(db, facts)
         try db.execute(sql: "PRAGMA user_version = \(KnowledgeBase.schemaVersion)")
     }
 
-    private static func insertGrants(_ db: Database, _ grants: [Grant], permissionIDs: [String: Int]) throws {
+    private static func insertGrants(_ db: Database, _ grants: [Grant], permissionIDs: [String: Int], templateKeys: [String: String]) throws {
         var templateIDs: [String: Int] = [:]
         let insertTemplate = try db.cachedStatement(sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
         let insertGrant = try db.cachedStatement(sql: """
@@ -78,7 +80,7 @@ public enum KnowledgeBaseWriter {
             } else {
                 templateID = templateIDs.count + 1
                 templateIDs[grant.template] = templateID
-                try insertTemplate.execute(arguments: [templateID, grant.template, TemplateKey.of(grant.template)])
+                try insertTemplate.execute(arguments: [templateID, grant.template, templateKeys[grant.template] ?? TemplateKey.of(grant.template)])
             }
             let rankOrder = (permissionIDs[grant.permission]! - 1) * 1_000 + grant.claimOrder % 1_000
             try insertGrant.execute(arguments: [permissionIDs[grant.permission], grant.scheme.id, grant.method, templateID, grant.isLeast,

@@ -4,6 +4,7 @@ import GraphPermKit
 /// `least --batch`: one JSON result per input line, errors included, in order.
 enum BatchLookup {
     static func run(_ kb: KnowledgeBase, scheme: Scheme?) throws {
+        _ = try Failure.guarded { try kb.matcher() }
         var output = ""
         output.reserveCapacity(1 << 16)
         while let line = readLine(strippingNewline: true) {

@@ -1,0 +1,134 @@
+import Foundation
+import GRDB
+
+/// Generated reference documents: API tables, the permissions reference, the Security API table, admin roles.
+public enum ReferenceKind: String, CaseIterable, Sendable {
+    case api, permissions, security, roles
+}
+
+/// One generated markdown file: a name (for `--out DIR`) and its text.
+public struct ReferenceDocument: Sendable, Equatable {
+    public let name: String
+    public let markdown: String
+}
+
+extension KnowledgeBase {
+    /// The documents of `kind`; `api` gives one document per top-level resource, the others one document.
+    public func reference(_ kind: ReferenceKind) throws -> [ReferenceDocument] {
+        switch kind {
+        case .api: try apiReference()
+        case .permissions: [ReferenceDocument(name: "permissions.md", markdown: try permissionsReference())]
+        case .security: [ReferenceDocument(name: "security.md", markdown: try securityReference())]
+        case .roles: [ReferenceDocument(name: "roles.md", markdown: try rolesReference())]
+        }
+    }
+
+    private static let methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+
+    /// One table per (template, method), grouped by the first path segment; one document per group.
+    func apiReference() throws -> [ReferenceDocument] {
+        let grants: [Grant] = try read("""
+            SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source
+            FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
+            ORDER BY t.template, g.claim_order, g.id
+            """) { db, sql in
+            try Row.fetchAll(db, sql: sql).map { row in
+                let partners: String = row[5]
+                return Grant(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3], isLeast: row[4],
+                             alsoRequires: partners.isEmpty ? [] : partners.components(separatedBy: ","), claimOrder: row[6],
+                             source: GrantSource(rawValue: row[7]) ?? .document)
+            }
+        }
+        var byTemplate: [(String, [Grant])] = []
+        for grant in grants {
+            if byTemplate.last?.0 == grant.template { byTemplate[byTemplate.count - 1].1.append(grant) } else { byTemplate.append((grant.template, [grant])) }
+        }
+        var groups: [String: String] = [:]
+        for (template, templateGrants) in byTemplate {
+            let group = Self.group(of: template)
+            let claims = ClaimSet(grants: templateGrants)
+            for method in claims.methods.sorted(by: { Self.methodRank($0) < Self.methodRank($1) }) {
+                let table = PermissionTable(method: method, claims: claims)
+                var section = "### \(method) \(Markdown.cell(template))\n\n" + table.markdown
+                if !table.isMicrosoftTable {
+                    let why = table.problems.map(\.description).joined(separator: "; ")
+                    section += "> Note: \(why.isEmpty ? "a permission type lists permissions without a least-privilege marker; Microsoft's generator prints no table here" : why).\n\n"
+                }
+                groups[group, default: "## \(group)\n\n"] += section
+            }
+        }
+        return groups.keys.sorted().map { ReferenceDocument(name: "api-\(Self.fileName($0)).md", markdown: groups[$0]!) }
+    }
+
+    static func group(of template: String) -> String {
+        let first = template.split(separator: "/").first.map(String.init) ?? "root"
+        return String(first.prefix { $0 != "(" && $0 != "?" && $0 != ":" }).lowercased()
+    }
+
+    private static func fileName(_ group: String) -> String {
+        String(group.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." ? $0 : "_" })
+    }
+
+    private static func methodRank(_ method: String) -> Int { methodOrder.firstIndex(of: method) ?? methodOrder.count }
+
+    /// The permissions reference: per permission, its Application and Delegated ID, display text, description and consent.
+    func permissionsReference() throws -> String {
+        struct Entry { var guid: String?; var display: String?; var description: String?; var consent: Bool? }
+        let rows = try read("""
+            SELECT p.name, ps.scheme_id, ps.guid, ps.admin_display_name, ps.admin_description, ps.requires_admin_consent
+            FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id
+            WHERE ps.scheme_id IN (1, 3) ORDER BY p.kibali_rank, ps.scheme_id
+            """) { db, sql in try Row.fetchAll(db, sql: sql) }
+        var order: [String] = []
+        var entries: [String: [Int: Entry]] = [:]
+        for row in rows {
+            let name: String = row[0]
+            if entries[name] == nil { order.append(name) }
+            entries[name, default: [:]][row[1]] = Entry(guid: row[2], display: row[3], description: row[4], consent: row[5])
+        }
+        var text = "# Microsoft Graph permissions reference\n\n"
+        for name in order {
+            let application = entries[name]![Scheme.application.id]
+            let delegated = entries[name]![Scheme.delegatedWork.id]
+            func cell(_ entry: Entry?, _ value: (Entry) -> String?) -> String { entry.flatMap(value).map(Markdown.cell) ?? "-" }
+            func consent(_ flag: Bool?) -> String? { flag.map { $0 ? "Yes" : "No" } }
+            text += "## \(name)\n\n|Category|Application|Delegated|\n|:---|:---|:---|\n"
+            text += "|Identifier|\(cell(application) { $0.guid })|\(cell(delegated) { $0.guid })|\n"
+            text += "|DisplayText|\(cell(application) { $0.display?.trimmingCharacters(in: .whitespaces) })|\(cell(delegated) { $0.display?.trimmingCharacters(in: .whitespaces) })|\n"
+            text += "|Description|\(cell(application) { $0.description?.trimmingCharacters(in: .whitespaces) })|\(cell(delegated) { $0.description?.trimmingCharacters(in: .whitespaces) })|\n"
+            text += "|AdminConsentRequired|\(cell(application) { consent($0.consent) })|\(cell(delegated) { consent($0.consent) })|\n\n"
+        }
+        return text
+    }
+
+    /// The Graph Security API authorization table (Permission | Entity | Supported requests).
+    func securityReference() throws -> String {
+        let rows = try read("SELECT permission_name, entity, methods, is_preview, doc_link FROM security_entity ORDER BY id") { db, sql in
+            try Row.fetchAll(db, sql: sql)
+        }
+        var order: [String] = []
+        var entities: [String: [String]] = [:]
+        var methods: [String: [String]] = [:]
+        for row in rows {
+            let permission: String = row[0]
+            if entities[permission] == nil { order.append(permission) }
+            let preview: Bool = row[3]
+            entities[permission, default: []].append("&bull; [\(row[1] as String)](\(row[4] as String))" + (preview ? " (preview)" : ""))
+            for method in (row[2] as String).split(separator: " ").map(String.init) where !(methods[permission] ?? []).contains(method) {
+                methods[permission, default: []].append(method)
+            }
+        }
+        var text = "|Permission | Entity | Supported requests |\n|:----------|:-------|:-------------------|\n"
+        for permission in order {
+            let sorted = methods[permission]!.sorted { Self.methodRank($0) < Self.methodRank($1) }
+            text += "|\(permission)| \(entities[permission]!.joined(separator: "</br> ")) | \(sorted.joined(separator: ", ")) |\n"
+        }
+        return text
+    }
+
+    /// The admin roles table (Microsoft Entra role | Role template ID).
+    func rolesReference() throws -> String {
+        let rows = try read("SELECT name, role_template_id FROM admin_role ORDER BY id") { db, sql in try Row.fetchAll(db, sql: sql) }
+        return "|Microsoft Entra role|Role template ID|\n|---|---|\n" + rows.map { "|\($0[0] as String)|\($0[1] as String)|\n" }.joined()
+    }
+}
