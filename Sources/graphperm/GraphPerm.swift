@@ -15,6 +15,6 @@ struct GraphPerm: ParsableCommand {
             Exit codes: 0 answer, 1 no answer, 64 usage, 65 bad data, 74 I/O.
             """,
         version: "0.1.0",
-        subcommands: [LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, SQLCommand.self, StatsCommand.self]
+        subcommands: [LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, SQLCommand.self, StatsCommand.self]
     )
 }

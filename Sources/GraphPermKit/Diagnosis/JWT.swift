@@ -32,6 +32,12 @@ public struct JWT: Sendable, Equatable {
 
     public static let maxBytes = 65_536
 
+    /// A token made of already decoded parts (for `--claims FILE.json`).
+    public init(header: JSONObject, payload: JSONObject) {
+        self.header = header
+        self.payload = payload
+    }
+
     /// Decodes `text` (a leading `Bearer ` is accepted).
     public static func decode(_ text: String) throws(TokenError) -> JWT {
         var token = text.trimmingCharacters(in: .whitespacesAndNewlines)

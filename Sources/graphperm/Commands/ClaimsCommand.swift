@@ -1,0 +1,30 @@
+import ArgumentParser
+import GraphPermKit
+
+struct ClaimsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "claims",
+        abstract: "Decode an access token: its claims, with scp/roles resolved to permissions and wids to admin roles.",
+        discussion: """
+            The signature is not verified, and the token is never printed or stored: only its claims are shown.
+            Examples:
+              graphperm claims eyJ0eXAiOiJKV1Qi...
+              graphperm claims --token-file token.txt --format json
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var tokenSource: TokenOptions
+
+    @Argument(help: "The access token (or give it with --token-file or on stdin).")
+    var tokenArgument: String?
+
+    func run() throws {
+        var source = tokenSource
+        if let tokenArgument { source.token = tokenArgument }
+        let jwt = try source.readJWT()
+        let kb = try common.openKnowledgeBase()
+        Console.note("the signature is not verified")
+        Console.output(try Failure.guarded { try kb.claimsReport(jwt) }.render(common.outputFormat))
+    }
+}
