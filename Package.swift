@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "GraphPermKit", targets: ["GraphPermKit"]),
+        .library(name: "GraphPermQuery", targets: ["GraphPermQuery"]),
         .executable(name: "graphperm", targets: ["graphperm"]),
     ],
     dependencies: [
@@ -13,21 +14,23 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
+        .target(name: "GraphPermQuery"),
         .target(
             name: "GraphPermKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
-            resources: [.copy("../../Schema"), .copy("../../Data")]
+            dependencies: ["GraphPermQuery", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("../../Schema"), .copy("../../Data"), .copy("../../Queries")]
         ),
         .executableTarget(
             name: "graphperm",
             dependencies: [
                 "GraphPermKit",
+                "GraphPermQuery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GraphPermKitTests",
-            dependencies: ["GraphPermKit", "graphperm"],
+            dependencies: ["GraphPermKit", "GraphPermQuery", "graphperm"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,9 +1,12 @@
 import Foundation
 
-/// The files that ship with the binary: `Schema/` and `Data/`. Every `Bundle.module` use is here.
+/// The files that ship with the binary: `Schema/`, `Data/` and `Queries/`. Every `Bundle.module` use is here.
 public enum Resources {
     /// The folder of `Data/` (security entities, admin roles); `GRAPHPERM_RESOURCES` points an installed binary elsewhere.
     public static var dataDirectory: URL { root.appendingPathComponent("Data") }
+
+    /// The folder of the saved queries, `Queries/*.gpq`.
+    public static var queriesDirectory: URL { root.appendingPathComponent("Queries") }
 
     /// The folder of `Schema/*.sql`.
     public static var schemaDirectory: URL { root.appendingPathComponent("Schema") }

@@ -41,7 +41,7 @@ struct SnapshotAgreementTests {
                 for scheme in Scheme.allCases where !exact.claims(method: method, scheme: scheme).isEmpty {
                     total += 1
                     let microsoft = LeastPrivilege.select(method: method, scheme: scheme, in: exact)?.labels.first
-                    let ours = LeastAnswer.from(method: method, url: url, template: match.templates[0], claims: viaURL, only: scheme)[scheme]?.least.first
+                    let ours = LeastAnswer.from(method: method, url: url, template: match.templates[0], claims: viaURL, only: [scheme])[scheme]?.least.first
                     if microsoft != nil, microsoft != ours {
                         disagreements.append("\(method) \(template) \(scheme.rawValue): Microsoft \(microsoft!), graphperm \(ours ?? "none") (matched \(match.templates))")
                     }

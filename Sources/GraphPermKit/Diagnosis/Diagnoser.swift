@@ -112,7 +112,7 @@ public struct Diagnoser {
         let scheme: Scheme = kind == .application ? .application : (claims.isPersonalAccount ? .delegatedPersonal : .delegatedWork)
         let held = Set(claims.permissions.map { $0.lowercased() })
         let granting = set.claims(method: method, scheme: scheme)
-        let least = LeastAnswer.from(method: method, url: template, template: template, claims: set, only: scheme)[scheme]?.least.first
+        let least = LeastAnswer.from(method: method, url: template, template: template, claims: set, only: [scheme])[scheme]?.least.first
         if granting.isEmpty {
             if scheme == .delegatedPersonal, !set.claims(method: method, scheme: .delegatedWork).isEmpty {
                 return [Cause(code: .personalAccountUnsupported, message: "\(method) \(template) supports work or school accounts only, and the signed-in user has a personal Microsoft account",

@@ -40,10 +40,10 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     /// Builds the answer from the claims of the matched template(s).
-    public static func from(method: String, url: String, template: String?, claims: ClaimSet, only: Scheme? = nil) -> LeastAnswer {
+    public static func from(method: String, url: String, template: String?, claims: ClaimSet, only: Set<Scheme>? = nil) -> LeastAnswer {
         var schemes: [(Scheme, SchemeAnswer?)] = []
         var notes: [String] = []
-        for scheme in Scheme.allCases where only == nil || only == scheme {
+        for scheme in Scheme.allCases where only?.contains(scheme) ?? true {
             let claimList = claims.claims(method: method, scheme: scheme)
             guard !claimList.isEmpty else { schemes.append((scheme, nil)); continue }
             let (row, _) = PermissionTable.row(method: method, scheme: scheme, claims: claims)

@@ -24,6 +24,10 @@ extension LeastAnswer {
 
     /// The answer in `format`.
     public func render(_ format: OutputFormat) -> String {
-        format == .json ? json + "\n" : tabular.render(format)
+        switch format {
+        case .json: json + "\n"
+        case .md: "### \(method) \(Markdown.cell(template ?? url))\n\n" + tabular.render(format) + "\n"
+        default: tabular.render(format)
+        }
     }
 }

@@ -55,18 +55,7 @@ extension KnowledgeBase {
             guard try statements.next() == nil else { throw KnowledgeBaseError.writeRefused(detail: "one statement at a time") }
             guard statement.isReadonly else { throw KnowledgeBaseError.writeRefused(detail: "the statement would change the database") }
             let columns = statement.columnNames
-            let rows = try Row.fetchAll(statement).map { row in
-                (0..<row.count).map { index -> String in
-                    let value = row[index] as DatabaseValue
-                    switch value.storage {
-                    case .null: return ""
-                    case .int64(let number): return String(number)
-                    case .double(let number): return String(number)
-                    case .string(let text): return text
-                    case .blob(let data): return "<\(data.count) bytes>"
-                    }
-                }
-            }
+            let rows = try Row.fetchAll(statement).map(KnowledgeBase.cells)
             return TabularText(columns: columns, rows: rows)
         }
     }

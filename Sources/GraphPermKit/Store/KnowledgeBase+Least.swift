@@ -1,4 +1,5 @@
 import GRDB
+import GraphPermQuery
 
 /// Why a lookup has no answer (exit 1).
 public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -24,20 +25,25 @@ public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
 extension KnowledgeBase {
     /// The least-privileged permissions for `method` on `target` (a URL, a path, or an entity name such as `alerts`).
     public func least(method rawMethod: String, target: String, scheme: Scheme? = nil) throws -> LeastAnswer {
+        try least(method: rawMethod, target: target, schemes: scheme.map { [$0] })
+    }
+
+    /// The least-privileged permissions for `method` on `target`, for the given schemes only (all when nil).
+    public func least(method rawMethod: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer {
         let method = rawMethod.uppercased()
         guard PermissionsDocumentLoader.knownMethods.contains(method) else { throw LookupError.badMethod(rawMethod) }
         let resolved: (ids: [Int], templates: [String])
         do {
             resolved = try resolve(method: method, target: target)
         } catch LookupError.unknownPath(let path, let suggestions) {
-            if let inferred = try inferredLeast(method: method, target: target, scheme: scheme) { return inferred }
+            if let inferred = try inferredLeast(method: method, target: target, schemes: schemes) { return inferred }
             throw LookupError.unknownPath(path, suggestions: suggestions)
         }
         let claims = ClaimSet(grants: try grants(templateIDs: resolved.ids))
         guard claims.supports(method: method) else {
             throw LookupError.unsupportedMethod(method: method, template: resolved.templates[0], supported: claims.methods)
         }
-        return LeastAnswer.from(method: method, url: target, template: resolved.templates[0], claims: claims, only: scheme)
+        return LeastAnswer.from(method: method, url: target, template: resolved.templates[0], claims: claims, only: schemes)
     }
 
     /// The template(s) a URL or an entity name stands for.
@@ -83,7 +89,7 @@ extension KnowledgeBase {
     }
 
     /// With no path data loaded, an answer from the permission names alone.
-    private func inferredLeast(method: String, target: String, scheme only: Scheme?) throws -> LeastAnswer? {
+    private func inferredLeast(method: String, target: String, schemes only: Set<Scheme>?) throws -> LeastAnswer? {
         let hasPathData: Bool = try read("SELECT EXISTS (SELECT 1 FROM provenance WHERE kind = 'permissions-document')") { db, sql in
             try Bool.fetchOne(db, sql: sql) ?? false
         }
@@ -94,7 +100,7 @@ extension KnowledgeBase {
             try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0], $0[1]) }
         }
         var schemes: [(Scheme, LeastAnswer.SchemeAnswer?)] = []
-        for scheme in Scheme.allCases where only == nil || only == scheme {
+        for scheme in Scheme.allCases where only?.contains(scheme) ?? true {
             let names = rows.filter { $0.1 == scheme.id }.map(\.0)
             var ranked: [String] = []
             for resource in resources {
@@ -115,28 +121,12 @@ public enum Suggestions {
     ///
     ///     Suggestions.nearest("/securty/alerts", in: ["/security/alerts", "/users"], limit: 1)  // ["/security/alerts"]
     public static func nearest(_ text: String, in candidates: [String], limit: Int) -> [String] {
-        let target = Array(text.lowercased().utf8)
+        let length = text.count
         var scored: [(Int, Int, String)] = []
-        for (index, candidate) in candidates.enumerated() {
-            let other = Array(candidate.lowercased().utf8)
-            guard abs(other.count - target.count) <= max(8, target.count / 2) else { continue }
-            scored.append((distance(target, other), index, candidate))
+        for (index, candidate) in candidates.enumerated() where abs(candidate.count - length) <= max(8, length / 2) {
+            scored.append((EditDistance.distance(text, candidate), index, candidate))
         }
-        let limitDistance = max(3, target.count / 2)
+        let limitDistance = max(3, length / 2)
         return scored.filter { $0.0 <= limitDistance }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.2).uniqued()
-    }
-
-    static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

@@ -79,6 +79,13 @@ public enum ShowResult: Sendable, Equatable {
 }
 
 extension KnowledgeBase {
+    static let cardSQL = """
+        SELECT ps.scheme_id, ps.guid, ps.admin_display_name, ps.admin_description, ps.user_display_name, ps.user_description,
+               ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden,
+               (SELECT count(*) FROM grants g WHERE g.permission_id = ps.permission_id AND g.scheme_id = ps.scheme_id)
+        FROM permission_scheme ps WHERE ps.permission_id = ? ORDER BY ps.scheme_id
+        """
+
     /// A permission by name (any case) or by ID, or an admin role by name or role template ID.
     public func show(_ nameOrID: String) throws -> ShowResult {
         let key = nameOrID.trimmingCharacters(in: .whitespaces)
@@ -95,12 +102,7 @@ extension KnowledgeBase {
             throw LookupError.unknownEntity(key, suggestions: Suggestions.nearest(key, in: names, limit: 3))
         }
         let permissionID: Int = row[0]
-        let entries = try read("""
-            SELECT ps.scheme_id, ps.guid, ps.admin_display_name, ps.admin_description, ps.user_display_name, ps.user_description,
-                   ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden,
-                   (SELECT count(*) FROM grants g WHERE g.permission_id = ps.permission_id AND g.scheme_id = ps.scheme_id)
-            FROM permission_scheme ps WHERE ps.permission_id = ? ORDER BY ps.scheme_id
-            """) { db, sql in
+        let entries = try read(Self.cardSQL) { db, sql in
             try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [permissionID]).map { entry in
                 PermissionCard.Entry(scheme: Scheme(id: entry[0]) ?? .application, guid: entry[1], adminDisplayName: entry[2], adminDescription: entry[3],
                                      userDisplayName: entry[4], userDescription: entry[5], requiresAdminConsent: entry[6], privilegeLevel: entry[7],

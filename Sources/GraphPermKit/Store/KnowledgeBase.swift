@@ -87,12 +87,7 @@ public final class KnowledgeBase: @unchecked Sendable {
 
     /// Every grant on the given templates, in Microsoft's claim order.
     public func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
-        let sql = """
-            SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source
-            FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
-            WHERE g.template_id = ? ORDER BY g.claim_order, g.id
-            """
-        return try read(sql) { db, sql in
+        try read(Self.grantsSQL) { db, sql in
             var grants: [Grant] = []
             let statement = try db.cachedStatement(sql: sql)
             for id in templateIDs {
@@ -107,6 +102,12 @@ public final class KnowledgeBase: @unchecked Sendable {
             return grants
         }
     }
+
+    static let grantsSQL = """
+        SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source
+        FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
+        WHERE g.template_id = ? ORDER BY g.claim_order, g.id
+        """
 
     /// Runs `body` in a read transaction, turning database errors into `KnowledgeBaseError.query`.
     func read<T>(_ sql: String, _ body: (Database, String) throws -> T) throws(KnowledgeBaseError) -> T {

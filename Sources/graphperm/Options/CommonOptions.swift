@@ -22,12 +22,15 @@ struct CommonOptions: ParsableArguments {
         return (Self.defaultDatabasePath, false)
     }
 
-    static var defaultDatabasePath: String {
+    /// The per-user data folder: `$XDG_DATA_HOME/graphperm`, else `~/.local/share/graphperm`.
+    static var dataDirectory: String {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.local/share" } ?? FileManager.default.currentDirectoryPath)
-        return base + "/graphperm/graphperm.sqlite"
+        return base + "/graphperm"
     }
+
+    static var defaultDatabasePath: String { dataDirectory + "/graphperm.sqlite" }
 
     /// Opens the knowledge base; without one at the default location, the embedded Security API data answers.
     func openKnowledgeBase() throws -> KnowledgeBase {

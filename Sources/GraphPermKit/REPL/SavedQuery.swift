@@ -1,0 +1,31 @@
+import Foundation
+
+/// A saved query: a file of statements whose leading `--` comment lines describe it.
+public struct SavedQuery: Sendable, Equatable {
+    public let name: String
+    public let description: String
+    public let text: String
+
+    /// The saved queries shipped in `Queries/`, by name.
+    public static func all(in directory: URL = Resources.queriesDirectory) -> [SavedQuery] {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".gpq") }.sorted()
+        return files.compactMap { try? load(directory.appendingPathComponent($0)) }
+    }
+
+    /// A query by its name (`security-api-least`) or a file path.
+    public static func find(_ nameOrPath: String, in directory: URL = Resources.queriesDirectory) throws -> SavedQuery {
+        if FileManager.default.fileExists(atPath: nameOrPath) { return try load(URL(fileURLWithPath: nameOrPath)) }
+        if let query = all(in: directory).first(where: { $0.name == nameOrPath }) { return query }
+        let names = all(in: directory).map(\.name)
+        throw LookupError.unknownEntity(nameOrPath, suggestions: Suggestions.nearest(nameOrPath, in: names, limit: 3))
+    }
+
+    static func load(_ url: URL) throws -> SavedQuery {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let description = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .prefix { $0.hasPrefix("--") }
+            .map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+            .joined(separator: " ")
+        return SavedQuery(name: url.deletingPathExtension().lastPathComponent, description: description, text: text)
+    }
+}

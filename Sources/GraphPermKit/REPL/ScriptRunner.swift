@@ -1,0 +1,64 @@
+import Foundation
+import GraphPermQuery
+
+/// Runs statements of the query language and renders their results through the shared output path.
+public struct ScriptRunner {
+    public let kb: KnowledgeBase
+    public var format: OutputFormat
+
+    public init(kb: KnowledgeBase, format: OutputFormat) {
+        self.kb = kb
+        self.format = format
+    }
+
+    /// The outcome of one statement: its output or the error to show, and the exit status it implies.
+    public enum Outcome {
+        case output(String)
+        case failure(String, status: Int32)
+    }
+
+    /// Parses `text` (one or more statements) and runs each; a parse error stops before anything runs.
+    public func run(script text: String) -> [Outcome] {
+        let statements: [Statement]
+        do {
+            statements = try Parser.parseScript(text)
+        } catch {
+            return [.failure(error.description, status: 64)]
+        }
+        return statements.map(run)
+    }
+
+    /// Runs one parsed statement.
+    public func run(_ statement: Statement) -> Outcome {
+        do {
+            try checkNames(statement)
+            return .output(try kb.run(statement).render(format))
+        } catch let error as LookupError {
+            return .failure(error.description, status: 1)
+        } catch let error as KnowledgeBaseError {
+            return .failure(error.description, status: error.exitCode)
+        } catch {
+            return .failure("\(error)", status: 1)
+        }
+    }
+
+    /// A misspelled permission name gets "did you mean" rather than an empty result.
+    private func checkNames(_ statement: Statement) throws {
+        switch statement {
+        case .paths(let permission, _): try kb.requirePermission(permission)
+        case .compare(let first, let second, _):
+            try kb.requirePermission(first)
+            try kb.requirePermission(second)
+        case .explain(let inner): try checkNames(inner)
+        default: break
+        }
+    }
+}
+
+extension KnowledgeBase {
+    /// Throws `LookupError.unknownEntity` with suggestions when no permission has this name.
+    public func requirePermission(_ name: String) throws {
+        if case .permission = try? show(name) { return }
+        _ = try show(name)
+    }
+}

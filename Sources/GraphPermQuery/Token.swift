@@ -1,0 +1,32 @@
+/// A place in the statement text: 1-based line and column, and the length of the token there.
+public struct SourceLocation: Sendable, Equatable {
+    public let line: Int
+    public let column: Int
+    public let length: Int
+}
+
+/// A lexical token of the query language.
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// A bare word: keyword, permission name, method, field, number, GUID.
+        case word
+        /// A path or URL: starts with `/` or `http`, runs to white space or `;`.
+        case path
+        /// A quoted string ('...' or "..."), quotes removed.
+        case string
+        /// `=`, `!=`, `<>`, `<`, `<=`, `>`, `>=`, `(`, `)`, `,`
+        case symbol
+        case semicolon
+        case newline
+        case end
+    }
+
+    public let kind: Kind
+    public let text: String
+    public let location: SourceLocation
+
+    /// Whether this is the keyword `word` (case-insensitive).
+    public func isKeyword(_ word: String) -> Bool {
+        kind == .word && text.lowercased() == word
+    }
+}
