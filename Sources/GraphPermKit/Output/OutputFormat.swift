@@ -34,6 +34,7 @@ public struct TabularText: Sendable, Equatable {
             for (index, cell) in cells.enumerated() {
                 text += index == cells.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
             }
+            while text.hasSuffix(" ") { text.removeLast() }
             return text + "\n"
         }
         return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
