@@ -17,7 +17,7 @@ public protocol LineReader: AnyObject {
 }
 
 /// SIGINT handling shared by both readers: the handler only sets a flag; reads are not restarted, so a
-/// pending read returns and the REPL abandons the line.
+/// pending read returns and the REPL abandons the line. SIGINT is unblocked in case the parent blocked it.
 enum InterruptFlag {
     nonisolated(unsafe) static var raised: sig_atomic_t = 0
 
@@ -31,6 +31,10 @@ enum InterruptFlag {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)
     }
 
     /// Whether Ctrl-C was pressed since the last call.
