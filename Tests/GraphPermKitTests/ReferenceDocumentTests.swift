@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import GraphPermKit
+
+/// The generated reference documents.
+struct ReferenceDocumentTests {
+    static let seed = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent().appendingPathComponent("seeds/001_18090244bb343a66.txt").path
+
+    /// The seed's table with the white space around cell borders and line breaks folded.
+    static func folded(_ table: String) -> String {
+        table.split(separator: "\n").map { line in
+            line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "|")
+                .replacingOccurrences(of: " </br>", with: "</br>").replacingOccurrences(of: "</br> ", with: "</br>")
+        }.joined(separator: "\n")
+    }
+
+    static func seedTable(startingWith header: String) throws -> String {
+        let text = try String(contentsOfFile: seed, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let start = lines.firstIndex { $0.hasPrefix(header) }!
+        return lines[start...].prefix { $0.hasPrefix("|") }.joined(separator: "\n") + "\n"
+    }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seed), "the seed documents are not at ../shared/seeds"))
+    func securityAndRolesTablesReproduceTheSeedDocument() throws {
+        let kb = try KnowledgeBase.embedded()
+        let security = try kb.reference(.security)[0].markdown
+        #expect(Self.folded(security) == Self.folded(try Self.seedTable(startingWith: "|Permission | Entity")))
+        let roles = try kb.reference(.roles)[0].markdown
+        #expect(roles == (try Self.seedTable(startingWith: "|Microsoft Entra role|")))
+    }
+
+    @Test func outputIsDeterministic() throws {
+        let kb = QueryFixture.knowledgeBase
+        for kind in ReferenceKind.allCases {
+            #expect(try kb.reference(kind) == kb.reference(kind))
+        }
+        let api = try kb.reference(.api)
+        #expect(api.map(\.name) == ["api-chats.md", "api-me.md", "api-security.md", "api-users.md"])
+        try Golden.check(api.map(\.markdown).joined(separator: "\n"), file: "reference/api-fixture.md")
+        try Golden.check(try kb.reference(.permissions)[0].markdown, file: "reference/permissions-fixture.md")
+    }
+
+    @Test(.enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage),
+          arguments: [("GET", "/me/messages"), ("PATCH", "/users/{id}"), ("GET", "/groups"), ("GET", "/security/alerts"),
+                      ("PATCH", "/applications/{id}/onPremisesPublishing"), ("POST", "/me/authentication/emailmethods"),
+                      ("GET", "/me/messages;/users/{id}/messages")])
+    func realOperationsMatchTheirGoldenTables(method: String, urls: String) throws {
+        let table = try SnapshotData.knowledgeBase.permissionTable(method: method, urls: urls)
+        let name = (method + urls).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        try Golden.check(table.markdown, file: "tables/real-\(String(name)).md")
+    }
+}
