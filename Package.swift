@@ -17,7 +17,11 @@ let package = Package(
         .target(name: "GraphPermQuery"),
         .target(
             name: "GraphPermKit",
-            dependencies: ["GraphPermQuery", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "GraphPermQuery",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             resources: [.copy("../../Schema"), .copy("../../Data"), .copy("../../Queries")]
         ),
         .executableTarget(

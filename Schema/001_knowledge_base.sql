@@ -1,5 +1,6 @@
 -- graphperm knowledge base, schema version 1 (PRAGMA user_version = 1).
--- Files in this folder are applied in name order, in one transaction, to a new database.
+-- Files in this folder are applied in name order, in one transaction, to a new database: the tables
+-- first, then the facts are inserted, then 002 adds the indexes and views (faster than indexing row by row).
 -- Every table can be read with the sqlite3 shell; the views at the end join the names for you.
 
 -- The three permission types, in Microsoft's table order.
@@ -19,7 +20,6 @@ CREATE TABLE permission (
     name_constraint TEXT,                    -- All, OwnedBy, Selected ... (NULL when absent)
     kibali_rank     INTEGER NOT NULL         -- position in Microsoft's name order (ICU collation)
 );
-CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
 
 -- A permission as it exists in one scheme: its ID and consent texts.
 CREATE TABLE permission_scheme (
@@ -38,7 +38,6 @@ CREATE TABLE permission_scheme (
     resource_app_id        TEXT,             -- provisioningInfo's resourceAppId when not empty
     PRIMARY KEY (permission_id, scheme_id)
 ) WITHOUT ROWID;
-CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
 
 -- Path templates exactly as Microsoft writes them, with the key the matcher compares.
 CREATE TABLE path_template (
@@ -46,7 +45,6 @@ CREATE TABLE path_template (
     template  TEXT NOT NULL UNIQUE,          -- /users/{id}/messages
     match_key TEXT NOT NULL                  -- /users/{}/messages (lower case, parameters unnamed)
 );
-CREATE INDEX path_template_by_match_key ON path_template (match_key);
 
 -- Which permission, in which scheme, allows which HTTP method on which template.
 CREATE TABLE grants (
@@ -60,8 +58,6 @@ CREATE TABLE grants (
     claim_order   INTEGER NOT NULL,          -- Microsoft's index order: kibali_rank * 1000 + pathSet index
     source        TEXT NOT NULL              -- document | security-table
 );
-CREATE INDEX grants_by_template ON grants (template_id, method, scheme_id, claim_order);
-CREATE INDEX grants_by_permission ON grants (permission_id, scheme_id, method);
 
 -- The Graph Security API authorization table (Permission | Entity | Supported requests).
 CREATE TABLE security_entity (
@@ -96,19 +92,3 @@ CREATE TABLE load_warning (
     id      INTEGER PRIMARY KEY,
     message TEXT NOT NULL
 );
-
--- Grants with names instead of IDs.
-CREATE VIEW grant_detail AS
-SELECT p.name AS permission, s.name AS scheme, g.method, t.template, g.is_least, g.also_requires, g.source
-FROM grants g
-JOIN permission p ON p.id = g.permission_id
-JOIN scheme s ON s.id = g.scheme_id
-JOIN path_template t ON t.id = g.template_id;
-
--- Permissions per scheme with names instead of IDs.
-CREATE VIEW permission_detail AS
-SELECT p.name, p.resource, p.operation, p.name_constraint, s.name AS scheme, ps.guid, ps.admin_display_name,
-       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden
-FROM permission_scheme ps
-JOIN permission p ON p.id = ps.permission_id
-JOIN scheme s ON s.id = ps.scheme_id;

@@ -17,9 +17,14 @@ public enum KnowledgeBaseWriter {
         do {
             var configuration = Configuration()
             configuration.journalMode = .default
+            configuration.prepareDatabase { db in
+                // A new file that only replaces the knowledge base once complete and synced: no journal needed.
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.write { db in try populate(db, with: facts) }
             try queue.close()
+            try sync(temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw LoadError.io(file: path, message: "the new knowledge base could not be written (\(describe(error)))")
@@ -29,11 +34,21 @@ public enum KnowledgeBaseWriter {
             try? FileManager.default.removeItem(atPath: temporary)
             throw LoadError.io(file: path, message: "the new knowledge base could not replace the old one (\(reason))")
         }
+        try? sync(folder)
+    }
+
+    /// Flushes a file (or folder) to disk, so the rename never exposes a half-written file after a crash.
+    private static func sync(_ path: String) throws {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw LoadError.io(file: path, message: "cannot be opened to sync (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw LoadError.io(file: path, message: "cannot be synced to disk (\(String(cString: strerror(errno))))") }
     }
 
     /// Creates the schema in `db` and inserts every fact.
     static func populate(_ db: Database, with facts: KnowledgeFacts) throws {
-        try applySchema(db)
+        let schema = try schemaFiles()
+        try db.execute(sql: schema[0])
         for scheme in Scheme.allCases {
             try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
@@ -43,33 +58,35 @@ public enum KnowledgeBaseWriter {
         let grants = facts.grants + derived
         let names = Set(facts.permissions.keys).union(grants.map(\.permission)).union(facts.securityEntities.map(\.permission))
         var permissionIDs: [String: Int] = [:]
-        let insertPermission = try db.cachedStatement(sql: "INSERT INTO permission (id, name, resource, operation, name_constraint, kibali_rank) VALUES (?, ?, ?, ?, ?, ?)")
+        let insertPermission = try RowInserter(db, sql: "INSERT INTO permission (id, name, resource, operation, name_constraint, kibali_rank) VALUES (?, ?, ?, ?, ?, ?)")
         for (rank, name) in KibaliCollation.sorted(names).enumerated() {
             let parts = PermissionName(name)
             permissionIDs[name] = rank + 1
-            try insertPermission.execute(arguments: [rank + 1, name, parts.resource, parts.operation, parts.constraint, rank])
+            try insertPermission.insert([.integer(rank + 1), .text(name), .text(parts.resource), .init(parts.operation), .init(parts.constraint), .integer(rank)])
         }
-        let insertScheme = try db.cachedStatement(sql: """
+        let insertScheme = try RowInserter(db, sql: """
             INSERT INTO permission_scheme (permission_id, scheme_id, guid, admin_display_name, admin_description, user_display_name,
               user_description, requires_admin_consent, privilege_level, is_enabled, is_hidden, environment, resource_app_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for name in facts.permissions.keys.sorted() {
             for (scheme, entry) in facts.permissions[name]!.sorted(by: { $0.key < $1.key }) {
-                try insertScheme.execute(arguments: [permissionIDs[name], scheme.id, entry.guid, entry.adminDisplayName, entry.adminDescription,
-                                                     entry.userDisplayName, entry.userDescription, entry.requiresAdminConsent, entry.privilegeLevel,
-                                                     entry.isEnabled, entry.isHidden, entry.environment, entry.resourceAppId])
+                try insertScheme.insert([.init(permissionIDs[name]), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName),
+                                         .init(entry.adminDescription), .init(entry.userDisplayName), .init(entry.userDescription),
+                                         .init(entry.requiresAdminConsent), .init(entry.privilegeLevel), .init(entry.isEnabled), .init(entry.isHidden),
+                                         .init(entry.environment), .init(entry.resourceAppId)])
             }
         }
         try insertGrants(db, grants, permissionIDs: permissionIDs, templateKeys: templateKeys)
         try insertTables(db, facts)
+        for sql in schema.dropFirst() { try db.execute(sql: sql) }
         try db.execute(sql: "PRAGMA user_version = \(KnowledgeBase.schemaVersion)")
     }
 
     private static func insertGrants(_ db: Database, _ grants: [Grant], permissionIDs: [String: Int], templateKeys: [String: String]) throws {
         var templateIDs: [String: Int] = [:]
-        let insertTemplate = try db.cachedStatement(sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
-        let insertGrant = try db.cachedStatement(sql: """
+        let insertTemplate = try RowInserter(db, sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
+        let insertGrant = try RowInserter(db, sql: """
             INSERT INTO grants (permission_id, scheme_id, method, template_id, is_least, also_requires, claim_order, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
@@ -80,11 +97,12 @@ public enum KnowledgeBaseWriter {
             } else {
                 templateID = templateIDs.count + 1
                 templateIDs[grant.template] = templateID
-                try insertTemplate.execute(arguments: [templateID, grant.template, templateKeys[grant.template] ?? TemplateKey.of(grant.template)])
+                try insertTemplate.insert([.integer(templateID), .text(grant.template), .text(templateKeys[grant.template] ?? TemplateKey.of(grant.template))])
             }
             let rankOrder = (permissionIDs[grant.permission]! - 1) * 1_000 + grant.claimOrder % 1_000
-            try insertGrant.execute(arguments: [permissionIDs[grant.permission], grant.scheme.id, grant.method, templateID, grant.isLeast,
-                                                grant.alsoRequires.joined(separator: ","), rankOrder, grant.source.rawValue])
+            try insertGrant.insert([.init(permissionIDs[grant.permission]), .integer(grant.scheme.id), .text(grant.method), .integer(templateID),
+                                    .integer(grant.isLeast ? 1 : 0), .text(grant.alsoRequires.joined(separator: ",")), .integer(rankOrder),
+                                    .text(grant.source.rawValue)])
         }
     }
 
@@ -106,12 +124,11 @@ public enum KnowledgeBaseWriter {
         }
     }
 
-    private static func applySchema(_ db: Database) throws {
+    /// The schema files' text in name order: the first creates the tables, the rest run after the inserts.
+    private static func schemaFiles() throws -> [String] {
         let folder = Resources.schemaDirectory
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-        for file in files {
-            try db.execute(sql: String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8))
-        }
+        return try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
     }
 
     private static func describe(_ error: any Error) -> String {
@@ -125,8 +142,13 @@ public enum KnowledgeBaseWriter {
 ///     TemplateKey.of("/users/{user-id}/Messages")  // "/users/{}/messages"
 public enum TemplateKey {
     public static func of(_ template: String) -> String {
-        let path = template.split(separator: "?", maxSplits: 1).first.map(String.init) ?? template
-        let query = template.contains("?") ? "?" + PathSegments.normalize(String(template.split(separator: "?", maxSplits: 1)[1])) : ""
-        return "/" + PathSegments.groupItemPaths(path.split(separator: "/").map(String.init)).map(PathSegments.normalize).joined(separator: "/") + query
+        var path = Substring(template)
+        var query = ""
+        if let mark = template.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            path = template[..<mark]
+            query = "?" + PathSegments.normalize(String(template[template.index(after: mark)...]))
+        }
+        let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
+        return "/" + PathSegments.groupItemPaths(segments).map(PathSegments.normalize).joined(separator: "/") + query
     }
 }

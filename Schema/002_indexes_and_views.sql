@@ -1,0 +1,23 @@
+-- Indexes for the lookups, and views that join the names in (applied after the facts are inserted).
+
+CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
+CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
+CREATE INDEX path_template_by_match_key ON path_template (match_key);
+CREATE INDEX grants_by_template ON grants (template_id, method, scheme_id, claim_order);
+CREATE INDEX grants_by_permission ON grants (permission_id, scheme_id, method);
+
+-- Grants with names instead of IDs.
+CREATE VIEW grant_detail AS
+SELECT p.name AS permission, s.name AS scheme, g.method, t.template, g.is_least, g.also_requires, g.source
+FROM grants g
+JOIN permission p ON p.id = g.permission_id
+JOIN scheme s ON s.id = g.scheme_id
+JOIN path_template t ON t.id = g.template_id;
+
+-- Permissions per scheme with names instead of IDs.
+CREATE VIEW permission_detail AS
+SELECT p.name, p.resource, p.operation, p.name_constraint, s.name AS scheme, ps.guid, ps.admin_display_name,
+       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden
+FROM permission_scheme ps
+JOIN permission p ON p.id = ps.permission_id
+JOIN scheme s ON s.id = ps.scheme_id;
