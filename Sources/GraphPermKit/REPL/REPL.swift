@@ -72,6 +72,8 @@ public final class REPL {
     private func execute(_ text: String) {
         let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         if !Self.holdsToken(oneLine) { reader.remember(oneLine) }
+        let watcher = InterruptWatcher(kb: runner.kb)
+        defer { watcher.stop() }
         for outcome in runner.run(script: text) {
             switch outcome {
             case .output(let output): write(output)
@@ -118,4 +120,33 @@ public final class REPL {
         Ctrl-C abandons the line, Ctrl-D leaves.
 
         """
+}
+
+/// While a statement runs, Ctrl-C interrupts it (the REPL goes on).
+final class InterruptWatcher: @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = true
+
+    init(kb: KnowledgeBase) {
+        _ = InterruptFlag.take()
+        Thread.detachNewThread { [self] in
+            while isRunning {
+                if InterruptFlag.raised != 0 { kb.interrupt() }
+                usleep(20_000)
+            }
+        }
+    }
+
+    private var isRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return running
+    }
+
+    func stop() {
+        lock.lock()
+        running = false
+        lock.unlock()
+        _ = InterruptFlag.take()
+    }
 }

@@ -72,7 +72,8 @@ extension KnowledgeBase {
         filter.map { Set($0.schemeNames.compactMap(Scheme.init(rawValue:))) }
     }
 
-    func execute(_ plan: PlannedQuery) throws(KnowledgeBaseError) -> TabularText {
+    /// Runs a planned query (arguments bound, never spliced into the text).
+    public func execute(_ plan: PlannedQuery) throws(KnowledgeBaseError) -> TabularText {
         try read(plan.sql) { db, sql in
             let arguments = StatementArguments(plan.arguments.map { value -> DatabaseValueConvertible in
                 switch value {

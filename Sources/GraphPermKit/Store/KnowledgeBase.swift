@@ -64,6 +64,9 @@ public final class KnowledgeBase: @unchecked Sendable {
         return matcher
     }
 
+    /// Stops the statement running now (it fails with an "interrupted" error); used for Ctrl-C in the REPL.
+    public func interrupt() { reader.interrupt() }
+
     /// A matcher able to match `request`: the full one once built, else one over the templates that share the
     /// request's first segment (enough for a one-shot lookup, and much faster to build).
     public func matcher(for request: RequestPath) throws(KnowledgeBaseError) -> PathMatcher {
