@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import GraphPermKit
+
+struct NeedAndAuditTests {
+    @Test func setCoverIsExactAndPrefersLessPrivilege() {
+        // Greedy picks the option covering most needs first (X), then needs two more; the exact answer needs two.
+        let needs = [["X", "A"], ["X", "B"], ["A", "C"], ["B", "D"], ["A"], ["B"]]
+        let solution = SetCover.solve(needs: needs, cost: { _ in 1 })
+        #expect(solution.chosen == ["A", "B"] && solution.isProvenMinimal)
+        #expect(SetCover.solve(needs: [["Mail.ReadWrite", "Mail.Read"]], cost: NeedAnalysis.cost).chosen == ["Mail.Read"])
+        #expect(SetCover.solve(needs: [[]], cost: { _ in 1 }).chosen.isEmpty)
+    }
+
+    @Test func callsAreReadFromLinesJSONLinesAndHAR() throws {
+        let lines = try AppCalls.parse("GET /me\n# comment\n{\"method\": \"post\", \"url\": \"/me/sendMail\"}\n", file: "calls.txt")
+        #expect(lines == [.init(method: "GET", url: "/me"), .init(method: "POST", url: "/me/sendMail")])
+        let har = try AppCalls.parse(#"{"log": {"entries": [{"request": {"method": "GET", "url": "https://graph.microsoft.com/v1.0/me"}}, {"request": {"method": "GET", "url": "https://example.com/x"}}]}}"#, file: "s.har")
+        #expect(har == [.init(method: "GET", url: "https://graph.microsoft.com/v1.0/me")])
+        #expect(throws: LoadError.data(file: "calls.txt", place: "line 2", message: "expected `METHOD URL`, found \"nonsense\"")) {
+            try AppCalls.parse("GET /me\nnonsense\n", file: "calls.txt")
+        }
+    }
+
+    @Test func needFindsTheSmallestLeastPrivilegedSet() throws {
+        let kb = QueryFixture.knowledgeBase
+        let calls: [AppCalls.Call] = [.init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/users/u1/messages"),
+                                      .init(method: "GET", url: "/me/events"), .init(method: "POST", url: "/me/events"),
+                                      .init(method: "GET", url: "/me"), .init(method: "GET", url: "/nowhere")]
+        let analysis = try kb.need(calls)
+        let work = try #require(analysis.schemes.first { $0.scheme == .delegatedWork })
+        #expect(work.permissions == ["Mail.Read", "User.Read", "Calendars.ReadWrite"])
+        #expect(work.isProvenMinimal)
+        let application = try #require(analysis.schemes.first { $0.scheme == .application })
+        #expect(application.unsupported == [.init(method: "GET", url: "/me")])
+        #expect(analysis.unknown.map(\.call) == [.init(method: "GET", url: "/nowhere")])
+    }
+
+    @Test func auditReportsUnusedBroaderUncoveredAndUnknown() throws {
+        let kb = QueryFixture.knowledgeBase
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let manifest = folder.file("manifest.json", #"{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}, {"id": "64733abd-851e-478a-bffb-e47a14b18235", "type": "Scope"}, {"id": "11111111-1111-1111-1111-111111111111", "type": "Role"}]}]}"#)
+        let grants = folder.file("grants.json", #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "Calendars.ReadWrite"}]}"#)
+        var granted = GrantedPermissions()
+        try GrantedPermissions.read(manifest, kb: kb, into: &granted)
+        try GrantedPermissions.read(grants, kb: kb, into: &granted)
+        #expect(granted.delegated == ["Mail.Read", "SecurityEvents.Read.All", "Calendars.ReadWrite"])
+        let report = try kb.audit(granted: granted, calls: [.init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/me/events"), .init(method: "GET", url: "/me")])
+        let kinds = report.findings.map { "\($0.kind.rawValue): \($0.subject)" }
+        #expect(kinds == ["unknown ID: 11111111-1111-1111-1111-111111111111 (Role in \(manifest))", "call not covered: GET /me",
+                          "unused: SecurityEvents.Read.All", "broader than needed: Calendars.ReadWrite"])
+        #expect(report.markdown.hasPrefix("## Microsoft Graph permissions audit\n\nGranted: 3 delegated, 0 application; 3 calls checked.\n"))
+    }
+}
