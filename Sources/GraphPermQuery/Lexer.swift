@@ -8,7 +8,7 @@ public enum Lexer {
         guard text.utf8.count <= maxLength else {
             throw QueryError(message: "the statement is \(text.utf8.count) bytes long; at most \(maxLength) are read", location: SourceLocation(line: 1, column: 1, length: 1), sourceLine: "")
         }
-        let characters = Array(text)
+        let characters = Array(text.unicodeScalars)
         var tokens: [Token] = []
         var index = 0
         var line = 1
@@ -30,7 +30,7 @@ public enum Lexer {
                 lineStart = index
                 continue
             }
-            if character.isWhitespace { index += 1; continue }
+            if character.properties.isWhitespace { index += 1; continue }
             if character == "-", index + 1 < characters.count, characters[index + 1] == "-" {
                 while index < characters.count, characters[index] != "\n" { index += 1 }
                 continue
@@ -41,22 +41,22 @@ public enum Lexer {
                 var closed = false
                 while index < characters.count {
                     if characters[index] == character {
-                        if index + 1 < characters.count, characters[index + 1] == character { value.append(character); index += 2; continue }
+                        if index + 1 < characters.count, characters[index + 1] == character { value.unicodeScalars.append(character); index += 2; continue }
                         closed = true
                         index += 1
                         break
                     }
                     if characters[index] == "\n" { break }
-                    value.append(characters[index])
+                    value.unicodeScalars.append(characters[index])
                     index += 1
                 }
                 guard closed else { throw fail("expected a closing \(character) before the end of the line", start, index) }
                 tokens.append(Token(kind: .string, text: value, location: location(start, index)))
                 continue
             }
-            if character == "/" || (character == "h" && String(characters[index..<min(index + 4, characters.count)]).lowercased() == "http") {
-                while index < characters.count, !characters[index].isWhitespace, characters[index] != ";" { index += 1 }
-                tokens.append(Token(kind: .path, text: String(characters[start..<index]), location: location(start, index)))
+            if character == "/" || (character == "h" && joined(characters[index..<min(index + 4, characters.count)]).lowercased() == "http") {
+                while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != ";" { index += 1 }
+                tokens.append(Token(kind: .path, text: joined(characters[start..<index]), location: location(start, index)))
                 continue
             }
             if character == ";" {
@@ -64,7 +64,7 @@ public enum Lexer {
                 index += 1
                 continue
             }
-            if "=<>!(),".contains(character) {
+            if "=<>!(),".unicodeScalars.contains(character) {
                 var symbol = String(character)
                 if index + 1 < characters.count, ["!=", "<>", "<=", ">="].contains(symbol + String(characters[index + 1])) {
                     symbol += String(characters[index + 1])
@@ -76,7 +76,7 @@ public enum Lexer {
             }
             if isWordCharacter(character) {
                 while index < characters.count, isWordCharacter(characters[index]) { index += 1 }
-                tokens.append(Token(kind: .word, text: String(characters[start..<index]), location: location(start, index)))
+                tokens.append(Token(kind: .word, text: joined(characters[start..<index]), location: location(start, index)))
                 continue
             }
             throw fail("unexpected character '\(character)'", start, start + 1)
@@ -85,7 +85,14 @@ public enum Lexer {
         return tokens
     }
 
-    static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || "._-{}%*$@:".contains(character)
+    /// Letters, digits and `._-{}%*$@:` (by Unicode scalar, so combining marks never merge with a delimiter).
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-{}%*$@:".unicodeScalars.contains(scalar)
+    }
+
+    private static func joined(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var result = ""
+        result.unicodeScalars.append(contentsOf: scalars)
+        return result
     }
 }

@@ -20,8 +20,8 @@ public enum Printer {
     /// A name as written: bare when it lexes as one word or path, else quoted.
     static func name(_ text: String) -> String {
         if text.hasPrefix("/") || text.lowercased().hasPrefix("http") {
-            if !text.contains(where: { $0.isWhitespace || $0 == ";" }) { return text }
-        } else if !text.isEmpty, text.allSatisfy(Lexer.isWordCharacter), !Catalog.keywords.contains(text.lowercased()) {
+            if !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == ";" }) { return text }
+        } else if !text.isEmpty, text.unicodeScalars.allSatisfy(Lexer.isWordCharacter), !Catalog.keywords.contains(text.lowercased()) {
             return text
         }
         return Printer.quoted(text)
