@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct GraphPerm: ParsableCommand {
+struct GraphPerm: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graphperm",
         abstract: "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
@@ -15,7 +15,7 @@ struct GraphPerm: ParsableCommand {
             Exit codes: 0 answer, 1 no answer, 64 usage, 65 bad data, 74 I/O.
             """,
         version: "0.1.0",
-        subcommands: [ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SQLCommand.self, StatsCommand.self],
+        subcommands: [ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SyncCommand.self, SQLCommand.self, StatsCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 }
