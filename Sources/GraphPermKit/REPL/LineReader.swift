@@ -20,13 +20,20 @@ public protocol LineReader: AnyObject {
 /// pending read returns and the REPL abandons the line. SIGINT is unblocked in case the parent blocked it.
 enum InterruptFlag {
     nonisolated(unsafe) static var raised: sig_atomic_t = 0
+    /// The thread that reads lines: a SIGINT delivered to any other thread is passed on to it, so its read returns.
+    nonisolated(unsafe) static var reader = pthread_self()
 
     static func install() {
+        reader = pthread_self()
         var action = sigaction()
+        let handler: @convention(c) (Int32) -> Void = { signal in
+            InterruptFlag.raised = 1
+            if pthread_equal(pthread_self(), InterruptFlag.reader) == 0 { pthread_kill(InterruptFlag.reader, signal) }
+        }
         #if os(Linux)
-        action.__sigaction_handler.sa_handler = { _ in InterruptFlag.raised = 1 }
+        action.__sigaction_handler.sa_handler = handler
         #else
-        action.__sigaction_u.__sa_handler = { _ in InterruptFlag.raised = 1 }
+        action.__sigaction_u.__sa_handler = handler
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
