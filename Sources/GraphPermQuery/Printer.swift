@@ -19,7 +19,7 @@ public enum Printer {
 
     /// A name as written: bare when it lexes as one word or path, else quoted.
     static func name(_ text: String) -> String {
-        if text.hasPrefix("/") || text.lowercased().hasPrefix("http") {
+        if text.unicodeScalars.first == "/" || text.unicodeScalars.prefix(4).map(String.init).joined().lowercased() == "http" {
             if !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == ";" }) { return text }
         } else if !text.isEmpty, text.unicodeScalars.allSatisfy(Lexer.isWordCharacter), !Catalog.keywords.contains(text.lowercased()) {
             return text
@@ -29,7 +29,13 @@ public enum Printer {
 
     /// Text in single quotes, with `'` doubled.
     public static func quoted(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        var result = "'"
+        for scalar in text.unicodeScalars {
+            result.unicodeScalars.append(scalar)
+            if scalar == "'" { result.unicodeScalars.append(scalar) }
+        }
+        result.unicodeScalars.append("'")
+        return result
     }
 
     private static func schemeText(_ schemes: SchemeFilter?) -> String {
