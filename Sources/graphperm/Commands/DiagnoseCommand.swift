@@ -48,14 +48,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func run() throws {
         let jwt = try tokenSource.readJWT(usesStdinElsewhere: errorBody == "-")
-        let body = try errorBody.map { path -> ErrorBody in
-            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-            guard let data else {
-                Console.note("error: \(path): cannot be read")
-                throw ExitCode(74)
-            }
-            return ErrorBody(text: String(decoding: data, as: UTF8.self))
-        }
+        let body = try errorBody.map { ErrorBody(text: String(decoding: try Console.readInput($0), as: UTF8.self)) }
         let kb = try common.openKnowledgeBase()
         let now = at.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
         let diagnosis = try Failure.guarded {

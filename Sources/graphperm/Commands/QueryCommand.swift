@@ -31,14 +31,8 @@ struct QueryCommand: ParsableCommand {
         let text: String
         if let statements {
             text = statements
-        } else if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Console.note("error: \(file): cannot be read")
-                throw ExitCode(74)
-            }
-            text = String(decoding: data, as: UTF8.self)
         } else {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            text = String(decoding: try Console.readInput(file ?? "-"), as: UTF8.self)
         }
         try Statements.run(text, kb: try common.openKnowledgeBase(), format: common.outputFormat)
     }

@@ -44,11 +44,7 @@ struct SyncCommand: AsyncParsableCommand {
         if !isExplicit { try? FileManager.default.createDirectory(atPath: CommonOptions.dataDirectory, withIntermediateDirectories: true) }
         var syncer = Syncer(source: from, databasePath: path, downloader: Downloader(timeout: timeout))
         if let tokenFile {
-            guard let data = FileManager.default.contents(atPath: tokenFile) else {
-                Console.note("error: \(tokenFile): cannot be read")
-                throw ExitCode(74)
-            }
-            syncer.tenantToken = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            syncer.tenantToken = String(decoding: try Console.readInput(tokenFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let showsProgress = isatty(STDERR_FILENO) == 1
         let report: Syncer.Report

@@ -49,6 +49,16 @@ enum Console {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// The bytes of a file named on the command line, or of stdin for `-`; exit 74 when it cannot be read.
+    static func readInput(_ path: String) throws -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            note("error: \(path): cannot be read")
+            throw ExitCode(74)
+        }
+        return [UInt8](data)
+    }
+
     static func note(_ text: String) {
         FileHandle.standardError.write(Data(("graphperm: " + text + "\n").utf8))
     }

@@ -23,7 +23,7 @@ struct TokenOptions: ParsableArguments {
     /// The decoded header and payload.
     func readJWT(usesStdinElsewhere: Bool = false) throws -> JWT {
         if let claims {
-            let bytes = try read(claims)
+            let bytes = try Console.readInput(claims)
             do {
                 guard case .object(let payload) = try JSONParser.parse(bytes) else {
                     throw ValidationError("\(claims): expected a JSON object of claims")
@@ -38,7 +38,7 @@ struct TokenOptions: ParsableArguments {
         if let token {
             text = token
         } else if let tokenFile {
-            text = String(decoding: try read(tokenFile), as: UTF8.self)
+            text = String(decoding: try Console.readInput(tokenFile), as: UTF8.self)
         } else if !usesStdinElsewhere, isatty(STDIN_FILENO) == 0 {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
@@ -50,14 +50,5 @@ struct TokenOptions: ParsableArguments {
             Console.note("error: the token cannot be read: \(error) (graphperm decodes tokens but does not verify signatures)")
             throw ExitCode(65)
         }
-    }
-
-    private func read(_ path: String) throws -> [UInt8] {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Console.note("error: \(path): cannot be read")
-            throw ExitCode(74)
-        }
-        return [UInt8](data)
     }
 }
