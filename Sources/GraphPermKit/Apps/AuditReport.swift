@@ -53,7 +53,7 @@ extension KnowledgeBase {
             var replacements: [String: [String]] = [:]
             for call in result.calls {
                 let claims = try resolve(method: call.method, target: call.url)
-                let set = ClaimSet(grants: try grants(templateIDs: claims.ids)).claims(method: call.method, scheme: result.scheme).map(\.permission)
+                let set = try claimSet(templateIDs: claims.ids).claims(method: call.method, scheme: result.scheme).map(\.permission)
                 let holding = held.filter(set.contains).sorted { NeedAnalysis.cost($0) < NeedAnalysis.cost($1) }
                 if let first = holding.first {
                     used.insert(first)

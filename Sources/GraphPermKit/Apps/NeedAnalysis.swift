@@ -83,7 +83,7 @@ extension KnowledgeBase {
                     continue
                 }
                 let target = try resolve(method: call.method, target: call.url)
-                let claims = ClaimSet(grants: try grants(templateIDs: target.ids))
+                let claims = try claimSet(templateIDs: target.ids)
                 guard claims.supports(method: call.method) else {
                     throw LookupError.unsupportedMethod(method: call.method, template: target.templates[0], supported: claims.methods)
                 }

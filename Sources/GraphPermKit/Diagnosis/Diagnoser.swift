@@ -28,7 +28,7 @@ public struct Diagnoser {
         do {
             let resolved = try kb.resolve(method: method, target: url)
             template = resolved.templates[0]
-            let claimSet = ClaimSet(grants: try kb.grants(templateIDs: resolved.ids))
+            let claimSet = try kb.claimSet(templateIDs: resolved.ids)
             if claimSet.supports(method: method) {
                 permissionVerdictKnown = true
                 causes += permissionCauses(method: method, template: template!, claims: claims, set: claimSet)

@@ -34,6 +34,11 @@ public struct LeastAnswer: Sendable, Equatable {
             && lhs.schemes.map(\.scheme) == rhs.schemes.map(\.scheme) && lhs.schemes.map(\.answer) == rhs.schemes.map(\.answer)
     }
 
+    /// The same answer for another spelling of the request URL.
+    public func with(url: String) -> LeastAnswer {
+        LeastAnswer(method: method, url: url, template: template, schemes: schemes, basis: basis, notes: notes)
+    }
+
     /// The answer for one scheme (nil: not supported).
     public subscript(scheme: Scheme) -> SchemeAnswer? {
         schemes.first { $0.scheme == scheme }?.answer

@@ -42,7 +42,7 @@ extension KnowledgeBase {
         for target in targets {
             do {
                 let resolved = try resolve(method: method, target: target)
-                let claims = ClaimSet(grants: try grants(templateIDs: resolved.ids))
+                let claims = try claimSet(templateIDs: resolved.ids)
                 guard claims.supports(method: method) else {
                     throw LookupError.unsupportedMethod(method: method, template: resolved.templates[0], supported: claims.methods)
                 }

@@ -28,21 +28,21 @@ public struct RequestPath: Sendable, Equatable {
     public static let maxSegments = 200
 
     public init(_ text: String) {
-        var rest = Substring(text.trimmingCharacters(in: .whitespacesAndNewlines))
-        if let scheme = rest.range(of: "://") {
-            let afterHost = rest[scheme.upperBound...]
-            rest = afterHost.firstIndex(of: "/").map { afterHost[$0...] } ?? ""
+        var bytes = Array(text.utf8)
+        while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
+        var start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } ?? bytes.count
+        if let scheme = Self.find([0x3A, 0x2F, 0x2F], in: bytes, from: start) {
+            start = bytes[(scheme + 3)...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
         }
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        var end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
         var query: String? = nil
-        if let mark = rest.firstIndex(of: "?") {
-            let raw = String(rest[rest.index(after: mark)...])
-            query = PathSegments.normalize(raw.removingPercentEncoding ?? raw)
-            rest = rest[..<mark]
+        if let mark = bytes[start..<end].firstIndex(of: UInt8(ascii: "?")) {
+            query = PathSegments.normalize(Self.percentDecoded(bytes[(mark + 1)..<end]))
+            end = mark
         }
         var segments: [String] = []
-        for piece in rest.replacingOccurrences(of: "\\", with: "/").split(separator: "/") {
-            let segment = String(piece).removingPercentEncoding ?? String(piece)
+        for piece in bytes[start..<end].split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
+            let segment = Self.percentDecoded(piece)
             switch segment {
             case ".": continue
             case "..": if !segments.isEmpty { segments.removeLast() }
@@ -53,6 +53,45 @@ public struct RequestPath: Sendable, Equatable {
         if let first = segments.first, ["v1.0", "beta"].contains(first.lowercased()) { segments.removeFirst() }
         self.segments = PathSegments.groupItemPaths(segments).map(Segment.init)
         self.query = query.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            if bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "?") { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// `%XX` escapes decoded; an invalid escape, or escapes that do not make UTF-8, leave the text as written.
+    static func percentDecoded(_ bytes: ArraySlice<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "%")) else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.endIndex,
+               let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                result.append(high << 4 | low)
+                index += 3
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(validating: result, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// `users('abc')` addresses an item by key: it stands for `users/abc`. A function call with named

@@ -68,6 +68,7 @@ public enum Markdown {
 ///     JSONText.object([("a", JSONText.string("x")), ("b", "null")])  // {"a":"x","b":null}
 public enum JSONText {
     public static func string(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

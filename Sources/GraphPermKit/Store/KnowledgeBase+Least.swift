@@ -39,11 +39,14 @@ extension KnowledgeBase {
             if let inferred = try inferredLeast(method: method, target: target, schemes: schemes) { return inferred }
             throw LookupError.unknownPath(path, suggestions: suggestions)
         }
-        let claims = ClaimSet(grants: try grants(templateIDs: resolved.ids))
-        guard claims.supports(method: method) else {
-            throw LookupError.unsupportedMethod(method: method, template: resolved.templates[0], supported: claims.methods)
-        }
-        return LeastAnswer.from(method: method, url: target, template: resolved.templates[0], claims: claims, only: schemes)
+        let key = "\(resolved.ids) \(method) \(schemes.map { $0.map(\.rawValue).sorted() } ?? [])"
+        return try cachedAnswer(key) {
+            let claims = try claimSet(templateIDs: resolved.ids)
+            guard claims.supports(method: method) else {
+                throw LookupError.unsupportedMethod(method: method, template: resolved.templates[0], supported: claims.methods)
+            }
+            return LeastAnswer.from(method: method, url: target, template: resolved.templates[0], claims: claims, only: schemes)
+        }.with(url: target)
     }
 
     /// The template(s) a URL or an entity name stands for.
@@ -66,7 +69,7 @@ extension KnowledgeBase {
         for path in candidates {
             guard let match = matcher.match(RequestPath(path)) else { continue }
             firstFound = firstFound ?? match
-            if ClaimSet(grants: try grants(templateIDs: match.templateIDs)).supports(method: method) { return (match.templateIDs, match.templates) }
+            if try claimSet(templateIDs: match.templateIDs).supports(method: method) { return (match.templateIDs, match.templates) }
         }
         if let firstFound { return (firstFound.templateIDs, firstFound.templates) }
         let names = try entityNames()

@@ -14,6 +14,9 @@ public final class KnowledgeBase: @unchecked Sendable {
     public let location: String
     private var cachedMatcher: PathMatcher?
     private let matcherLock = NSLock()
+    private var claimSets: [[Int]: ClaimSet] = [:]
+    private var answers: [String: LeastAnswer] = [:]
+    private let claimSetLock = NSLock()
 
     init(reader: any DatabaseReader, location: String) {
         self.reader = reader
@@ -88,6 +91,33 @@ public final class KnowledgeBase: @unchecked Sendable {
         return PathMatcher(templates: rows)
     }
 
+    /// The claim set of the given templates, read once and then kept (the knowledge base never changes under
+    /// an open connection).
+    public func claimSet(templateIDs: [Int]) throws(KnowledgeBaseError) -> ClaimSet {
+        claimSetLock.lock()
+        let cached = claimSets[templateIDs]
+        claimSetLock.unlock()
+        if let cached { return cached }
+        let set = ClaimSet(grants: try grants(templateIDs: templateIDs))
+        claimSetLock.lock()
+        claimSets[templateIDs] = set
+        claimSetLock.unlock()
+        return set
+    }
+
+    /// A least-privilege answer computed before for the same templates, method and schemes, or a new one.
+    func cachedAnswer(_ key: String, _ compute: () throws -> LeastAnswer) rethrows -> LeastAnswer {
+        claimSetLock.lock()
+        let cached = answers[key]
+        claimSetLock.unlock()
+        if let cached { return cached }
+        let answer = try compute()
+        claimSetLock.lock()
+        answers[key] = answer
+        claimSetLock.unlock()
+        return answer
+    }
+
     /// Every grant on the given templates, in Microsoft's claim order.
     public func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
         try read(Self.grantsSQL) { db, sql in
@@ -115,7 +145,8 @@ public final class KnowledgeBase: @unchecked Sendable {
     /// Runs `body` in a read transaction, turning database errors into `KnowledgeBaseError.query`.
     func read<T>(_ sql: String, _ body: (Database, String) throws -> T) throws(KnowledgeBaseError) -> T {
         do {
-            return try reader.read { db in try body(db, sql) }
+            // The file is never changed in place (a load renames a new file over it), so reads need no transaction.
+            return try reader.unsafeRead { db in try body(db, sql) }
         } catch let error as DatabaseError {
             throw .query(sql: error.sql ?? sql, detail: error.message ?? "\(error.resultCode)")
         } catch let error as KnowledgeBaseError {
