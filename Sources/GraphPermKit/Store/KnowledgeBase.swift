@@ -14,6 +14,7 @@ public final class KnowledgeBase: @unchecked Sendable {
     public let location: String
     private var cachedMatcher: PathMatcher?
     private let matcherLock = NSLock()
+    private var partialMatchers: [String: PathMatcher] = [:]
     private var claimSets: [[Int]: ClaimSet] = [:]
     private var answers: [String: LeastAnswer] = [:]
     private let claimSetLock = NSLock()
@@ -78,17 +79,26 @@ public final class KnowledgeBase: @unchecked Sendable {
         matcherLock.unlock()
         if let full { return full }
         guard let first = request.segments.first else { return PathMatcher(templates: []) }
-        let prefixes = ([first.normalized] + (first.keySplit.map { [PathSegments.normalize($0[0])] } ?? []))
-            .map { "/" + $0.prefix { $0 != "(" && $0 != ":" } }
+        let prefixes = Set(([first.normalized] + (first.keySplit.map { [PathSegments.normalize($0[0])] } ?? []))
+            .map { "/" + $0.prefix { $0 != "(" && $0 != ":" } }).sorted()
+        let key = prefixes.joined(separator: " ")
+        matcherLock.lock()
+        let known = partialMatchers[key]
+        matcherLock.unlock()
+        if let known { return known }
         let sql = "SELECT id, template FROM path_template WHERE match_key >= ? AND match_key < ? ORDER BY id"
         var rows: [(Int, String)] = []
-        for prefix in Set(prefixes).sorted() {
+        for prefix in prefixes {
             rows += try read(sql) { db, sql in
                 try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix + "\u{7F}"]).map { ($0[0] as Int, $0[1] as String) }
             }
         }
         rows.sort { $0.0 < $1.0 }
-        return PathMatcher(templates: rows)
+        let matcher = PathMatcher(templates: rows)
+        matcherLock.lock()
+        partialMatchers[key] = matcher
+        matcherLock.unlock()
+        return matcher
     }
 
     /// The claim set of the given templates, read once and then kept (the knowledge base never changes under
