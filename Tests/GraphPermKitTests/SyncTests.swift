@@ -1,4 +1,5 @@
 import Foundation
+import GraphPermQuery
 import Testing
 @testable import GraphPermKit
 
@@ -70,5 +71,19 @@ final class SyncTests {
         let result = try CommandRunner.run(["sync", "--from", "http://127.0.0.1:9/", "--db", db, "--timeout", "2"])
         #expect(result.status == 74 && result.stderr.contains("the knowledge base is unchanged"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: db))
+    }
+}
+
+extension SyncTests {
+    @Test func readsTheTenantsServicePrincipalWithTheToken() async throws {
+        let db = folder.path + "/tenant.sqlite"
+        var syncer = Syncer(source: "http://127.0.0.1:\(port)/ok/", databasePath: db, downloader: Downloader(timeout: 10))
+        syncer.tenantToken = "test-token"
+        syncer.tenantURL = "http://127.0.0.1:\(port)/e429/servicePrincipal.json"
+        let report = try await syncer.run()
+        #expect(report.files == 4 && !report.upToDate)
+        let kb = try KnowledgeBase.open(path: db)
+        let kinds = try kb.execute(PlannedQuery(sql: "SELECT kind FROM provenance ORDER BY id", arguments: [])).rows.map { $0[0] }
+        #expect(kinds.contains("service-principal"))
     }
 }
