@@ -24,17 +24,35 @@ let package = Package(
             ],
             resources: [.copy("../../Schema"), .copy("../../Data"), .copy("../../Queries")]
         ),
+        .target(
+            name: "GraphPermSync",
+            dependencies: ["GraphPermKit"]
+        ),
+        .target(
+            name: "GraphPermCommandLine",
+            dependencies: ["GraphPermKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .executableTarget(
             name: "graphperm",
             dependencies: [
                 "GraphPermKit",
                 "GraphPermQuery",
+                "GraphPermCommandLine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
+        .executableTarget(
+            name: "graphperm-sync",
+            dependencies: [
+                "GraphPermSync",
+                "GraphPermCommandLine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "GraphPermKitTests",
-            dependencies: ["GraphPermKit", "GraphPermQuery", "graphperm"],
+            dependencies: ["GraphPermKit", "GraphPermQuery", "GraphPermSync", "graphperm", "graphperm-sync"],
             resources: [.copy("Fixtures")]
         ),
     ]

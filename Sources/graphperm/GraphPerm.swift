@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct GraphPerm: AsyncParsableCommand {
+struct GraphPerm: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graphperm",
         abstract: "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",

@@ -2,6 +2,7 @@ import Foundation
 import GraphPermQuery
 import Testing
 @testable import GraphPermKit
+import GraphPermSync
 
 /// `graphperm sync` against a real HTTP server on loopback serving the snapshot (no other host is reached).
 @Suite(.serialized, .enabled(if: SnapshotData.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs ../shared/graph-data and python3"))

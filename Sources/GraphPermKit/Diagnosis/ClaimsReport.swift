@@ -66,9 +66,9 @@ extension KnowledgeBase {
     }
 }
 
-/// JSON text of a parsed value (for echoing claims).
-enum JSONValueText {
-    static func render(_ value: JSONValue) -> String {
+/// JSON text of a parsed value (for echoing claims and writing documents).
+public enum JSONValueText {
+    public static func render(_ value: JSONValue) -> String {
         switch value {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"

@@ -42,6 +42,17 @@ public enum KnowledgeLoader {
         return facts
     }
 
+    /// The kind of a downloaded document, or the error that says why it is none (bad JSON, unknown shape).
+    public static func kind(of bytes: [UInt8], file: String) throws -> DocumentKind {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw LoadError.data(file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+        }
+        return try detect(JSONReader(value: value, file: file)).0
+    }
+
     /// Which kind of document `root` is, and the part of it to read (the service principal inside a list).
     static func detect(_ root: JSONReader) throws(LoadError) -> (DocumentKind, JSONReader) {
         guard case .object(let object)? = root.value else {

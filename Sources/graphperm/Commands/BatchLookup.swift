@@ -1,4 +1,5 @@
 import Foundation
+import GraphPermCommandLine
 import GraphPermKit
 
 /// `least --batch`: one JSON result per input line, errors included, in order.

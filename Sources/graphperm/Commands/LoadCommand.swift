@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphPermCommandLine
 import GraphPermKit
 
 struct LoadCommand: ParsableCommand {

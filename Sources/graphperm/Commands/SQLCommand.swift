@@ -1,4 +1,5 @@
 import ArgumentParser
+import GraphPermCommandLine
 import GraphPermKit
 
 struct SQLCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphPermCommandLine
 import GraphPermKit
 
 /// Where the access token (or its decoded claims) comes from. The token is read, decoded and forgotten: it is

@@ -1,4 +1,5 @@
 import Foundation
+import GraphPermKit
 
 /// `graphperm sync`: brings the knowledge base up to date from Microsoft's public files (or a mirror), and
 /// optionally from the user's own tenant, swapping in a new knowledge base only when everything succeeded.
@@ -102,12 +103,10 @@ public struct Syncer: Sendable {
 
     private func validate(_ data: Data, url: String) throws {
         do {
-            let value = try JSONParser.parse([UInt8](data))
-            _ = try KnowledgeLoader.detect(JSONReader(value: value, file: url))
-        } catch let error as JSONSyntaxError {
-            throw SyncError(url: url, message: "the download is not valid JSON (\(error))")
+            _ = try KnowledgeLoader.kind(of: [UInt8](data), file: url)
         } catch let error as LoadError {
-            throw SyncError(url: url, message: "the download is not a permission file (\(error))")
+            let isSyntax = if case .data(_, let place, _) = error { place.hasPrefix("line ") } else { false }
+            throw SyncError(url: url, message: isSyntax ? "the download is not valid JSON (\(error))" : "the download is not a permission file (\(error))")
         }
     }
 

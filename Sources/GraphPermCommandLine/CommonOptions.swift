@@ -5,35 +5,37 @@ import GraphPermKit
 extension OutputFormat: ExpressibleByArgument {}
 
 /// Options every command takes: where the knowledge base is and how to print.
-struct CommonOptions: ParsableArguments {
+public struct CommonOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .long, help: "The knowledge base file (else $GRAPHPERM_DB, else the per-user data location).")
-    var db: String?
+    public var db: String?
 
     @Option(name: .long, help: "Output format: table, json, md or csv (default: table on a terminal, json otherwise).")
-    var format: OutputFormat?
+    public var format: OutputFormat?
 
     /// The chosen format, defaulting by whether stdout is a terminal.
-    var outputFormat: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json) }
+    public var outputFormat: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json) }
 
     /// The database path and whether the user named it (explicitly or through the environment).
-    var databasePath: (path: String, isExplicit: Bool) {
+    public var databasePath: (path: String, isExplicit: Bool) {
         if let db { return (db, true) }
         if let env = ProcessInfo.processInfo.environment["GRAPHPERM_DB"], !env.isEmpty { return (env, true) }
         return (Self.defaultDatabasePath, false)
     }
 
     /// The per-user data folder: `$XDG_DATA_HOME/graphperm`, else `~/.local/share/graphperm`.
-    static var dataDirectory: String {
+    public static var dataDirectory: String {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.local/share" } ?? FileManager.default.currentDirectoryPath)
         return base + "/graphperm"
     }
 
-    static var defaultDatabasePath: String { dataDirectory + "/graphperm.sqlite" }
+    public static var defaultDatabasePath: String { dataDirectory + "/graphperm.sqlite" }
 
     /// Opens the knowledge base; without one at the default location, the embedded Security API data answers.
-    func openKnowledgeBase() throws -> KnowledgeBase {
+    public func openKnowledgeBase() throws -> KnowledgeBase {
         let (path, isExplicit) = databasePath
         if !isExplicit, !FileManager.default.fileExists(atPath: path) {
             Console.note("no knowledge base at \(path) yet: answering from the embedded Graph Security API table. Load Microsoft's data with `graphperm load PATH...`.")
@@ -44,13 +46,13 @@ struct CommonOptions: ParsableArguments {
 }
 
 /// Writing to the terminal: data to stdout, everything else to stderr.
-enum Console {
-    static func output(_ text: String) {
+public enum Console {
+    public static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// The bytes of a file named on the command line, or of stdin for `-`; exit 74 when it cannot be read.
-    static func readInput(_ path: String) throws -> [UInt8] {
+    public static func readInput(_ path: String) throws -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         guard let data = FileManager.default.contents(atPath: path) else {
             note("error: \(path): cannot be read")
@@ -59,14 +61,14 @@ enum Console {
         return [UInt8](data)
     }
 
-    static func note(_ text: String) {
+    public static func note(_ text: String) {
         FileHandle.standardError.write(Data(("graphperm: " + text + "\n").utf8))
     }
 }
 
 /// Maps library errors to a message on stderr and the documented exit code.
-enum Failure {
-    static func guarded<T>(_ body: () throws -> T) throws -> T {
+public enum Failure {
+    public static func guarded<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LoadError {
