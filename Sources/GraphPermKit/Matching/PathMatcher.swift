@@ -54,8 +54,12 @@ public final class PathMatcher: @unchecked Sendable {
     }
 
     private let root = Node()
-    /// Every template with its normalised key, for "did you mean".
-    public private(set) var keys: [(id: Int, template: String, key: String)] = []
+    private var entries: [(id: Int, template: String, segments: [String])] = []
+
+    /// Every template with its normalised key, for "did you mean" (built on demand).
+    public var keys: [(id: Int, template: String, key: String)] {
+        entries.map { ($0.id, $0.template, "/" + $0.segments.joined(separator: "/")) }
+    }
 
     public init(templates: some Sequence<(Int, String)>) {
         for (id, template) in templates { insert(id: id, template: template) }
@@ -68,7 +72,7 @@ public final class PathMatcher: @unchecked Sendable {
             query = SegmentPattern.globParts(PathSegments.normalize(String(path[path.index(after: mark)...])))
             path = path[..<mark]
         }
-        let raw = PathSegments.groupItemPaths(path.split(separator: "/").map(String.init))
+        let raw = PathSegments.groupItemPaths(path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) })
         var node = root
         var caseKeys: [String?] = []
         var normalizedSegments: [String] = []
@@ -80,7 +84,7 @@ public final class PathMatcher: @unchecked Sendable {
             if case .literal = pattern { caseKeys.append(PathSegments.caseKey(segment)) } else { caseKeys.append(nil) }
         }
         node.terminals.append(Terminal(id: id, template: template, caseKeys: caseKeys, query: query))
-        keys.append((id, template, "/" + normalizedSegments.joined(separator: "/")))
+        entries.append((id, template, normalizedSegments))
     }
 
     /// The template(s) for `request`, or nil when no template fits.
@@ -134,9 +138,4 @@ public final class PathMatcher: @unchecked Sendable {
         }
         return exact.isEmpty ? candidates : exact
     }
-}
-
-extension SegmentPattern {
-    /// The fixed parts around `{}` of a normalised text, for glob matching.
-    static func globParts(_ normalized: String) -> [String] { normalized.components(separatedBy: "{}") }
 }

@@ -16,8 +16,9 @@ enum SegmentPattern: Hashable {
     init(normalized text: String) {
         if text == "{}" { self = .parameter; return }
         if text == "..." { self = .anySegments; return }
-        if text.contains("{}") {
-            self = .glob(text.components(separatedBy: "{}"))
+        let parts = SegmentPattern.globParts(text)
+        if parts.count > 1 {
+            self = .glob(parts)
             return
         }
         self = .literal(text)
@@ -38,6 +39,26 @@ enum SegmentPattern: Hashable {
             rest = rest[range.upperBound...]
         }
         return true
+    }
+
+    /// The fixed parts around each `{}` of a normalised text (one part when there is no `{}`).
+    static func globParts(_ normalized: String) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in normalized.utf8 {
+            if previous == UInt8(ascii: "{"), byte == UInt8(ascii: "}") {
+                current.removeLast()
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll()
+                previous = 0
+                continue
+            }
+            current.append(byte)
+            previous = byte
+        }
+        parts.append(String(decoding: current, as: UTF8.self))
+        return parts
     }
 
     /// How specific a glob is: the number of fixed characters.
