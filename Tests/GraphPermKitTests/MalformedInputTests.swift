@@ -51,6 +51,8 @@ struct MalformedInputTests {
         Case("huge permission name", hugeNameDocument, hugeNameMessage),
         Case("huge description", valid.replacingOccurrences(of: #""requiresAdminConsent": false"#, with: hugeDescription), "bad.json: $.permissions[\"Mail.Read\"].schemes.DelegatedWork.adminDescription: expected a string of at most 65536 bytes (found 100000 bytes), found a string"),
         Case("bad GUID in the service principal", #"{"appRoles": [{"id": "not-a-guid", "value": "Mail.Read"}]}"#, "bad.json: $.appRoles[0].id: expected a GUID like 00000000-0000-0000-0000-000000000000, found \"not-a-guid\""),
+        Case("provisioning scheme unknown", #"{"permissionDeployments": {"Mail.Read": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "scheme": "Delegated"}]}}"#, "bad.json: $.permissionDeployments[\"Mail.Read\"][0].scheme: expected DelegatedWork, DelegatedPersonal or Application, found a string"),
+        Case("provisioning deployments not an array", #"{"permissionDeployments": {"Mail.Read": {"id": "x"}}}"#, "bad.json: $.permissionDeployments[\"Mail.Read\"]: expected an array, found an object"),
         Case("scope without a name", #"{"delegatedScopesList": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca"}]}"#, "bad.json: $.delegatedScopesList[0].value: expected a string, the member is missing"),
     ]
 
@@ -83,6 +85,25 @@ struct MalformedInputTests {
         #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite", message: "the folder /nonexistent does not exist")) {
             try KnowledgeBaseWriter.write(facts, to: "/nonexistent/kb.sqlite")
         }
+    }
+
+    @Test func readOnlyDatabasesAnswerAndReadOnlyFoldersRefuseLoads() throws {
+        let folder = TemporaryFolder()
+        defer {
+            chmod(folder.path, 0o755)
+            folder.remove()
+        }
+        let db = folder.path + "/kb.sqlite"
+        try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [folder.file("good.json", Self.valid)], dataDirectory: Resources.dataDirectory), to: db)
+        chmod(db, 0o444)
+        #expect(try KnowledgeBase.open(path: db).least(method: "GET", target: "/me/messages")[.delegatedWork]?.least == ["Mail.Read"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        chmod(folder.path, 0o555)
+        guard getuid() != 0 else { return }  // root writes anywhere: the refusal cannot be shown
+        #expect(throws: LoadError.self) {
+            try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory), to: db)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 
     @Test func brokenEmbeddedDataIsReported() {
