@@ -39,7 +39,7 @@ extension KnowledgeBase {
             if let inferred = try inferredLeast(method: method, target: target, schemes: schemes) { return inferred }
             throw LookupError.unknownPath(path, suggestions: suggestions)
         }
-        let key = "\(resolved.ids) \(method) \(schemes.map { $0.map(\.rawValue).sorted() } ?? [])"
+        let key = AnswerKey(templateIDs: resolved.ids, method: method, schemes: schemes)
         return try cachedAnswer(key) {
             let claims = try claimSet(templateIDs: resolved.ids)
             guard claims.supports(method: method) else {
@@ -116,6 +116,13 @@ extension KnowledgeBase {
         return LeastAnswer(method: method, url: target, template: nil, schemes: schemes, basis: .inferred,
                            notes: ["no path data is loaded: these permissions are inferred from the naming pattern {resource}.{operation}.{constraint}; load Microsoft's permissions.json for documented answers"])
     }
+}
+
+/// What a least-privilege answer depends on, apart from the URL's spelling.
+struct AnswerKey: Hashable {
+    let templateIDs: [Int]
+    let method: String
+    let schemes: Set<Scheme>?
 }
 
 /// "Did you mean": the nearest names by edit distance.

@@ -16,7 +16,7 @@ public final class KnowledgeBase: @unchecked Sendable {
     private let matcherLock = NSLock()
     private var partialMatchers: [String: PathMatcher] = [:]
     private var claimSets: [[Int]: ClaimSet] = [:]
-    private var answers: [String: LeastAnswer] = [:]
+    private var answers: [AnswerKey: LeastAnswer] = [:]
     private let claimSetLock = NSLock()
 
     init(reader: any DatabaseReader, location: String) {
@@ -116,7 +116,7 @@ public final class KnowledgeBase: @unchecked Sendable {
     }
 
     /// A least-privilege answer computed before for the same templates, method and schemes, or a new one.
-    func cachedAnswer(_ key: String, _ compute: () throws -> LeastAnswer) rethrows -> LeastAnswer {
+    func cachedAnswer(_ key: AnswerKey, _ compute: () throws -> LeastAnswer) rethrows -> LeastAnswer {
         claimSetLock.lock()
         let cached = answers[key]
         claimSetLock.unlock()
