@@ -7,6 +7,14 @@ import FoundationNetworking
 public struct SyncError: Error, Sendable, CustomStringConvertible {
     public let url: String
     public let message: String
+    /// The content arrived but is wrong (exit 65); otherwise the transfer failed (exit 74).
+    public var isBadContent = false
+
+    public init(url: String, message: String, isBadContent: Bool = false) {
+        self.url = url
+        self.message = message
+        self.isBadContent = isBadContent
+    }
     public var description: String { "\(url): \(message)" }
 }
 

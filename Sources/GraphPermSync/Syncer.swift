@@ -106,7 +106,8 @@ public struct Syncer: Sendable {
             _ = try KnowledgeLoader.kind(of: [UInt8](data), file: url)
         } catch let error as LoadError {
             let isSyntax = if case .data(_, let place, _) = error { place.hasPrefix("line ") } else { false }
-            throw SyncError(url: url, message: isSyntax ? "the download is not valid JSON (\(error))" : "the download is not a permission file (\(error))")
+            throw SyncError(url: url, message: isSyntax ? "the download is not valid JSON (\(error))" : "the download is not a permission file (\(error))",
+                            isBadContent: true)
         }
     }
 
@@ -118,7 +119,7 @@ public struct Syncer: Sendable {
         while let link = next, let url = URL(string: link) {
             guard case .body(let data, _) = try await downloader.get(url) else { break }
             report.bytes += data.count
-            guard case .object(let object) = try JSONParser.parse([UInt8](data)) else { throw SyncError(url: link, message: "expected a JSON object") }
+            guard case .object(let object) = try JSONParser.parse([UInt8](data)) else { throw SyncError(url: link, message: "expected a JSON object", isBadContent: true) }
             if case .array(let values)? = object["value"] { principals += values } else { principals.append(.object(object)) }
             if case .string(let more)? = object["@odata.nextLink"] { next = more } else { next = nil }
         }

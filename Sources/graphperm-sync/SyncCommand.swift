@@ -58,7 +58,7 @@ struct SyncCommand: AsyncParsableCommand {
         } catch let error as SyncError {
             if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
             Console.note("error: \(error); the knowledge base is unchanged")
-            throw ExitCode(error.message.contains("not valid JSON") || error.message.contains("not a permission file") ? 65 : 74)
+            throw ExitCode(error.isBadContent ? 65 : 74)
         } catch let error as LoadError {
             Console.note("error: \(error); the knowledge base is unchanged")
             throw ExitCode(error.exitCode)

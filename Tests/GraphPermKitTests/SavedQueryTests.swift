@@ -37,3 +37,10 @@ enum Golden {
         }
     }
 }
+
+struct ScriptRunnerTests {
+    @Test func permissionStatementsRejectRolesAndSuggestNames() {
+        #expect(QueryFixture.output(of: "paths of 'Security Reader'") == "error (exit 1): no entity or path named Security Reader (an admin role, not a permission)\n")
+        #expect(QueryFixture.output(of: "paths of Mail.Raed").hasPrefix("error (exit 1): no entity or path named Mail.Raed; did you mean: Mail.Read"))
+    }
+}

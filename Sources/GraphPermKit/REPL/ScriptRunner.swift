@@ -56,9 +56,8 @@ public struct ScriptRunner {
 }
 
 extension KnowledgeBase {
-    /// Throws `LookupError.unknownEntity` with suggestions when no permission has this name.
+    /// Throws `LookupError.unknownEntity` (with suggestions when nothing has this name) unless it names a permission.
     public func requirePermission(_ name: String) throws {
-        if case .permission = try? show(name) { return }
-        _ = try show(name)
+        guard case .permission = try show(name) else { throw LookupError.unknownEntity("\(name) (an admin role, not a permission)", suggestions: []) }
     }
 }
