@@ -27,6 +27,27 @@ struct SnapshotAgreementTests {
         #expect(unreachable.isEmpty, "\(unreachable.count) unreachable, e.g. \(unreachable.prefix(10))")
     }
 
+    /// A one-shot lookup matches against the few templates `CandidateFilter` keeps: for every 32nd template, a
+    /// concrete URL, the same URL with a key in parentheses, and the URL with one segment more or less must match
+    /// exactly as the full matcher does (every template takes minutes in a debug build).
+    @Test func candidateMatchersAgreeWithTheFullMatcher() throws {
+        let full = try kb.matcher()
+        let fresh = try KnowledgeBase.open(path: kb.location)
+        var random = SeededGenerator(state: 11)
+        var differences: [String] = []
+        for (_, template) in try documentTemplates().enumerated().filter({ $0.offset % 32 == 0 }).map(\.element) {
+            let url = ConcreteURL.make(from: template, using: &random)
+            let keyed = url.replacingOccurrences(of: #"/([A-Za-z]+)/(id[0-9]+)(-4c1f-9b2e)?(/|$)"#, with: "/$1('$2')$4", options: .regularExpression)
+            for variant in [url, keyed, url + "/extra", String(url[..<(url.lastIndex(of: "/") ?? url.endIndex)])] {
+                let request = RequestPath(variant)
+                let expected = full.match(request)
+                let actual = try fresh.matcher(for: request).match(request)
+                if expected != actual { differences.append("\(variant): full \(expected?.templates ?? []), candidates \(actual?.templates ?? [])") }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count) differences, e.g. \(differences.prefix(5))")
+    }
+
     @Test func leastPrivilegedChoiceAgreesWithMicrosoftThroughConcreteURLs() throws {
         let matcher = try kb.matcher()
         var random = SeededGenerator(state: 7)

@@ -126,7 +126,7 @@ public final class PathMatcher: @unchecked Sendable {
     }
 
     private func choose(_ terminals: [Terminal], request: RequestPath, segments: [RequestPath.Segment], usedRoute route: [Int]) -> [Terminal] {
-        var candidates = terminals.filter { $0.query == nil }
+        var candidates = terminals.allSatisfy { $0.query == nil } ? terminals : terminals.filter { $0.query == nil }
         if let query = request.query {
             let queried = terminals.filter { $0.query.map { SegmentPattern.globMatches($0, query) } ?? false }
             if !queried.isEmpty { candidates = queried }

@@ -72,8 +72,13 @@ enum SegmentPattern: Hashable {
 enum PathSegments {
     /// Lower case (ASCII), no quotes or spaces, and every `{...}` (even the typo `{id}}`) as `{}`.
     static func normalize(_ segment: String) -> String {
+        let unchanged = !segment.utf8.contains { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
+                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
+        }
+        if unchanged { return segment }
         var result: [UInt8] = []
-        result.reserveCapacity(segment.utf8.count)
+        result.reserveCapacity(segment.utf8.count + 1)
         var inBraces = false
         var afterBrace = false
         for byte in segment.utf8 {

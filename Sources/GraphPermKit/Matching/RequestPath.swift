@@ -50,9 +50,15 @@ public struct RequestPath: Sendable, Equatable {
             }
             if segments.count > Self.maxSegments { break }
         }
-        if let first = segments.first, ["v1.0", "beta"].contains(first.lowercased()) { segments.removeFirst() }
+        if let first = segments.first, Self.isVersion(first) { segments.removeFirst() }
         self.segments = PathSegments.groupItemPaths(segments).map(Segment.init)
         self.query = query.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// `v1.0` or `beta` in any letter case: the API version that leads a Graph path.
+    private static func isVersion(_ segment: String) -> Bool {
+        let lowered = segment.utf8.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        return lowered.elementsEqual("v1.0".utf8) || lowered.elementsEqual("beta".utf8)
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
@@ -99,7 +105,7 @@ public struct RequestPath: Sendable, Equatable {
     static func splitKey(_ segment: String) -> [String]? {
         guard segment.hasSuffix(")"), let open = segment.firstIndex(of: "("), open != segment.startIndex else { return nil }
         let inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
-        guard !inner.isEmpty, !inner.contains("="), !inner.contains("/") else { return nil }
+        guard !inner.isEmpty, !inner.utf8.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "/") }) else { return nil }
         return [String(segment[..<open]), String(inner)]
     }
 

@@ -51,8 +51,7 @@ extension KnowledgeBase {
 
     /// The template(s) a URL or an entity name stands for.
     public func resolve(method: String, target: String) throws -> (ids: [Int], templates: [String]) {
-        let looksLikePath = target.contains("/") || target.contains("://")
-        if looksLikePath {
+        if target.utf8.contains(UInt8(ascii: "/")) {
             let request = RequestPath(target)
             guard let match = try matcher(for: request).match(request) else {
                 let keys = try matcher().keys

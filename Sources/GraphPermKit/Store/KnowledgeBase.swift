@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// A knowledge base: a SQLite file written by `graphperm load`, opened read-only.
 ///
@@ -14,7 +15,6 @@ public final class KnowledgeBase: @unchecked Sendable {
     public let location: String
     private var cachedMatcher: PathMatcher?
     private let matcherLock = NSLock()
-    private var partialMatchers: [String: PathMatcher] = [:]
     private var claimSets: [[Int]: ClaimSet] = [:]
     private var answers: [AnswerKey: LeastAnswer] = [:]
     private let claimSetLock = NSLock()
@@ -71,8 +71,8 @@ public final class KnowledgeBase: @unchecked Sendable {
     /// Stops the statement running now (it fails with an "interrupted" error); used for Ctrl-C in the REPL.
     public func interrupt() { reader.interrupt() }
 
-    /// A matcher able to match `request`: the full one once built, else one over the templates that share the
-    /// request's first segment (enough for a one-shot lookup, and much faster to build).
+    /// A matcher able to match `request`: the full one once built, else one over the few templates that could
+    /// match it (see `CandidateFilter`; enough for a one-shot lookup, and much faster to build).
     public func matcher(for request: RequestPath) throws(KnowledgeBaseError) -> PathMatcher {
         matcherLock.lock()
         let full = cachedMatcher
@@ -81,24 +81,33 @@ public final class KnowledgeBase: @unchecked Sendable {
         guard let first = request.segments.first else { return PathMatcher(templates: []) }
         let prefixes = Set(([first.normalized] + (first.keySplit.map { [PathSegments.normalize($0[0])] } ?? []))
             .map { "/" + $0.prefix { $0 != "(" && $0 != ":" } }).sorted()
-        let key = prefixes.joined(separator: " ")
-        matcherLock.lock()
-        let known = partialMatchers[key]
-        matcherLock.unlock()
-        if let known { return known }
-        let sql = "SELECT id, template FROM path_template WHERE match_key >= ? AND match_key < ? ORDER BY id"
-        var rows: [(Int, String)] = []
+        let filter = CandidateFilter(request)
+        // The range scan reads the match_key index alone (it holds the id too); only kept rows touch the table.
+        let scan = "SELECT id, match_key FROM path_template WHERE match_key >= ? AND match_key < ?"
+        var ids: [Int] = []
         for prefix in prefixes {
-            rows += try read(sql) { db, sql in
-                try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [prefix, prefix + "\u{7F}"]).map { ($0[0] as Int, $0[1] as String) }
+            try read(scan) { db, sql in
+                // Stepped by hand: the keys are tested as SQLite's bytes, without making strings.
+                let statement = try db.cachedStatement(sql: sql)
+                try statement.setArguments([prefix, prefix + "\u{7F}"])
+                let handle = statement.sqliteStatement
+                defer { sqlite3_reset(handle) }
+                while true {
+                    let code = sqlite3_step(handle)
+                    guard code == SQLITE_ROW else {
+                        if code == SQLITE_DONE { break }
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                    }
+                    let key = UnsafeBufferPointer(start: sqlite3_column_text(handle, 1), count: Int(sqlite3_column_bytes(handle, 1)))
+                    if filter.mayMatch(key: key) { ids.append(Int(sqlite3_column_int64(handle, 0))) }
+                }
             }
         }
-        rows.sort { $0.0 < $1.0 }
-        let matcher = PathMatcher(templates: rows)
-        matcherLock.lock()
-        partialMatchers[key] = matcher
-        matcherLock.unlock()
-        return matcher
+        let rows: [(Int, String)] = try read("SELECT template FROM path_template WHERE id = ?") { db, sql in
+            let statement = try db.cachedStatement(sql: sql)
+            return try ids.sorted().map { id in (id, try String.fetchOne(statement, arguments: [id]) ?? "") }
+        }
+        return PathMatcher(templates: rows)
     }
 
     /// The claim set of the given templates, read once and then kept (the knowledge base never changes under
