@@ -17,8 +17,21 @@ public struct Claim: Sendable, Equatable {
 ///     let set = ClaimSet(grants: grantsOfMeMessages)
 ///     set.claims(method: "GET", scheme: .delegatedWork).map(\.permission)  // ["Mail.Read", "Mail.ReadBasic", "Mail.ReadWrite"]
 public struct ClaimSet: Sendable {
-    private var byMethodScheme: [String: [Claim]] = [:]
-    private var methodsByPermission: [String: Set<String>] = [:]
+    /// A dictionary key made of a name (a method or a permission) and a scheme.
+    private struct Key: Hashable {
+        let name: String
+        let scheme: Scheme
+    }
+
+    /// What makes two grants one claim: the same method, scheme, permission and partners.
+    private struct Identity: Hashable {
+        let methodScheme: Key
+        let permission: String
+        let alsoRequires: [String]
+    }
+
+    private var byMethodScheme: [Key: [Claim]] = [:]
+    private var methodsByPermission: [Key: Set<String>] = [:]
     /// The methods any grant allows, in sorted order.
     public let methods: [String]
     /// Whether any grant came from Microsoft's permissions document (else from the Security API table).
@@ -26,16 +39,15 @@ public struct ClaimSet: Sendable {
 
     public init(grants: [Grant]) {
         let ordered = grants.sorted { ($0.claimOrder, $0.template) < ($1.claimOrder, $1.template) }
-        var seen = Set<String>()
+        var seen = Set<Identity>()
         var methods = Set<String>()
         var sources = Set<GrantSource>()
         for grant in ordered {
-            let key = Self.key(grant.method, grant.scheme)
-            methodsByPermission[Self.key(grant.permission, grant.scheme), default: []].insert(grant.method)
+            let key = Key(name: grant.method, scheme: grant.scheme)
+            methodsByPermission[Key(name: grant.permission, scheme: grant.scheme), default: []].insert(grant.method)
             methods.insert(grant.method)
             sources.insert(grant.source)
-            let identity = key + "\u{1}" + grant.permission + "\u{1}" + grant.alsoRequires.joined(separator: ",")
-            guard seen.insert(identity).inserted else { continue }
+            guard seen.insert(Identity(methodScheme: key, permission: grant.permission, alsoRequires: grant.alsoRequires)).inserted else { continue }
             byMethodScheme[key, default: []].append(Claim(permission: grant.permission, alsoRequires: grant.alsoRequires, isLeast: grant.isLeast))
         }
         self.methods = methods.sorted()
@@ -44,16 +56,14 @@ public struct ClaimSet: Sendable {
 
     /// The claims for (method, scheme), in Microsoft's order.
     public func claims(method: String, scheme: Scheme) -> [Claim] {
-        byMethodScheme[Self.key(method, scheme)] ?? []
+        byMethodScheme[Key(name: method, scheme: scheme)] ?? []
     }
 
     /// The methods `permission` grants on this template under `scheme`.
     public func methods(of permission: String, scheme: Scheme) -> Set<String> {
-        methodsByPermission[Self.key(permission, scheme)] ?? []
+        methodsByPermission[Key(name: permission, scheme: scheme)] ?? []
     }
 
     /// Whether any scheme grants `method`.
     public func supports(method: String) -> Bool { methods.contains(method) }
-
-    private static func key(_ first: String, _ scheme: Scheme) -> String { first + "\u{0}" + scheme.rawValue }
 }

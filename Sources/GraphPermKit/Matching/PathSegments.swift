@@ -24,21 +24,39 @@ enum SegmentPattern: Hashable {
         self = .literal(text)
     }
 
-    /// Whether a glob's fixed parts appear in `text` in order, each `{}` standing for at least one character.
+    /// Whether a glob's fixed parts appear in `text` in order, each `{}` standing for at least one character
+    /// (compared as UTF-8 bytes: the fixed parts come from templates and are ASCII).
     static func globMatches(_ parts: [String], _ text: String) -> Bool {
         if parts.count == 1 { return text == parts[0] }
-        var rest = Substring(text)
-        guard rest.hasPrefix(parts[0]) else { return false }
-        rest = rest.dropFirst(parts[0].count)
-        for (index, part) in parts.enumerated().dropFirst() {
-            let isLast = index == parts.count - 1
-            if isLast {
-                return rest.count > part.count && rest.hasSuffix(part)
+        var text = text
+        return text.withUTF8 { text in
+            var position = 0
+            for (index, part) in parts.enumerated() {
+                var part = part
+                let found = part.withUTF8 { part -> Bool in
+                    if index == 0 {
+                        guard text.count >= part.count, text.prefix(part.count).elementsEqual(part) else { return false }
+                        position = part.count
+                    } else if index == parts.count - 1 {
+                        return text.count - position > part.count && text.suffix(part.count).elementsEqual(part)
+                    } else {
+                        guard let start = firstOccurrence(of: part, in: text, from: position + 1) else { return false }
+                        position = start + part.count
+                    }
+                    return true
+                }
+                if !found { return false }
             }
-            guard !rest.isEmpty, let range = rest.dropFirst().range(of: part) else { return false }
-            rest = rest[range.upperBound...]
+            return true
         }
-        return true
+    }
+
+    private static func firstOccurrence(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard !needle.isEmpty, start + needle.count <= text.count else { return nil }
+        for offset in start...(text.count - needle.count) where text[offset] == needle[0] {
+            if text[offset..<(offset + needle.count)].elementsEqual(needle) { return offset }
+        }
+        return nil
     }
 
     /// The fixed parts around each `{}` of a normalised text (one part when there is no `{}`).
@@ -113,12 +131,12 @@ enum PathSegments {
             let segment = segments[index]
             result.append(segment)
             index += 1
-            guard segment.hasSuffix(":"), segment.count > 1, index < segments.count else { continue }
+            guard segment.utf8.count > 1, segment.utf8.last == UInt8(ascii: ":"), index < segments.count else { continue }
             var item: [String] = []
             while index < segments.count {
                 item.append(segments[index])
                 index += 1
-                if item.last!.hasSuffix(":") { break }
+                if item.last!.utf8.last == UInt8(ascii: ":") { break }
             }
             result.append(item.joined(separator: "/"))
         }

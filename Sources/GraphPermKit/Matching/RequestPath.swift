@@ -103,7 +103,7 @@ public struct RequestPath: Sendable, Equatable {
     /// `users('abc')` addresses an item by key: it stands for `users/abc`. A function call with named
     /// arguments (`filterByCurrentUser(on='reviewer')`) stays one segment.
     static func splitKey(_ segment: String) -> [String]? {
-        guard segment.hasSuffix(")"), let open = segment.firstIndex(of: "("), open != segment.startIndex else { return nil }
+        guard segment.utf8.last == UInt8(ascii: ")"), let open = segment.utf8.firstIndex(of: UInt8(ascii: "(")), open != segment.startIndex else { return nil }
         let inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
         guard !inner.isEmpty, !inner.utf8.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "/") }) else { return nil }
         return [String(segment[..<open]), String(inner)]
