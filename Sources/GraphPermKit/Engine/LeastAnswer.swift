@@ -21,13 +21,31 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     public let method: String
-    public let url: String
+    public private(set) var url: String
     /// The matched template (the first, when variants differing in case or parameter names are merged).
     public let template: String?
     /// Per scheme, in Microsoft's order; nil where the call does not support the scheme.
     public let schemes: [(scheme: Scheme, answer: SchemeAnswer?)]
     public let basis: Basis
     public let notes: [String]
+    /// The JSON members after `request`: the same for every spelling of the URL, so rendered once (a batch
+    /// prints thousands of cached answers).
+    let answerMembersJSON: String
+
+    init(method: String, url: String, template: String?, schemes: [(scheme: Scheme, answer: SchemeAnswer?)], basis: Basis, notes: [String]) {
+        self.method = method
+        self.url = url
+        self.template = template
+        self.schemes = schemes
+        self.basis = basis
+        self.notes = notes
+        answerMembersJSON = Self.answerMembersJSON(template: template, schemes: schemes, basis: basis, notes: notes)
+    }
+
+    private init(_ answer: LeastAnswer, url: String) {
+        self = answer
+        self.url = url
+    }
 
     public static func == (lhs: LeastAnswer, rhs: LeastAnswer) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.template == rhs.template && lhs.basis == rhs.basis && lhs.notes == rhs.notes
@@ -36,7 +54,7 @@ public struct LeastAnswer: Sendable, Equatable {
 
     /// The same answer for another spelling of the request URL.
     public func with(url: String) -> LeastAnswer {
-        LeastAnswer(method: method, url: url, template: template, schemes: schemes, basis: basis, notes: notes)
+        LeastAnswer(self, url: url)
     }
 
     /// The answer for one scheme (nil: not supported).

@@ -1,16 +1,20 @@
 extension LeastAnswer {
     /// The JSON document of `graphperm least` (keys in a fixed order; `null` for an unsupported scheme).
     public var json: String {
+        #"{"request":{"method":"# + JSONText.string(method) + #","url":"# + JSONText.string(url) + "}," + answerMembersJSON + "}"
+    }
+
+    /// The members `template`, `schemes`, `basis` and `notes`, without the braces.
+    static func answerMembersJSON(template: String?, schemes: [(scheme: Scheme, answer: SchemeAnswer?)], basis: Basis, notes: [String]) -> String {
         let schemeMembers = schemes.map { entry in
             (entry.scheme.rawValue, entry.answer.map { JSONText.object([("least", JSONText.strings($0.least)), ("higher", JSONText.strings($0.higher))]) } ?? "null")
         }
         return JSONText.object([
-            ("request", JSONText.object([("method", JSONText.string(method)), ("url", JSONText.string(url))])),
             ("template", JSONText.optional(template)),
             ("schemes", JSONText.object(schemeMembers)),
             ("basis", JSONText.string(basis.rawValue)),
             ("notes", JSONText.strings(notes)),
-        ])
+        ]).dropFirst().dropLast().description
     }
 
     /// One row per scheme: permission type, least privileged, higher privileged.
