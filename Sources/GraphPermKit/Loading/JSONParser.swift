@@ -52,7 +52,9 @@ public struct JSONParser {
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes, found \(describeCurrent())") }
             let keyStart = position
             let key = try parseString()
-            if !seen.insert(key).inserted {
+            // Small objects (nearly all) are checked by a scan; a set only pays off for large ones.
+            if members.count == 12 { seen = Set(members.map(\.key)) }
+            if members.count < 12 ? members.contains(where: { $0.key == key }) : !seen.insert(key).inserted {
                 position = keyStart
                 throw error("duplicate key \"\(key)\" (a key may appear once per object)")
             }

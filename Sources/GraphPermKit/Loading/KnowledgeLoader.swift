@@ -10,19 +10,18 @@ public enum KnowledgeLoader {
 
     /// Reads and merges everything; throws on the first problem, naming the file and the JSON path.
     public static func gather(paths: [String], dataDirectory: URL) throws(LoadError) -> KnowledgeFacts {
-        var documents: [(kind: DocumentKind, reader: JSONReader, url: URL, bytes: [UInt8])] = []
-        for path in paths {
-            for url in try SourceFile.expand(path) {
-                let bytes = try SourceFile.read(url)
-                let json: JSONValue
-                do {
-                    json = try JSONParser.parse(bytes)
-                } catch {
-                    throw LoadError.data(file: url.path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
-                }
-                let (kind, reader) = try detect(JSONReader(value: json, file: url.path))
-                documents.append((kind, reader, url, bytes))
-            }
+        var urls: [URL] = []
+        for path in paths { urls += try SourceFile.expand(path) }
+        // Reading, parsing and hashing are independent per file: they run side by side; the first failure in
+        // file order is the one reported.
+        let parsed = urls.concurrentMap { url in Result { () throws(LoadError) in try parse(url) } }
+        var documents: [(kind: DocumentKind, reader: JSONReader, provenance: Provenance)] = []
+        for result in parsed {
+            let (url, json, found) = try result.get()
+            var provenance = found
+            let (kind, reader) = try detect(JSONReader(value: json, file: url.path))
+            provenance.kind = kind
+            documents.append((kind, reader, provenance))
         }
         var facts = KnowledgeFacts()
         let order: [DocumentKind] = [.permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo]
@@ -35,11 +34,21 @@ public enum KnowledgeLoader {
                 case .provisioningInfo: try ScopeListLoaders.loadProvisioningInfo(document.reader, into: &facts)
                 case .securityEntities, .adminRoles: break
                 }
-                facts.provenance.append(SourceFile.provenance(kind, document.url, document.bytes))
+                facts.provenance.append(document.provenance)
             }
         }
         try EmbeddedDataLoader.load(from: dataDirectory, into: &facts)
         return facts
+    }
+
+    /// One file read, parsed and hashed (the provenance's kind is settled once the content is known).
+    private static func parse(_ url: URL) throws(LoadError) -> (URL, JSONValue, Provenance) {
+        let bytes = try SourceFile.read(url)
+        do {
+            return (url, try JSONParser.parse(bytes), SourceFile.provenance(.permissionsDocument, url, bytes))
+        } catch {
+            throw LoadError.data(file: url.path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+        }
     }
 
     /// The kind of a downloaded document, or the error that says why it is none (bad JSON, unknown shape).

@@ -10,9 +10,10 @@ enum PermissionsDocumentLoader {
         let names = KibaliCollation.sorted(permissions.map(\.key))
         var rank: [String: Int] = [:]
         for (index, name) in names.enumerated() { rank[name] = index }
-        var seenClaims = Set<ClaimIdentity>()
         var markerCache: [String: PathMarkers] = [:]
         for (name, permission) in permissions {
+            // A claim's identity includes its permission: duplicates are looked for within one permission only.
+            var seenClaims = Set<ClaimIdentity>()
             _ = try JSONReader.checkPermissionName(name, at: permission)
             let schemes = try loadSchemes(permission["schemes"], name: name, into: &facts)
             guard permission["pathSets"].isPresent else { continue }

@@ -16,19 +16,15 @@ enum BatchLookup {
     static func results(for lines: [String], _ kb: KnowledgeBase, scheme: Scheme?) -> String {
         let workers = lines.count >= 256 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let share = (lines.count + workers - 1) / workers
-        var parts = [String](repeating: "", count: workers)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var text = ""
-                for line in lines[min(lines.count, worker * share)..<min(lines.count, (worker + 1) * share)] {
-                    let request = trimmed(line[...])
-                    if !request.isEmpty { text += result(for: request, kb, scheme: scheme) + "\n" }
-                }
-                buffer[worker] = text
+        let shares = (0..<workers).map { lines[min(lines.count, $0 * share)..<min(lines.count, ($0 + 1) * share)] }
+        return shares.concurrentMap { share in
+            var text = ""
+            for line in share {
+                let request = trimmed(line[...])
+                if !request.isEmpty { text += result(for: request, kb, scheme: scheme) + "\n" }
             }
-        }
-        return parts.joined()
+            return text
+        }.joined()
     }
 
     static func result(for line: String, _ kb: KnowledgeBase, scheme: Scheme?) -> String {
