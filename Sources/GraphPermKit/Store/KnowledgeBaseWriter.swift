@@ -17,6 +17,8 @@ public enum KnowledgeBaseWriter {
         do {
             var configuration = Configuration()
             configuration.journalMode = .default
+            // Every reference is made by this writer from the facts' own IDs; checking each row would double the insert time.
+            configuration.foreignKeysEnabled = false
             configuration.prepareDatabase { db in
                 // A new file that only replaces the knowledge base once complete and synced: no journal needed.
                 try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
@@ -52,11 +54,14 @@ public enum KnowledgeBaseWriter {
         for scheme in Scheme.allCases {
             try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
-        var templateKeys: [String: String] = [:]
-        for grant in facts.grants where templateKeys[grant.template] == nil { templateKeys[grant.template] = TemplateKey.of(grant.template) }
-        let derived = SecurityTableGrants.derive(from: facts.securityEntities, existingKeys: Set(templateKeys.values))
-        let grants = facts.grants + derived
-        let names = Set(facts.permissions.keys).union(grants.map(\.permission)).union(facts.securityEntities.map(\.permission))
+        let templates = TemplateTable(facts.grants)
+        let derived = SecurityTableGrants.derive(from: facts.securityEntities, existingKeys: Set(templates.keys))
+        var names = Set(facts.permissions.keys).union(derived.map(\.permission)).union(facts.securityEntities.map(\.permission))
+        var previous = ""
+        for grant in facts.grants where grant.permission != previous {
+            names.insert(grant.permission)
+            previous = grant.permission
+        }
         var permissionIDs: [String: Int] = [:]
         let insertPermission = try RowInserter(db, sql: "INSERT INTO permission (id, name, resource, operation, name_constraint, kibali_rank) VALUES (?, ?, ?, ?, ?, ?)")
         for (rank, name) in KibaliCollation.sorted(names).enumerated() {
@@ -77,32 +82,41 @@ public enum KnowledgeBaseWriter {
                                          .init(entry.environment), .init(entry.resourceAppId)])
             }
         }
-        try insertGrants(db, grants, permissionIDs: permissionIDs, templateKeys: templateKeys)
+        try insertGrants(db, facts.grants, derived, templates: templates, permissionIDs: permissionIDs)
         try insertTables(db, facts)
         for sql in schema.dropFirst() { try db.execute(sql: sql) }
         try db.execute(sql: "PRAGMA user_version = \(KnowledgeBase.schemaVersion)")
     }
 
-    private static func insertGrants(_ db: Database, _ grants: [Grant], permissionIDs: [String: Int], templateKeys: [String: String]) throws {
-        var templateIDs: [String: Int] = [:]
+    private static func insertGrants(_ db: Database, _ grants: [Grant], _ derived: [Grant], templates: TemplateTable, permissionIDs: [String: Int]) throws {
+        var templates = templates
         let insertTemplate = try RowInserter(db, sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
         let insertGrant = try RowInserter(db, sql: """
             INSERT INTO grants (permission_id, scheme_id, method, template_id, is_least, also_requires, claim_order, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for grant in grants {
-            let templateID: Int
-            if let known = templateIDs[grant.template] {
-                templateID = known
-            } else {
-                templateID = templateIDs.count + 1
-                templateIDs[grant.template] = templateID
-                try insertTemplate.insert([.integer(templateID), .text(grant.template), .text(templateKeys[grant.template] ?? TemplateKey.of(grant.template))])
-            }
-            let rankOrder = (permissionIDs[grant.permission]! - 1) * 1_000 + grant.claimOrder % 1_000
-            try insertGrant.insert([.init(permissionIDs[grant.permission]), .integer(grant.scheme.id), .text(grant.method), .integer(templateID),
-                                    .integer(grant.isLeast ? 1 : 0), .text(grant.alsoRequires.joined(separator: ",")), .integer(rankOrder),
-                                    .text(grant.source.rawValue)])
+        for grant in derived { templates.add(grant.template) }
+        for (id, entry) in templates.entries.enumerated() {
+            insertTemplate.bind(1, id + 1)
+            insertTemplate.bind(2, entry.template)
+            insertTemplate.bind(3, entry.key)
+            try insertTemplate.step()
+        }
+        // Grants come in runs of one permission and one template: the previous IDs are reused without hashing.
+        var previousPermission = ("", 0)
+        var previousTemplate = ("", 0)
+        for grant in [grants, derived].joined() {
+            if grant.permission != previousPermission.0 { previousPermission = (grant.permission, permissionIDs[grant.permission]!) }
+            if grant.template != previousTemplate.0 { previousTemplate = (grant.template, templates.id(of: grant.template)) }
+            insertGrant.bind(1, previousPermission.1)
+            insertGrant.bind(2, grant.scheme.id)
+            insertGrant.bind(3, grant.method)
+            insertGrant.bind(4, previousTemplate.1)
+            insertGrant.bind(5, grant.isLeast ? 1 : 0)
+            insertGrant.bind(6, grant.alsoRequires.isEmpty ? "" : grant.alsoRequires.joined(separator: ","))
+            insertGrant.bind(7, (previousPermission.1 - 1) * 1_000 + grant.claimOrder % 1_000)
+            insertGrant.bind(8, grant.source.rawValue)
+            try insertGrant.step()
         }
     }
 

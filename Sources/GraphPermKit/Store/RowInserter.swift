@@ -19,18 +19,30 @@ struct RowInserter {
     }
 
     func insert(_ values: [Value]) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
             switch value {
-            case .integer(let number): sqlite3_bind_int64(handle, index, Int64(number))
-            case .null: sqlite3_bind_null(handle, index)
-            case .text(let text):
-                _ = text.withCString { sqlite3_bind_text(handle, index, $0, -1, Self.transient) }
+            case .integer(let number): bind(offset + 1, number)
+            case .null: sqlite3_bind_null(statement.sqliteStatement, Int32(offset + 1))
+            case .text(let text): bind(offset + 1, text)
             }
         }
+        try step()
+    }
+
+    /// Binds one parameter (1-based) for the next `step()`: the bulk tables bind without building an array per row.
+    func bind(_ index: Int, _ number: Int) {
+        sqlite3_bind_int64(statement.sqliteStatement, Int32(index), Int64(number))
+    }
+
+    func bind(_ index: Int, _ text: String) {
+        _ = text.withCString { sqlite3_bind_text(statement.sqliteStatement, Int32(index), $0, -1, Self.transient) }
+    }
+
+    /// Inserts the row bound so far.
+    func step() throws {
+        let handle = statement.sqliteStatement
         let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
         }
