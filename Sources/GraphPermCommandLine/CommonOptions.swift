@@ -80,6 +80,9 @@ public enum Failure {
         } catch let error as LookupError {
             Console.note(error.description)
             throw ExitCode(1)
+        } catch let error as LineChunks.ReadError {
+            Console.note("error: \(error)")
+            throw ExitCode(74)
         }
     }
 }

@@ -2,7 +2,7 @@ import Testing
 @testable import GraphPermKit
 
 struct PathMatcherTests {
-    let matcher = PathMatcher(templates: [
+    static let templates = [
         (1, "/me/messages"), (2, "/users/{id}/messages"), (3, "/users/{user-id}/messages/{id}"),
         (4, "/me/drive/root:/{id}:/content"), (5, "/me/drive/root:/{id}"), (6, "/me/drive/root"),
         (7, "/identitygovernance/accessreviews/definitions/{id}/instances/{id}/decisions/filterbycurrentuser(on={value})"),
@@ -11,7 +11,8 @@ struct PathMatcherTests {
         (12, "/agentRegistry/agentInstances?$filter=agentCardManifest/id eq '{id}'"), (13, "/agentRegistry/agentInstances"),
         (14, "/me/mailfolders/{id}/childfolders/{id}/.../messages/{id}"), (15, "/applications(appid={value})/owners"),
         (16, "/deviceManagement/ca({id})"), (17, "/deviceManagement/ca/{id}"),
-    ])
+    ]
+    let matcher = PathMatcher(templates: templates)
 
     @Test(arguments: [
         ("https://graph.microsoft.com/v1.0/me/messages?$top=5#x", [1]),
@@ -38,6 +39,25 @@ struct PathMatcherTests {
     ])
     func matchesWhatUsersPaste(url: String, expected: [Int]) {
         #expect(matcher.match(RequestPath(url))?.templateIDs == expected)
+        // A one-shot lookup matches against the templates CandidateFilter keeps; it must find the same ones.
+        let filter = CandidateFilter(RequestPath(url))
+        let candidates = PathMatcher(templates: Self.templates.filter { filter.mayMatch(key: TemplateKey.of($0.1)) })
+        #expect(candidates.match(RequestPath(url))?.templateIDs == expected)
+    }
+
+    @Test func candidateFilterRulesOutOnlyWhatCannotMatch() {
+        let filter = CandidateFilter(RequestPath("/v1.0/me/messages"))
+        #expect(filter.mayMatch(key: "/me/messages"))
+        #expect(filter.mayMatch(key: "/me/{}"))
+        #expect(filter.mayMatch(key: "/me/messages?$filter={}"))
+        #expect(filter.mayMatch(key: "/me/.../messages"))
+        #expect(!filter.mayMatch(key: "/me/messages/{}"))
+        #expect(!filter.mayMatch(key: "/me"))
+        #expect(!filter.mayMatch(key: "/me/events"))
+        #expect(!filter.mayMatch(key: "/me/drive/root:/{}:"))
+        let keyed = CandidateFilter(RequestPath("/users('a@b.com')/messages"))
+        #expect(keyed.mayMatch(key: "/users/{}/messages"))
+        #expect(keyed.mayMatch(key: "/users/{}/messages/{}"))
     }
 
     @Test func unknownPathsDoNotMatch() {

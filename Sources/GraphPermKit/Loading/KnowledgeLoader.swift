@@ -14,14 +14,9 @@ public enum KnowledgeLoader {
         for path in paths { urls += try SourceFile.expand(path) }
         // Reading, parsing and hashing are independent per file: they run side by side; the first failure in
         // file order is the one reported.
-        let parsed = urls.concurrentMap { url in Result { () throws(LoadError) in try parse(url) } }
-        var documents: [(kind: DocumentKind, reader: JSONReader, provenance: Provenance)] = []
-        for result in parsed {
-            let (url, json, found) = try result.get()
-            var provenance = found
-            let (kind, reader) = try detect(JSONReader(value: json, file: url.path))
-            provenance.kind = kind
-            documents.append((kind, reader, provenance))
+        var documents: [Document] = []
+        for result in urls.concurrentMap({ url in Result { () throws(LoadError) in try Document(url) } }) {
+            documents.append(try result.get())
         }
         var facts = KnowledgeFacts()
         let order: [DocumentKind] = [.permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo]
@@ -41,25 +36,30 @@ public enum KnowledgeLoader {
         return facts
     }
 
-    /// One file read, parsed and hashed (the provenance's kind is settled once the content is known).
-    private static func parse(_ url: URL) throws(LoadError) -> (URL, JSONValue, Provenance) {
-        let bytes = try SourceFile.read(url)
-        do {
-            return (url, try JSONParser.parse(bytes), SourceFile.provenance(.permissionsDocument, url, bytes))
-        } catch {
-            throw LoadError.data(file: url.path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+    /// One input file read, parsed, recognised and hashed.
+    private struct Document {
+        let kind: DocumentKind
+        let reader: JSONReader
+        let provenance: Provenance
+
+        init(_ url: URL) throws(LoadError) {
+            let bytes = try SourceFile.read(url)
+            (kind, reader) = try detect(JSONReader(value: try parseJSON(bytes, file: url.path), file: url.path))
+            provenance = SourceFile.provenance(kind, url, bytes)
         }
     }
 
     /// The kind of a downloaded document, or the error that says why it is none (bad JSON, unknown shape).
     public static func kind(of bytes: [UInt8], file: String) throws -> DocumentKind {
-        let value: JSONValue
+        try detect(JSONReader(value: try parseJSON(bytes, file: file), file: file)).0
+    }
+
+    private static func parseJSON(_ bytes: [UInt8], file: String) throws(LoadError) -> JSONValue {
         do {
-            value = try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes)
         } catch {
             throw LoadError.data(file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
         }
-        return try detect(JSONReader(value: value, file: file)).0
     }
 
     /// Which kind of document `root` is, and the part of it to read (the service principal inside a list).

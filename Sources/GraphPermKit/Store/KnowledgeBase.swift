@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// A knowledge base: a SQLite file written by `graphperm load`, opened read-only.
 ///
@@ -87,25 +86,19 @@ public final class KnowledgeBase: @unchecked Sendable {
         var ids: [Int] = []
         for prefix in prefixes {
             try read(scan) { db, sql in
-                // Stepped by hand: the keys are tested as SQLite's bytes, without making strings.
-                let statement = try db.cachedStatement(sql: sql)
-                try statement.setArguments([prefix, prefix + "\u{7F}"])
-                let handle = statement.sqliteStatement
-                defer { sqlite3_reset(handle) }
-                while true {
-                    let code = sqlite3_step(handle)
-                    guard code == SQLITE_ROW else {
-                        if code == SQLITE_DONE { break }
-                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [prefix, prefix + "\u{7F}"])
+                while let row = try rows.next() {
+                    // The key is tested as SQLite's bytes, without making a string of it.
+                    let mayMatch = try row.withUnsafeData(atIndex: 1) { data in
+                        data?.withUnsafeBytes { filter.mayMatch(key: $0.assumingMemoryBound(to: UInt8.self)) } ?? false
                     }
-                    let key = UnsafeBufferPointer(start: sqlite3_column_text(handle, 1), count: Int(sqlite3_column_bytes(handle, 1)))
-                    if filter.mayMatch(key: key) { ids.append(Int(sqlite3_column_int64(handle, 0))) }
+                    if mayMatch { ids.append(row[0]) }
                 }
             }
         }
         let rows: [(Int, String)] = try read("SELECT template FROM path_template WHERE id = ?") { db, sql in
             let statement = try db.cachedStatement(sql: sql)
-            return try ids.sorted().map { id in (id, try String.fetchOne(statement, arguments: [id]) ?? "") }
+            return try ids.sorted().compactMap { id in try String.fetchOne(statement, arguments: [id]).map { (id, $0) } }
         }
         return PathMatcher(templates: rows)
     }

@@ -54,8 +54,9 @@ public enum KnowledgeBaseWriter {
         for scheme in Scheme.allCases {
             try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
-        let templates = TemplateTable(facts.grants)
+        var templates = TemplateTable(facts.grants)
         let derived = SecurityTableGrants.derive(from: facts.securityEntities, existingKeys: Set(templates.keys))
+        for grant in derived { templates.add(grant.template) }
         var names = Set(facts.permissions.keys).union(derived.map(\.permission)).union(facts.securityEntities.map(\.permission))
         var previous = ""
         for grant in facts.grants where grant.permission != previous {
@@ -89,13 +90,11 @@ public enum KnowledgeBaseWriter {
     }
 
     private static func insertGrants(_ db: Database, _ grants: [Grant], _ derived: [Grant], templates: TemplateTable, permissionIDs: [String: Int]) throws {
-        var templates = templates
         let insertTemplate = try RowInserter(db, sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
         let insertGrant = try RowInserter(db, sql: """
             INSERT INTO grants (permission_id, scheme_id, method, template_id, is_least, also_requires, claim_order, source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for grant in derived { templates.add(grant.template) }
         for (id, entry) in templates.entries.enumerated() {
             insertTemplate.bind(1, id + 1)
             insertTemplate.bind(2, entry.template)

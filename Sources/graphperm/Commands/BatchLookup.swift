@@ -7,7 +7,7 @@ enum BatchLookup {
     static func run(_ kb: KnowledgeBase, scheme: Scheme?) throws {
         _ = try Failure.guarded { try kb.matcher() }
         var input = LineChunks()
-        while let lines = input.next() {
+        while let lines = try Failure.guarded({ try input.next() }) {
             Console.output(results(for: lines, kb, scheme: scheme))
         }
     }
