@@ -16,7 +16,8 @@ public struct PermissionTable: Sendable, Equatable {
         public let higher: String
         /// The higher cell's items (`A`, `A and B`), without the `Not supported.`/`Not available.` sentinels.
         public var higherItems: [String] {
-            higher == PermissionTable.notSupported || higher == PermissionTable.notAvailable ? [] : higher.components(separatedBy: ", ")
+            higher == PermissionTable.notSupported || higher == PermissionTable.notAvailable ? []
+                : higher.split(separator: ",").map { String($0.drop { $0 == " " }) }
         }
 
         /// Microsoft drops the whole table when a row has no least permission but lists others.

@@ -90,6 +90,7 @@ public final class PathMatcher: @unchecked Sendable {
     /// The template(s) for `request`, or nil when no template fits.
     public func match(_ request: RequestPath) -> Match? {
         var route: [Int] = []
+        route.reserveCapacity(request.segments.count + 2)
         guard let (node, used) = search(root, request.segments, 0, &route) else { return nil }
         let chosen = choose(node.terminals, request: request, segments: used, usedRoute: route)
         return Match(templateIDs: chosen.map(\.id), templates: chosen.map(\.template))

@@ -90,11 +90,7 @@ enum SegmentPattern: Hashable {
 enum PathSegments {
     /// Lower case (ASCII), no quotes or spaces, and every `{...}` (even the typo `{id}}`) as `{}`.
     static func normalize(_ segment: String) -> String {
-        let unchanged = !segment.utf8.contains { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}")
-                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t")
-        }
-        if unchanged { return segment }
+        if !segment.utf8.contains(where: changesInKey) { return segment }
         var result: [UInt8] = []
         result.reserveCapacity(segment.utf8.count + 1)
         var inBraces = false
@@ -116,6 +112,15 @@ enum PathSegments {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// Whether `normalize` changes this byte (upper case, braces, quotes, white space).
+    private static func changesInKey(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+             UInt8(ascii: " "), UInt8(ascii: "\t"): true
+        default: false
+        }
+    }
+
     /// Case kept, quotes and spaces removed: what case-exact preference compares.
     static func caseKey(_ segment: String) -> String {
         guard segment.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }) else { return segment }
@@ -125,6 +130,7 @@ enum PathSegments {
     /// Joins a drive-item path into one segment: after a segment ending in `:` (such as `root:`), the following
     /// segments up to and including the next one ending in `:` (or the end) are one segment.
     static func groupItemPaths(_ segments: [String]) -> [String] {
+        guard segments.contains(where: { $0.utf8.last == UInt8(ascii: ":") }) else { return segments }
         var result: [String] = []
         var index = 0
         while index < segments.count {

@@ -41,8 +41,12 @@ public struct RequestPath: Sendable, Equatable {
             end = mark
         }
         var segments: [String] = []
-        for piece in bytes[start..<end].split(whereSeparator: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") }) {
-            let segment = Self.percentDecoded(piece)
+        segments.reserveCapacity(min(Self.maxSegments, bytes[start..<end].count { $0 == UInt8(ascii: "/") } + 1))
+        var pieceStart = start
+        for index in start...end where index == end || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "\\") {
+            defer { pieceStart = index + 1 }
+            guard index > pieceStart else { continue }
+            let segment = Self.percentDecoded(bytes[pieceStart..<index])
             switch segment {
             case ".": continue
             case "..": if !segments.isEmpty { segments.removeLast() }

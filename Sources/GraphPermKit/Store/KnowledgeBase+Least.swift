@@ -30,7 +30,7 @@ extension KnowledgeBase {
 
     /// The least-privileged permissions for `method` on `target`, for the given schemes only (all when nil).
     public func least(method rawMethod: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer {
-        let method = rawMethod.uppercased()
+        let method = rawMethod.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? rawMethod : rawMethod.uppercased()
         guard PermissionsDocumentLoader.knownMethods.contains(method) else { throw LookupError.badMethod(rawMethod) }
         let resolved: (ids: [Int], templates: [String])
         do {

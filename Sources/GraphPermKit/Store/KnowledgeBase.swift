@@ -140,7 +140,7 @@ public final class KnowledgeBase: @unchecked Sendable {
                 while let row = try rows.next() {
                     let partners: String = row[5]
                     grants.append(Grant(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3],
-                                        isLeast: row[4], alsoRequires: partners.isEmpty ? [] : partners.components(separatedBy: ","),
+                                        isLeast: row[4], alsoRequires: partners.isEmpty ? [] : partners.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
                                         claimOrder: row[6], source: GrantSource(rawValue: row[7]) ?? .document))
                 }
             }
