@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "graphperm",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "GraphPermKit", targets: ["GraphPermKit"]),
         .library(name: "GraphPermQuery", targets: ["GraphPermQuery"]),

@@ -48,6 +48,22 @@ struct SnapshotAgreementTests {
         #expect(differences.isEmpty, "\(differences.count) differences, e.g. \(differences.prefix(5))")
     }
 
+    /// A long batch reads every grant in one query (`preloadGrants`): for every template, it must give the same
+    /// grants in the same order as the query per template.
+    @Test func preloadedGrantsEqualGrantsReadPerTemplate() throws {
+        let perTemplate = try KnowledgeBase.open(path: kb.location)
+        let preloaded = try KnowledgeBase.open(path: kb.location)
+        try preloaded.preloadGrants()
+        let ids = try kb.read("SELECT id FROM path_template ORDER BY id") { db, sql in try Int.fetchAll(db, sql: sql) }
+        var differences: [Int] = []
+        for id in ids where try perTemplate.grants(templateIDs: [id]) != preloaded.grants(templateIDs: [id]) { differences.append(id) }
+        #expect(ids.count == 7_343)
+        #expect(differences.isEmpty, "\(differences.count) templates differ, e.g. \(differences.prefix(5))")
+        let pair = [ids[1], ids[0]]
+        #expect(try perTemplate.grants(templateIDs: pair) == preloaded.grants(templateIDs: pair))
+        #expect(try perTemplate.grants(templateIDs: pair).count > 0)
+    }
+
     @Test func leastPrivilegedChoiceAgreesWithMicrosoftThroughConcreteURLs() throws {
         let matcher = try kb.matcher()
         var random = SeededGenerator(state: 7)

@@ -55,8 +55,8 @@ extension KnowledgeBase {
         switch statement {
         case .least(_, let target, _), .whoCan(_, let target, _):
             return TabularText(columns: columns, rows: [
-                ["match", "SELECT id, template FROM path_template WHERE match_key >= ? AND match_key < ? ORDER BY id", "the first segment of \(target)"],
-                ["grants", Self.grantsSQL, "each matched template id"],
+                ["match", Self.candidateScanSQL, "the first segment of \(target)"],
+                ["grants", Self.templateGrantsSQL, "each matched template id"],
             ])
         case .show:
             return TabularText(columns: columns, rows: [["card", Self.cardSQL, "the permission id"]])

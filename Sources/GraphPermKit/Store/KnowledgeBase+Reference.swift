@@ -27,22 +27,8 @@ extension KnowledgeBase {
 
     /// One table per (template, method), grouped by the first path segment; one document per group.
     func apiReference() throws -> [ReferenceDocument] {
-        let grants: [Grant] = try read("""
-            SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source
-            FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
-            ORDER BY t.template, g.claim_order, g.id
-            """) { db, sql in
-            try Row.fetchAll(db, sql: sql).map { row in
-                let partners: String = row[5]
-                return Grant(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3], isLeast: row[4],
-                             alsoRequires: partners.isEmpty ? [] : partners.components(separatedBy: ","), claimOrder: row[6],
-                             source: GrantSource(rawValue: row[7]) ?? .document)
-            }
-        }
-        var byTemplate: [(String, [Grant])] = []
-        for grant in grants {
-            if byTemplate.last?.0 == grant.template { byTemplate[byTemplate.count - 1].1.append(grant) } else { byTemplate.append((grant.template, [grant])) }
-        }
+        // Templates in byte order, as SQLite sorts text.
+        let byTemplate = try allGrants().values.map { ($0[0].template, $0) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         var groups: [String: String] = [:]
         for (template, templateGrants) in byTemplate {
             let group = Self.group(of: template)

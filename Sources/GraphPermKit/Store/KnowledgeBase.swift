@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// A knowledge base: a SQLite file written by `graphperm load`, opened read-only.
 ///
@@ -12,11 +13,11 @@ public final class KnowledgeBase: @unchecked Sendable {
     let reader: any DatabaseReader
     /// The file, or `(embedded)` for the built-in Security API data.
     public let location: String
-    private var cachedMatcher: PathMatcher?
-    private let matcherLock = NSLock()
-    private var claimSets: [[Int]: ClaimSet] = [:]
-    private var answers: [AnswerKey: LeastAnswer] = [:]
-    private let claimSetLock = NSLock()
+    private let cachedMatcher = Mutex<PathMatcher?>(nil)
+    private let claimSets = Mutex<[[Int]: ClaimSet]>([:])
+    private let answers = Mutex<[AnswerKey: LeastAnswer]>([:])
+    /// Every grant by template ID, once `preloadGrants()` has run.
+    private let preloadedGrants = Mutex<[Int: [Grant]]?>(nil)
 
     init(reader: any DatabaseReader, location: String) {
         self.reader = reader
@@ -56,15 +57,15 @@ public final class KnowledgeBase: @unchecked Sendable {
 
     /// The matcher over every path template, built on first use.
     public func matcher() throws(KnowledgeBaseError) -> PathMatcher {
-        matcherLock.lock()
-        defer { matcherLock.unlock() }
-        if let cachedMatcher { return cachedMatcher }
-        let rows: [(Int, String)] = try read("SELECT id, template FROM path_template ORDER BY id") { db, sql in
-            try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0] as Int, $0[1] as String) }
+        try cachedMatcher.withLock { (cached: inout PathMatcher?) throws(KnowledgeBaseError) -> PathMatcher in
+            if let cached { return cached }
+            let rows: [(Int, String)] = try read("SELECT id, template FROM path_template ORDER BY id") { db, sql in
+                try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0] as Int, $0[1] as String) }
+            }
+            let matcher = PathMatcher(templates: rows)
+            cached = matcher
+            return matcher
         }
-        let matcher = PathMatcher(templates: rows)
-        cachedMatcher = matcher
-        return matcher
     }
 
     /// Stops the statement running now (it fails with an "interrupted" error); used for Ctrl-C in the REPL.
@@ -73,16 +74,13 @@ public final class KnowledgeBase: @unchecked Sendable {
     /// A matcher able to match `request`: the full one once built, else one over the few templates that could
     /// match it (see `CandidateFilter`; enough for a one-shot lookup, and much faster to build).
     public func matcher(for request: RequestPath) throws(KnowledgeBaseError) -> PathMatcher {
-        matcherLock.lock()
-        let full = cachedMatcher
-        matcherLock.unlock()
-        if let full { return full }
+        if let full = cachedMatcher.withLock({ $0 }) { return full }
         guard let first = request.segments.first else { return PathMatcher(templates: []) }
         let prefixes = Set(([first.normalized] + (first.keySplit.map { [PathSegments.normalize($0[0])] } ?? []))
             .map { "/" + $0.prefix { $0 != "(" && $0 != ":" } }).sorted()
         let filter = CandidateFilter(request)
         // The range scan reads the match_key index alone (it holds the id too); only kept rows touch the table.
-        let scan = "SELECT id, match_key FROM path_template WHERE match_key >= ? AND match_key < ?"
+        let scan = Self.candidateScanSQL
         var ids: [Int] = []
         for prefix in prefixes {
             try read(scan) { db, sql in
@@ -106,53 +104,66 @@ public final class KnowledgeBase: @unchecked Sendable {
     /// The claim set of the given templates, read once and then kept (the knowledge base never changes under
     /// an open connection).
     public func claimSet(templateIDs: [Int]) throws(KnowledgeBaseError) -> ClaimSet {
-        claimSetLock.lock()
-        let cached = claimSets[templateIDs]
-        claimSetLock.unlock()
-        if let cached { return cached }
+        if let cached = claimSets.withLock({ $0[templateIDs] }) { return cached }
         let set = ClaimSet(grants: try grants(templateIDs: templateIDs))
-        claimSetLock.lock()
-        claimSets[templateIDs] = set
-        claimSetLock.unlock()
+        claimSets.withLock { $0[templateIDs] = set }
         return set
     }
 
     /// A least-privilege answer computed before for the same templates, method and schemes, or a new one.
     func cachedAnswer(_ key: AnswerKey, _ compute: () throws -> LeastAnswer) rethrows -> LeastAnswer {
-        claimSetLock.lock()
-        let cached = answers[key]
-        claimSetLock.unlock()
-        if let cached { return cached }
+        if let cached = answers.withLock({ $0[key] }) { return cached }
         let answer = try compute()
-        claimSetLock.lock()
-        answers[key] = answer
-        claimSetLock.unlock()
+        answers.withLock { $0[key] = answer }
         return answer
+    }
+
+    /// Reads every grant in one query and keeps them, so that claim sets need no more queries: for work that
+    /// touches most templates, such as a long batch (one query costs less than thousands of small ones, and
+    /// the cores no longer wait for each other on the connection).
+    public func preloadGrants() throws(KnowledgeBaseError) {
+        _ = try allGrants()
+    }
+
+    /// Every grant by template ID, in claim order (read once, then kept).
+    func allGrants() throws(KnowledgeBaseError) -> [Int: [Grant]] {
+        if let all = preloadedGrants.withLock({ $0 }) { return all }
+        let all: [Int: [Grant]] = try read(Self.grantsSQL(where: "")) { db, sql in
+            var byTemplate: [Int: [Grant]] = [:]
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql))
+            while let row = try rows.next() { byTemplate[row[8], default: []].append(Grant(row: row)) }
+            return byTemplate
+        }
+        preloadedGrants.withLock { $0 = all }
+        return all
     }
 
     /// Every grant on the given templates, in Microsoft's claim order.
     public func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
-        try read(Self.grantsSQL) { db, sql in
+        if let all = preloadedGrants.withLock({ $0 }) { return templateIDs.flatMap { all[$0] ?? [] } }
+        return try read(Self.templateGrantsSQL) { db, sql in
             var grants: [Grant] = []
             let statement = try db.cachedStatement(sql: sql)
             for id in templateIDs {
                 let rows = try Row.fetchCursor(statement, arguments: [id])
-                while let row = try rows.next() {
-                    let partners: String = row[5]
-                    grants.append(Grant(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3],
-                                        isLeast: row[4], alsoRequires: partners.isEmpty ? [] : partners.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
-                                        claimOrder: row[6], source: GrantSource(rawValue: row[7]) ?? .document))
-                }
+                while let row = try rows.next() { grants.append(Grant(row: row)) }
             }
             return grants
         }
     }
 
-    static let grantsSQL = """
-        SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source
-        FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
-        WHERE g.template_id = ? ORDER BY g.claim_order, g.id
+    /// The range scan over match keys that finds a request's candidate templates.
+    static let candidateScanSQL = "SELECT id, match_key FROM path_template WHERE match_key >= ? AND match_key < ?"
+    static let templateGrantsSQL = grantsSQL(where: "WHERE g.template_id = ?")
+
+    /// Grants with their names (the columns `Grant(row:)` reads, then the template ID), by template in claim order.
+    static func grantsSQL(where condition: String) -> String {
         """
+        SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source, g.template_id
+        FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
+        \(condition) ORDER BY g.template_id, g.claim_order, g.id
+        """
+    }
 
     /// Runs `body` in a read transaction, turning database errors into `KnowledgeBaseError.query`.
     func read<T>(_ sql: String, _ body: (Database, String) throws -> T) throws(KnowledgeBaseError) -> T {
@@ -166,5 +177,15 @@ public final class KnowledgeBase: @unchecked Sendable {
         } catch {
             throw .query(sql: sql, detail: "\(error)")
         }
+    }
+}
+
+extension Grant {
+    /// A grant from the first eight columns of `KnowledgeBase.grantsSQL`.
+    init(row: Row) {
+        let partners: String = row[5]
+        self.init(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3], isLeast: row[4],
+                  alsoRequires: partners.isEmpty ? [] : partners.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+                  claimOrder: row[6], source: GrantSource(rawValue: row[7]) ?? .document)
     }
 }
