@@ -12,16 +12,19 @@ public enum KnowledgeLoader {
     public static func gather(paths: [String], dataDirectory: URL) throws(LoadError) -> KnowledgeFacts {
         var urls: [URL] = []
         for path in paths { urls += try SourceFile.expand(path) }
-        // Reading, parsing and hashing are independent per file: they run side by side; the first failure in
-        // file order is the one reported.
+        // Reading and parsing are independent per file: they run side by side; the first failure in file order
+        // is the one reported.
         var documents: [Document] = []
         for result in urls.concurrentMap({ url in Result { () throws(LoadError) in try Document(url) } }) {
             documents.append(try result.get())
         }
+        // The digests are only needed for the provenance: another core computes them while the facts are merged.
+        let digests = BackgroundValue { [documents] in documents.map { SHA256.hex($0.bytes) } }
         var facts = KnowledgeFacts()
         let order: [DocumentKind] = [.permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo]
+        var merged: [Int] = []
         for kind in order {
-            for document in documents where document.kind == kind {
+            for (index, document) in documents.enumerated() where document.kind == kind {
                 switch kind {
                 case .permissionsDocument: try PermissionsDocumentLoader.load(document.reader, into: &facts)
                 case .servicePrincipal: try ScopeListLoaders.loadServicePrincipal(document.reader, into: &facts)
@@ -29,23 +32,27 @@ public enum KnowledgeLoader {
                 case .provisioningInfo: try ScopeListLoaders.loadProvisioningInfo(document.reader, into: &facts)
                 case .securityEntities, .adminRoles: break
                 }
-                facts.provenance.append(document.provenance)
+                merged.append(index)
             }
         }
+        facts.provenance += merged.map { SourceFile.provenance(documents[$0].kind, documents[$0].url, documents[$0].bytes, sha256: digests.value[$0]) }
         try EmbeddedDataLoader.load(from: dataDirectory, into: &facts)
+        // The parsed trees hold hundreds of thousands of values: another core frees them while the caller goes on.
+        DispatchQueue.global().async { [documents] in withExtendedLifetime(documents) {} }
         return facts
     }
 
-    /// One input file read, parsed, recognised and hashed.
-    private struct Document {
+    /// One input file read, parsed and recognised.
+    private struct Document: Sendable {
+        let url: URL
+        let bytes: [UInt8]
         let kind: DocumentKind
         let reader: JSONReader
-        let provenance: Provenance
 
         init(_ url: URL) throws(LoadError) {
-            let bytes = try SourceFile.read(url)
+            self.url = url
+            bytes = try SourceFile.read(url)
             (kind, reader) = try detect(JSONReader(value: try parseJSON(bytes, file: url.path), file: url.path))
-            provenance = SourceFile.provenance(kind, url, bytes)
         }
     }
 

@@ -21,8 +21,9 @@ enum SourceFile {
         return [UInt8](data)
     }
 
-    static func provenance(_ kind: DocumentKind, _ url: URL, _ bytes: [UInt8]) -> Provenance {
-        Provenance(kind: kind, path: url.standardizedFileURL.path, size: bytes.count, sha256: SHA256.hex(bytes), loadedAt: Date())
+    /// Where a file came from; `sha256` when its digest was computed already.
+    static func provenance(_ kind: DocumentKind, _ url: URL, _ bytes: [UInt8], sha256: String? = nil) -> Provenance {
+        Provenance(kind: kind, path: url.standardizedFileURL.path, size: bytes.count, sha256: sha256 ?? SHA256.hex(bytes), loadedAt: Date())
     }
 
     /// The files a PATH names: itself, or the `*.json` files directly inside a folder, in name order.

@@ -1,0 +1,25 @@
+import Dispatch
+
+/// A value computed on another core while the caller goes on with other work; `value` waits for it.
+///
+///     let digest = BackgroundValue { SHA256.hex(bytes) }
+///     ...                       // meanwhile, other work
+///     digest.value              // "ba7816bf..."
+final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchGroup()
+    // Written once by the background work before `done` is left; read only after waiting on `done`.
+    private var result: Value?
+
+    init(_ compute: @escaping @Sendable () -> Value) {
+        done.enter()
+        DispatchQueue.global().async {
+            self.result = compute()
+            self.done.leave()
+        }
+    }
+
+    var value: Value {
+        done.wait()
+        return result!
+    }
+}
