@@ -93,13 +93,16 @@ public struct JSONParser {
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         position += 1
         let start = position
+        var isASCII = true
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = try decodeUTF8(bytes[start..<position], at: start)
+                // ASCII needs no validation (and skips the standard library's slow generic validating path).
+                let text = isASCII ? String(decoding: bytes[start..<position], as: UTF8.self) : try decodeUTF8(bytes[start..<position], at: start)
                 position += 1
                 return text
             }
+            if byte >= 0x80 { isASCII = false }
             if byte == UInt8(ascii: "\\") { return try parseEscapedString(prefix: bytes[start..<position]) }
             if byte < 0x20 { throw error("expected a closing '\"'; control characters must be escaped inside strings") }
             position += 1

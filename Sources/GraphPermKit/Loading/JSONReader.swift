@@ -80,8 +80,13 @@ struct JSONReader {
     }
 
     static func checkPermissionName(_ name: String, at reader: JSONReader) throws(LoadError) -> String {
-        let valid = !name.isEmpty && name.utf8.count <= 200
-            && name.unicodeScalars.allSatisfy { $0.isASCII && (($0.properties.isAlphabetic) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_") }
+        let valid = !name.isEmpty && name.utf8.count <= 200 && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            default: false
+            }
+        }
         guard valid else {
             let shown = name.count > 60 ? String(name.prefix(60)) + "…" : name
             throw LoadError.data(file: reader.file, place: JSONPathComponent.render(reader.path),

@@ -93,9 +93,15 @@ enum PathSegments {
         if !segment.utf8.contains(where: changesInKey) { return segment }
         var result: [UInt8] = []
         result.reserveCapacity(segment.utf8.count + 1)
+        normalize(segment.utf8, into: &result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `normalize` on bytes, appending to `result`.
+    static func normalize(_ segment: some Sequence<UInt8>, into result: inout [UInt8]) {
         var inBraces = false
         var afterBrace = false
-        for byte in segment.utf8 {
+        for byte in segment {
             if inBraces {
                 if byte == UInt8(ascii: "}") { inBraces = false; afterBrace = true }
                 continue
@@ -109,7 +115,6 @@ enum PathSegments {
             default: result.append(byte)
             }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// Whether `normalize` changes this byte (upper case, braces, quotes, white space).
