@@ -3,7 +3,8 @@ import Foundation
 /// Reads Microsoft's permissions document (Kibali format): permissions, their schemes and the pathSets that say
 /// which methods on which path templates each permission grants, with `least=` and `AlsoRequires=` markers.
 enum PermissionsDocumentLoader {
-    static let knownMethods: Set<String> = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
+    static let knownMethods: Set<String> = Set(methodOrder)
+    private static let methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
     static func load(_ root: JSONReader, into facts: inout KnowledgeFacts) throws(LoadError) {
         let permissions = try root["permissions"].members()
@@ -13,7 +14,7 @@ enum PermissionsDocumentLoader {
         var markerCache: [String: PathMarkers] = [:]
         for (name, permission) in permissions {
             // A claim's identity includes its permission: duplicates are looked for within one permission only.
-            var seenClaims = Set<ClaimIdentity>()
+            var seenClaims: [ClaimPath: UInt32] = [:]
             _ = try JSONReader.checkPermissionName(name, at: permission)
             let schemes = try loadSchemes(permission["schemes"], name: name, into: &facts)
             guard permission["pathSets"].isPresent else { continue }
@@ -53,7 +54,7 @@ enum PermissionsDocumentLoader {
     }
 
     private static func loadPathSet(_ pathSet: JSONReader, base: Grant, declaredSchemes: Set<Scheme>,
-                                    seen: inout Set<ClaimIdentity>, markers cache: inout [String: PathMarkers],
+                                    seen: inout [ClaimPath: UInt32], markers cache: inout [String: PathMarkers],
                                     into facts: inout KnowledgeFacts) throws(LoadError) {
         var schemes: [Scheme] = []
         for element in try pathSet["schemeKeys"].elements() {
@@ -84,32 +85,35 @@ enum PermissionsDocumentLoader {
                 markers = try PathMarkers.parse(value)
                 if case .string(let text)? = value.value { cache[text] = markers }
             }
+            // One look-up per path: the (method, scheme) pairs already claimed are bits of one number.
+            let path = ClaimPath(template: template, alsoRequires: markers.alsoRequires)
+            var claimed = seen[path] ?? 0
             for method in methods {
                 for scheme in schemes {
+                    let bit: UInt32 = 1 << (methodOrder.firstIndex(of: method)! * Scheme.allCases.count + scheme.id - 1)
+                    guard claimed & bit == 0 else {
+                        facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): duplicate pathSet entry for \(base.permission) \(method) \(scheme.rawValue); the first one is kept")
+                        continue
+                    }
+                    claimed |= bit
                     var grant = base
                     grant.template = template
                     grant.method = method
                     grant.scheme = scheme
                     grant.isLeast = markers.leastSchemes.contains(scheme.rawValue)
                     grant.alsoRequires = markers.alsoRequires
-                    let identity = ClaimIdentity(template: template, method: method, scheme: scheme, permission: base.permission, alsoRequires: markers.alsoRequires)
-                    guard seen.insert(identity).inserted else {
-                        facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): duplicate pathSet entry for \(base.permission) \(method) \(scheme.rawValue); the first one is kept")
-                        continue
-                    }
                     facts.grants.append(grant)
                 }
             }
+            seen[path] = claimed
         }
     }
 }
 
-/// Microsoft's identity of a claim within one (path, method, scheme): the permission and its exact AlsoRequires list.
-struct ClaimIdentity: Hashable {
+/// Within one permission, a claim is identified by its path, method, scheme and exact AlsoRequires list; this is
+/// the path and list part (the method and scheme are bits of the value it is stored with).
+struct ClaimPath: Hashable {
     let template: String
-    let method: String
-    let scheme: Scheme
-    let permission: String
     let alsoRequires: [String]
 }
 
