@@ -41,8 +41,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime and Foundation linked in: a one-shot lookup starts in about 6 ms instead of 15 ms.
+            // Position-dependent, so that the loader has no 83,000 relocations to apply at each start (about 1.5 ms).
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(configuration: .release))]
         ),
         // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
         .executableTarget(
