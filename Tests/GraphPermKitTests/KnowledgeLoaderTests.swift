@@ -68,4 +68,9 @@ struct KnowledgeLoaderTests {
         let patch = try kb.least(method: "PATCH", target: "tiIndicator", scheme: .application)
         #expect(patch.template == "/security/tiIndicators/{id}" && patch[.application]?.least == ["ThreatIndicators.ReadWrite.OwnedBy"])
     }
+
+    /// The bulk load binds each grant's source as static text: it must spell the raw value exactly.
+    @Test func grantSourcesBindTheirRawValues() {
+        for source in GrantSource.allCases { #expect(source.staticRawValue.description == source.rawValue) }
+    }
 }

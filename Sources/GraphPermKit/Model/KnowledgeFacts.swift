@@ -45,11 +45,19 @@ public struct Grant: Sendable, Equatable {
 }
 
 /// Where a grant comes from.
-public enum GrantSource: String, Sendable, Codable {
+public enum GrantSource: String, Sendable, Codable, CaseIterable {
     /// Microsoft's permissions document, with its least-privilege markers.
     case document
     /// The Graph Security API authorization table (Data/security-entities.csv).
     case securityTable = "security-table"
+
+    /// `rawValue` as text that lives as long as the program (the bulk load binds it without a copy).
+    var staticRawValue: StaticString {
+        switch self {
+        case .document: "document"
+        case .securityTable: "security-table"
+        }
+    }
 }
 
 /// A row of the Graph Security API authorization table.

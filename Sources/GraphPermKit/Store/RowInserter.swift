@@ -38,6 +38,12 @@ struct RowInserter {
         _ = text.withCString { sqlite3_bind_text(statement.sqliteStatement, Int32(index), $0, -1, Self.transient) }
     }
 
+    /// Binds text that lives as long as the program: SQLite reads it in place instead of copying it.
+    func bind(_ index: Int, _ text: StaticString) {
+        let start = UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
+        sqlite3_bind_text(statement.sqliteStatement, Int32(index), start, Int32(text.utf8CodeUnitCount), Self.static)
+    }
+
     /// Inserts the row bound so far.
     func step() throws {
         let handle = statement.sqliteStatement
@@ -49,6 +55,7 @@ struct RowInserter {
     }
 
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }
 
 extension RowInserter.Value {
