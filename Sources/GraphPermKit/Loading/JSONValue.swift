@@ -1,7 +1,7 @@
 /// A parsed JSON value that keeps object members in document order.
 ///
 ///     try JSONParser.parse(Array(#"{"a": [1, true]}"#.utf8))  // .object([("a", .array([.number(1), .bool(true)]))])
-public indirect enum JSONValue: Sendable, Equatable {
+public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
