@@ -16,18 +16,19 @@ public enum KibaliCollation {
         primary.reserveCapacity(text.utf8.count * 2 + 1)
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            if let index = punctuation.firstIndex(of: scalar) {
-                primary.append(UInt32(1 + index))
-                tertiary.append(0)
-            } else if (48...57).contains(value) {
-                primary.append(100 + value - 48)
-                tertiary.append(0)
-            } else if (97...122).contains(value) {
+            // Letters and digits first: they are most of every name, and none of them is punctuation.
+            if (97...122).contains(value) {
                 primary.append(200 + value - 97)
                 tertiary.append(0)
             } else if (65...90).contains(value) {
                 primary.append(200 + value - 65)
                 tertiary.append(1)
+            } else if (48...57).contains(value) {
+                primary.append(100 + value - 48)
+                tertiary.append(0)
+            } else if let index = punctuation.firstIndex(of: scalar) {
+                primary.append(UInt32(1 + index))
+                tertiary.append(0)
             } else {
                 primary.append(1_000 + value)
                 tertiary.append(0)
