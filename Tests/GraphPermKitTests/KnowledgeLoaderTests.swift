@@ -20,6 +20,18 @@ struct KnowledgeLoaderTests {
         #expect(facts.securityEntities.count == 9 && facts.adminRoles.map(\.name) == ["Security Reader", "Security Administrator", "Global Administrator"])
     }
 
+    /// Digests are computed on another core and paired with their files afterwards: each must be its own file's.
+    @Test func eachProvenanceRecordDescribesItsOwnFile() throws {
+        let files = ["mini-provisioning.json", "mini-service-principal.json", "mini-permissions.json"].map(TemporaryFolder.fixture)
+        let facts = try gather(files)
+        #expect(facts.provenance.map(\.kind) == [.permissionsDocument, .servicePrincipal, .provisioningInfo, .securityEntities, .adminRoles])
+        for record in facts.provenance {
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: record.path)))
+            #expect(record.size == bytes.count && record.sha256 == SHA256.hex(bytes), "\(record.path)")
+        }
+        #expect(Set(facts.provenance.map(\.sha256)).count == 5)
+    }
+
     @Test func readsTheServicePrincipalAsAzPrintsIt() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
