@@ -3,8 +3,8 @@
 CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
 CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
 CREATE INDEX path_template_by_match_key ON path_template (match_key);
-CREATE INDEX grants_by_template ON grants (template_id, method, scheme_id, claim_order);
-CREATE INDEX grants_by_permission ON grants (permission_id, scheme_id, method);
+CREATE INDEX grants_by_template ON grants (template_id);
+CREATE INDEX grants_by_permission ON grants (permission_id);
 
 -- Grants with names instead of IDs.
 CREATE VIEW grant_detail AS
