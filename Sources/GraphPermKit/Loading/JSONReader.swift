@@ -5,18 +5,29 @@
 struct JSONReader {
     let value: JSONValue?
     let file: String
-    let path: [JSONPathComponent]
+    private let trail: JSONTrail?
 
     init(value: JSONValue?, file: String, path: [JSONPathComponent] = []) {
+        self.init(value: value, file: file, trail: path.reduce(nil) { JSONTrail(parent: $0, step: $1) })
+    }
+
+    private init(value: JSONValue?, file: String, trail: JSONTrail?) {
         self.value = value
         self.file = file
-        self.path = path
+        self.trail = trail
+    }
+
+    /// The steps from the document's root to this value.
+    var path: [JSONPathComponent] { trail?.steps ?? [] }
+
+    private func child(_ value: JSONValue?, _ step: JSONPathComponent) -> JSONReader {
+        JSONReader(value: value, file: file, trail: JSONTrail(parent: trail, step: step))
     }
 
     /// The member `key` (absent members read as nil values and fail only when required).
     subscript(key: String) -> JSONReader {
-        guard case .object(let object)? = value else { return JSONReader(value: nil, file: file, path: path + [.key(key)]) }
-        return JSONReader(value: object[key], file: file, path: path + [.key(key)])
+        guard case .object(let object)? = value else { return child(nil, .key(key)) }
+        return child(object[key], .key(key))
     }
 
     var isPresent: Bool {
@@ -31,12 +42,12 @@ struct JSONReader {
 
     func members() throws(LoadError) -> [(key: String, value: JSONReader)] {
         guard case .object(let object)? = value else { throw failure("an object") }
-        return object.members.map { ($0.key, JSONReader(value: $0.value, file: file, path: path + [.key($0.key)])) }
+        return object.members.map { ($0.key, child($0.value, .key($0.key))) }
     }
 
     func elements() throws(LoadError) -> [JSONReader] {
         guard case .array(let array)? = value else { throw failure("an array") }
-        return array.enumerated().map { JSONReader(value: $1, file: file, path: path + [.index($0)]) }
+        return array.enumerated().map { child($1, .index($0)) }
     }
 
     func string(maxLength: Int = 65_536) throws(LoadError) -> String {
@@ -67,7 +78,7 @@ struct JSONReader {
         var result: [String] = []
         for (index, element) in array.enumerated() {
             guard case .string(let text) = element else {
-                throw JSONReader(value: element, file: file, path: path + [.index(index)]).failure("a string")
+                throw child(element, .index(index)).failure("a string")
             }
             result.append(text)
         }
@@ -109,6 +120,28 @@ struct JSONReader {
     func optionalGUID() throws(LoadError) -> String? {
         if case .string(let text)? = value, text.isEmpty { return nil }
         return isPresent ? try guid() : nil
+    }
+}
+
+/// The last step to a value, linked to the steps before it: a child shares its parent's steps instead of copying
+/// them (a load makes readers for hundreds of thousands of values, and only an error message needs the path).
+private final class JSONTrail: Sendable {
+    let parent: JSONTrail?
+    let step: JSONPathComponent
+
+    init(parent: JSONTrail?, step: JSONPathComponent) {
+        self.parent = parent
+        self.step = step
+    }
+
+    var steps: [JSONPathComponent] {
+        var steps: [JSONPathComponent] = []
+        var node: JSONTrail? = self
+        while let current = node {
+            steps.append(current.step)
+            node = current.parent
+        }
+        return steps.reversed()
     }
 }
 
