@@ -1,7 +1,17 @@
 extension LeastAnswer {
     /// The JSON document of `graphperm least` (keys in a fixed order; `null` for an unsupported scheme).
     public var json: String {
-        #"{"request":{"method":"# + JSONText.string(method) + #","url":"# + JSONText.string(url) + "}," + answerMembersJSON + "}"
+        let method = JSONText.string(method)
+        let url = JSONText.string(url)
+        var text = #"{"request":{"method":"#
+        text.reserveCapacity(text.utf8.count + method.utf8.count + url.utf8.count + answerMembersJSON.utf8.count + 12)
+        text += method
+        text += #","url":"#
+        text += url
+        text += "},"
+        text += answerMembersJSON
+        text += "}"
+        return text
     }
 
     /// The members `template`, `schemes`, `basis` and `notes`, without the braces.

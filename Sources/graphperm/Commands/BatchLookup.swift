@@ -62,9 +62,13 @@ enum BatchLookup {
             }
             return .success((method, url))
         }
-        let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
-        guard parts.count == 2 else { return .failure("expected `METHOD URL` or a JSON object {\"method\": ..., \"url\": ...}") }
-        return .success((String(parts[0]), trimmed(parts[1])))
+        // Split on the first space, by bytes (splitting by characters costs more than the lookup).
+        let bytes = line.utf8
+        guard let space = bytes.firstIndex(of: UInt8(ascii: " ")), space != bytes.startIndex,
+              case let url = trimmed(line[bytes.index(after: space)...]), !url.isEmpty else {
+            return .failure("expected `METHOD URL` or a JSON object {\"method\": ..., \"url\": ...}")
+        }
+        return .success((String(line[..<space]), url))
     }
 
     /// Without spaces and tabs at either end (byte-wise: Foundation's trimming costs more than a lookup).
