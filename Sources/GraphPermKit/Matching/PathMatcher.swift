@@ -32,9 +32,10 @@ public final class PathMatcher: @unchecked Sendable {
                 return anySegments!
             case .glob:
                 if let found = globs.first(where: { $0.pattern == pattern }) { return found.node }
+                // Most fixed characters first; among equals, the first inserted first.
                 let node = Node()
-                globs.append((pattern, node))
-                globs.sort { $0.pattern.fixedLength > $1.pattern.fixedLength }
+                let length = pattern.fixedLength
+                globs.insert((pattern, node), at: globs.firstIndex { $0.pattern.fixedLength < length } ?? globs.count)
                 return node
             }
         }

@@ -16,6 +16,11 @@ enum SegmentPattern: Hashable {
     init(normalized text: String) {
         if text == "{}" { self = .parameter; return }
         if text == "..." { self = .anySegments; return }
+        // Normalised text has `{}` wherever a parameter was: without a brace it is a literal.
+        guard text.utf8.contains(UInt8(ascii: "{")) else {
+            self = .literal(text)
+            return
+        }
         let parts = SegmentPattern.globParts(text)
         if parts.count > 1 {
             self = .glob(parts)
