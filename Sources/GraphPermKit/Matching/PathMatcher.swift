@@ -67,13 +67,11 @@ public final class PathMatcher: @unchecked Sendable {
     }
 
     private func insert(id: Int, template: String) {
-        var path = Substring(template)
         var query: [String]? = nil
         if let mark = template.utf8.firstIndex(of: UInt8(ascii: "?")) {
             query = SegmentPattern.globParts(PathSegments.normalize(String(template[template.index(after: mark)...])))
-            path = path[..<mark]
         }
-        let raw = PathSegments.groupItemPaths(path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) })
+        let raw = PathSegments.groupItemPaths(PathSegments.segments(ofTemplate: template))
         var node = root
         var caseKeys: [String?] = []
         var normalizedSegments: [String] = []

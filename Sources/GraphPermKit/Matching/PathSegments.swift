@@ -137,6 +137,15 @@ enum PathSegments {
         return String(decoding: segment.utf8.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: " ") }, as: UTF8.self)
     }
 
+    /// The `/`-separated segments of a template before any `?`, empty ones left out.
+    static func segments(ofTemplate template: String) -> [String] {
+        var template = template
+        return template.withUTF8 { bytes in
+            bytes[..<(bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count)].split(separator: UInt8(ascii: "/"))
+                .map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+    }
+
     /// Joins a drive-item path into one segment: after a segment ending in `:` (such as `root:`), the following
     /// segments up to and including the next one ending in `:` (or the end) are one segment.
     static func groupItemPaths(_ segments: [String]) -> [String] {

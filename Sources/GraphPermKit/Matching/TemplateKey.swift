@@ -26,13 +26,11 @@ public enum TemplateKey {
     }
 
     private static func grouped(_ template: String) -> String {
-        var path = Substring(template)
         var query = ""
         if let mark = template.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            path = template[..<mark]
             query = "?" + PathSegments.normalize(String(template[template.index(after: mark)...]))
         }
-        let segments = path.utf8.split(separator: UInt8(ascii: "/")).map { String(decoding: $0, as: UTF8.self) }
-        return "/" + PathSegments.groupItemPaths(segments).map(PathSegments.normalize).joined(separator: "/") + query
+        let segments = PathSegments.groupItemPaths(PathSegments.segments(ofTemplate: template))
+        return "/" + segments.map(PathSegments.normalize).joined(separator: "/") + query
     }
 }
