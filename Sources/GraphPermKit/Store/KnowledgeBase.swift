@@ -121,6 +121,9 @@ public final class KnowledgeBase: @unchecked Sendable {
     /// Reads every grant in one query and keeps them, so that claim sets need no more queries: for work that
     /// touches most templates, such as a long batch (one query costs less than thousands of small ones, and
     /// the cores no longer wait for each other on the connection).
+    ///
+    ///     try kb.preloadGrants()
+    ///     try kb.grants(templateIDs: [id])  // the same grants as the query per template gives, from memory
     public func preloadGrants() throws(KnowledgeBaseError) {
         _ = try allGrants()
     }
