@@ -17,6 +17,5 @@ struct BackgroundValueTests {
         proceed.signal()
         #expect(value.value.sum == 500_500)
         #expect(!value.value.sameThread)
-        #expect(value.value.sum == 500_500)
     }
 }
