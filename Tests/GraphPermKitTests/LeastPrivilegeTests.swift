@@ -58,4 +58,20 @@ struct LeastPrivilegeTests {
         #expect(KibaliCollation.sorted(["UserAuthMethod-Email.ReadWrite", "UserAuthenticationMethod.ReadWrite", "a.b", "A.b", "a_b"])
             == ["a_b", "a.b", "A.b", "UserAuthenticationMethod.ReadWrite", "UserAuthMethod-Email.ReadWrite"])
     }
+
+    @Test(arguments: [
+        ("User.ReadWrite.All", "User", "ReadWrite", "All"),
+        ("Mail.Read", "Mail", "Read", nil),
+        ("offline_access", "offline_access", nil, nil),
+        ("Sites.Selected.Read.All", "Sites", "Selected", "Read.All"),
+        ("Odd.", "Odd", "", nil),
+        ("Odd..All", "Odd", "", "All"),
+        ("Zürich.Read", "Zürich", "Read", nil),
+    ] as [(String, String, String?, String?)])
+    func permissionNamesSplitAtTheirFirstTwoDots(name: String, resource: String, operation: String?, constraint: String?) {
+        let parts = PermissionName(name)
+        #expect(parts.resource == resource)
+        #expect(parts.operation == operation)
+        #expect(parts.constraint == constraint)
+    }
 }

@@ -11,10 +11,13 @@ public struct PermissionName: Hashable, Sendable {
 
     public init(_ text: String) {
         self.text = text
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        resource = parts[0]
-        operation = parts.count > 1 ? parts[1] : nil
-        constraint = parts.count > 2 ? parts[2...].joined(separator: ".") : nil
+        // Split at the first two dots by bytes (a knowledge base splits thousands of names).
+        let dots = text.utf8.indices.lazy.filter { text.utf8[$0] == UInt8(ascii: ".") }.prefix(2)
+        let first = dots.first
+        let second = dots.dropFirst().first
+        resource = String(text[..<(first ?? text.endIndex)])
+        operation = first.map { String(text[text.utf8.index(after: $0)..<(second ?? text.endIndex)]) }
+        constraint = second.map { String(text[text.utf8.index(after: $0)...]) }
     }
 
     /// Rank of the operation for inferred answers: lower is less privileged (`ReadBasic` < `Read` < `ReadWrite` ...).
