@@ -2,6 +2,7 @@
 
 CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
 CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
+CREATE UNIQUE INDEX path_template_by_template ON path_template (template);
 CREATE INDEX path_template_by_match_key ON path_template (match_key);
 CREATE INDEX grants_by_template ON grants (template_id);
 CREATE INDEX grants_by_permission ON grants (permission_id);

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// A value computed on another core while the caller goes on with other work; `value` waits for it.
 ///
@@ -22,4 +23,15 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
         done.wait()
         return result!
     }
+}
+
+/// Drops the last reference to `value` on a thread of its own at the lowest priority, so that freeing a large
+/// structure never takes a core from work that is waiting for one.
+func releaseWhenIdle<Value: Sendable>(_ value: Value) {
+    Thread {
+        #if canImport(Glibc)
+        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
+        #endif
+        withExtendedLifetime(value) {}
+    }.start()
 }

@@ -18,4 +18,15 @@ struct BackgroundValueTests {
         #expect(value.value.sum == 500_500)
         #expect(!value.value.sameThread)
     }
+
+    @Test func releaseWhenIdleFreesTheValueOnAnotherThread() {
+        final class Probe: @unchecked Sendable {
+            let freed: DispatchSemaphore
+            init(_ freed: DispatchSemaphore) { self.freed = freed }
+            deinit { freed.signal() }
+        }
+        let freed = DispatchSemaphore(value: 0)
+        releaseWhenIdle(Probe(freed))
+        #expect(freed.wait(timeout: .now() + 10) == .success)
+    }
 }

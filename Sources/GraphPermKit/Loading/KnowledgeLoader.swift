@@ -37,8 +37,8 @@ public enum KnowledgeLoader {
         }
         facts.provenance += merged.map { SourceFile.provenance(documents[$0].kind, documents[$0].url, documents[$0].bytes, sha256: digests.value[$0]) }
         try EmbeddedDataLoader.load(from: dataDirectory, into: &facts)
-        // The parsed trees hold hundreds of thousands of values: another core frees them while the caller goes on.
-        DispatchQueue.global().async { [documents] in withExtendedLifetime(documents) {} }
+        // The parsed trees hold hundreds of thousands of values: they are freed when a core has nothing else to do.
+        releaseWhenIdle(documents)
         return facts
     }
 

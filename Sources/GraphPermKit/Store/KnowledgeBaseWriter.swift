@@ -54,10 +54,15 @@ public enum KnowledgeBaseWriter {
         for scheme in Scheme.allCases {
             try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
-        var templates = TemplateTable(facts.grants)
-        let derived = SecurityTableGrants.derive(from: facts.securityEntities, existingKeys: Set(templates.keys))
-        for grant in derived { templates.add(grant.template) }
-        var names = Set(facts.permissions.keys).union(derived.map(\.permission)).union(facts.securityEntities.map(\.permission))
+        // The template table (thousands of match keys) is built on another core while the permissions are inserted.
+        let templateTable = BackgroundValue { [grants = facts.grants, entities = facts.securityEntities] in
+            var templates = TemplateTable(grants)
+            let derived = SecurityTableGrants.derive(from: entities, existingKeys: Set(templates.keys))
+            for grant in derived { templates.add(grant.template) }
+            return (templates, derived)
+        }
+        // Derived grants are for permissions of the security table, so they add no name.
+        var names = Set(facts.permissions.keys).union(facts.securityEntities.map(\.permission))
         var previous = ""
         for grant in facts.grants where grant.permission != previous {
             names.insert(grant.permission)
@@ -65,7 +70,8 @@ public enum KnowledgeBaseWriter {
         }
         var permissionIDs: [String: Int] = [:]
         let insertPermission = try RowInserter(db, sql: "INSERT INTO permission (id, name, resource, operation, name_constraint, kibali_rank) VALUES (?, ?, ?, ?, ?, ?)")
-        for (rank, name) in KibaliCollation.sorted(names).enumerated() {
+        let sortedNames = KibaliCollation.sorted(names)
+        for (rank, name) in sortedNames.enumerated() {
             let parts = PermissionName(name)
             permissionIDs[name] = rank + 1
             try insertPermission.insert([.integer(rank + 1), .text(name), .text(parts.resource), .init(parts.operation), .init(parts.constraint), .integer(rank)])
@@ -75,14 +81,17 @@ public enum KnowledgeBaseWriter {
               user_description, requires_admin_consent, privilege_level, is_enabled, is_hidden, environment, resource_app_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for name in facts.permissions.keys.sorted() {
-            for (scheme, entry) in facts.permissions[name]!.sorted(by: { $0.key < $1.key }) {
+        // In ID order, so every row is appended to the table's B-tree.
+        for name in sortedNames {
+            guard let schemes = facts.permissions[name] else { continue }
+            for (scheme, entry) in schemes.sorted(by: { $0.key < $1.key }) {
                 try insertScheme.insert([.init(permissionIDs[name]), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName),
                                          .init(entry.adminDescription), .init(entry.userDisplayName), .init(entry.userDescription),
                                          .init(entry.requiresAdminConsent), .init(entry.privilegeLevel), .init(entry.isEnabled), .init(entry.isHidden),
                                          .init(entry.environment), .init(entry.resourceAppId)])
             }
         }
+        let (templates, derived) = templateTable.value
         try insertGrants(db, facts.grants, derived, templates: templates, permissionIDs: permissionIDs)
         try insertTables(db, facts)
         for sql in schema.dropFirst() { try db.execute(sql: sql) }
@@ -91,10 +100,16 @@ public enum KnowledgeBaseWriter {
 
     private static func insertGrants(_ db: Database, _ grants: [Grant], _ derived: [Grant], templates: TemplateTable, permissionIDs: [String: Int]) throws {
         let insertTemplate = try RowInserter(db, sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
-        let insertGrant = try RowInserter(db, sql: """
-            INSERT INTO grants (permission_id, scheme_id, method, template_id, is_least, also_requires, claim_order, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        // Many rows per statement: SQLite's per-statement work (cursor, transaction check, reset) is paid once per batch.
+        let batch = 50
+        func grantInserter(rows: Int) throws -> RowInserter {
+            let row = "(" + Array(repeating: "?", count: 8).joined(separator: ", ") + ")"
+            return try RowInserter(db, sql: "INSERT INTO grants (permission_id, scheme_id, method, template_id, is_least, also_requires, claim_order, source) VALUES "
+                                   + Array(repeating: row, count: rows).joined(separator: ", "))
+        }
+        let total = grants.count + derived.count
+        let fullBatches = try grantInserter(rows: batch)
+        let lastBatch = total % batch == 0 ? fullBatches : try grantInserter(rows: total % batch)
         for (id, entry) in templates.entries.enumerated() {
             insertTemplate.bind(1, id + 1)
             insertTemplate.bind(2, entry.template)
@@ -104,18 +119,20 @@ public enum KnowledgeBaseWriter {
         // Grants come in runs of one permission and one template: the previous IDs are reused without hashing.
         var previousPermission = ("", 0)
         var previousTemplate = ("", 0)
-        for grant in [grants, derived].joined() {
+        for (index, grant) in [grants, derived].joined().enumerated() {
             if grant.permission != previousPermission.0 { previousPermission = (grant.permission, permissionIDs[grant.permission]!) }
             if grant.template != previousTemplate.0 { previousTemplate = (grant.template, templates.id(of: grant.template)) }
-            insertGrant.bind(1, previousPermission.1)
-            insertGrant.bind(2, grant.scheme.id)
-            if let method = staticText(method: grant.method) { insertGrant.bind(3, method) } else { insertGrant.bind(3, grant.method) }
-            insertGrant.bind(4, previousTemplate.1)
-            insertGrant.bind(5, grant.isLeast ? 1 : 0)
-            if grant.alsoRequires.isEmpty { insertGrant.bind(6, "" as StaticString) } else { insertGrant.bind(6, grant.alsoRequires.joined(separator: ",")) }
-            insertGrant.bind(7, (previousPermission.1 - 1) * 1_000 + grant.claimOrder % 1_000)
-            insertGrant.bind(8, grant.source.staticRawValue)
-            try insertGrant.step()
+            let insertGrant = index >= total - total % batch ? lastBatch : fullBatches
+            let offset = index % batch * 8
+            insertGrant.bind(offset + 1, previousPermission.1)
+            insertGrant.bind(offset + 2, grant.scheme.id)
+            if let method = staticText(method: grant.method) { insertGrant.bind(offset + 3, method) } else { insertGrant.bind(offset + 3, grant.method) }
+            insertGrant.bind(offset + 4, previousTemplate.1)
+            insertGrant.bind(offset + 5, grant.isLeast ? 1 : 0)
+            if grant.alsoRequires.isEmpty { insertGrant.bind(offset + 6, "" as StaticString) } else { insertGrant.bind(offset + 6, grant.alsoRequires.joined(separator: ",")) }
+            insertGrant.bind(offset + 7, (previousPermission.1 - 1) * 1_000 + grant.claimOrder % 1_000)
+            insertGrant.bind(offset + 8, grant.source.staticRawValue)
+            if index % batch == batch - 1 || index == total - 1 { try insertGrant.step() }
         }
     }
 

@@ -1,6 +1,6 @@
 /// The distinct path templates of a load, in order of first appearance, with their IDs (1, 2, ...) and
 /// match keys: the rows of the `path_template` table.
-struct TemplateTable {
+struct TemplateTable: Sendable {
     private(set) var entries: [(template: String, key: String)] = []
     private var ids: [String: Int] = [:]
 
