@@ -41,5 +41,16 @@ struct SHA256Tests {
     ])
     func matchesTheStandardVectors(input: String, digest: String) {
         #expect(SHA256.hex(Array(input.utf8)) == digest)
+        #expect(SHA256.hex(Array(input.utf8), hardware: false) == digest)
+    }
+
+    @Test(.enabled(if: SHA256.hasHardware, "this processor has no SHA instructions"))
+    func processorInstructionsAgreeWithTheSwiftRoundsAtEveryLength() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in Array(0...300) + [4_095, 4_096, 65_537, 70_000] {
+            let message = Array(bytes[..<length])
+            #expect(SHA256.hex(message, hardware: true) == SHA256.hex(message, hardware: false), "\(length) bytes")
+        }
     }
 }

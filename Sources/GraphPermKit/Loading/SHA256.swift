@@ -1,7 +1,21 @@
-/// SHA-256 (FIPS 180-4), for the provenance of loaded files.
+#if canImport(CSHA256)
+import CSHA256
+#endif
+
+/// SHA-256 (FIPS 180-4), for the provenance of loaded files. Processors with SHA instructions (x86-64 SHA
+/// extensions) compress with them, about thirty times fewer instructions; others use the Swift rounds below.
 ///
 ///     SHA256.hex(Array("abc".utf8))  // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 enum SHA256 {
+    /// Whether this processor's SHA instructions are used.
+    static let hasHardware: Bool = {
+        #if canImport(CSHA256)
+        graphperm_sha256_hardware_available() != 0
+        #else
+        false
+        #endif
+    }()
+
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -13,7 +27,8 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    static func hex(_ message: [UInt8]) -> String {
+    /// The digest of `message` in lower-case hexadecimal; `hardware: false` forces the Swift rounds (for tests).
+    static func hex(_ message: [UInt8], hardware: Bool = hasHardware) -> String {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         var tail = Array(message[(message.count / 64 * 64)...])
@@ -25,6 +40,14 @@ enum SHA256 {
         k.withUnsafeBufferPointer { k in
             w.withUnsafeMutableBufferPointer { w in
                 func compress(_ bytes: UnsafeBufferPointer<UInt8>) {
+                    #if canImport(CSHA256)
+                    if hardware {
+                        var state = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+                        graphperm_sha256_hardware_blocks(&state, bytes.baseAddress, bytes.count / 64)
+                        h = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+                        return
+                    }
+                    #endif
                     for chunk in stride(from: 0, to: bytes.count, by: 64) {
                         for i in 0..<16 {
                             let j = chunk + i * 4
