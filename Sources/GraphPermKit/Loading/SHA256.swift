@@ -43,7 +43,7 @@ enum SHA256 {
                     #if canImport(CSHA256)
                     if hardware {
                         var state = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
-                        graphperm_sha256_hardware_blocks(&state, bytes.baseAddress, bytes.count / 64)
+                        graphperm_sha256_hardware_blocks(&state, bytes.baseAddress, bytes.count / 64, k.baseAddress)
                         h = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
                         return
                     }
