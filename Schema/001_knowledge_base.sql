@@ -1,7 +1,7 @@
 -- graphperm knowledge base, schema version 1 (PRAGMA user_version = 1).
--- Files in this folder are applied in name order, in one transaction, to a new database: the tables
--- first, then the facts are inserted, then 002 adds the indexes and views (faster than indexing row by row).
--- Every table can be read with the sqlite3 shell; the views at the end join the names for you.
+-- Files in this folder are applied in name order, in one transaction, to a new database: the tables first;
+-- 002 indexes the grants once they are inserted, 003 adds the other indexes and views once every fact is
+-- (faster than indexing row by row). Every table can be read with the sqlite3 shell; the views join the names in.
 
 -- The three permission types, in Microsoft's table order.
 CREATE TABLE scheme (
@@ -13,7 +13,7 @@ CREATE TABLE scheme (
 -- One row per permission name, from any input file. The name is split per Microsoft's pattern
 -- {resource}.{operation}.{constraint}.
 CREATE TABLE permission (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY,     -- those that can have grants first, then the others; each group in kibali order
     name            TEXT NOT NULL UNIQUE,    -- Mail.Read, User.ReadWrite.All, offline_access
     resource        TEXT NOT NULL,           -- Mail
     operation       TEXT,                    -- Read (NULL when the name has no '.')
@@ -55,7 +55,7 @@ CREATE TABLE grants (
     template_id   INTEGER NOT NULL REFERENCES path_template (id),
     is_least      INTEGER NOT NULL,          -- 1 when the document marks it least privileged (least=...)
     also_requires TEXT NOT NULL DEFAULT '',  -- AlsoRequires=... partners, comma-separated; any one of them
-    claim_order   INTEGER NOT NULL,          -- Microsoft's index order: kibali_rank * 1000 + pathSet index
+    claim_order   INTEGER NOT NULL,          -- Microsoft's index order: (permission_id - 1) * 1000 + pathSet index
     source        TEXT NOT NULL              -- document | security-table
 );
 

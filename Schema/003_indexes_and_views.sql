@@ -1,11 +1,7 @@
--- Indexes for the lookups, and views that join the names in (applied after the facts are inserted).
+-- The other indexes, and views that join the names in (applied after every fact is inserted).
 
 CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
 CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
-CREATE UNIQUE INDEX path_template_by_template ON path_template (template);
-CREATE INDEX path_template_by_match_key ON path_template (match_key);
-CREATE INDEX grants_by_template ON grants (template_id);
-CREATE INDEX grants_by_permission ON grants (permission_id);
 
 -- Grants with names instead of IDs.
 CREATE VIEW grant_detail AS

@@ -1,7 +1,9 @@
 import Dispatch
 import Foundation
 
-/// A value computed on another core while the caller goes on with other work; `value` waits for it.
+/// A value computed on a thread of its own while the caller goes on with other work; `value` waits for it.
+/// (A thread of its own, not a dispatch worker: the work may wait for the caller, and must not hold back the
+/// workers the caller's `concurrentMap` runs on.)
 ///
 ///     let digest = BackgroundValue { SHA256.hex(bytes) }
 ///     ...                       // meanwhile, other work
@@ -13,10 +15,10 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
 
     init(_ compute: @escaping @Sendable () -> Value) {
         done.enter()
-        DispatchQueue.global().async {
+        Thread {
             self.result = compute()
             self.done.leave()
-        }
+        }.start()
     }
 
     var value: Value {

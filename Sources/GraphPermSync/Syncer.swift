@@ -75,8 +75,7 @@ public struct Syncer: Sendable {
             newState[entry.url.absoluteString] = etag
         }
         if let tenantToken { paths.append(try await fetchTenant(token: tenantToken, into: folder, report: &report)) }
-        let facts = try KnowledgeLoader.gather(paths: paths, dataDirectory: Resources.dataDirectory)
-        try KnowledgeBaseWriter.write(facts, to: databasePath)
+        let facts = try KnowledgeBaseWriter.load(paths: paths, dataDirectory: Resources.dataDirectory, to: databasePath)
         report.warnings = facts.warnings
         saveState(newState)
         return report

@@ -75,6 +75,16 @@ struct MalformedInputTests {
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "good.json", "kb.sqlite"])
+        // The same through the load that writes while it reads: the new file is abandoned and removed.
+        do {
+            _ = try KnowledgeBaseWriter.load(paths: [folder.path + "/good.json", bad], dataDirectory: Resources.dataDirectory, to: database)
+            Issue.record("the pipelined load of \(badInput.name) succeeded")
+        } catch {
+            #expect(error.exitCode == 65)
+            #expect(error.description == folder.path + "/" + badInput.message)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "good.json", "kb.sqlite"])
     }
 
     @Test func missingFilesAndFoldersAreIOErrors() {
@@ -84,6 +94,9 @@ struct MalformedInputTests {
         let facts = KnowledgeFacts()
         #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite", message: "the folder /nonexistent does not exist")) {
             try KnowledgeBaseWriter.write(facts, to: "/nonexistent/kb.sqlite")
+        }
+        #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite", message: "the folder /nonexistent does not exist")) {
+            try KnowledgeBaseWriter.load(paths: [TemporaryFolder.fixture("mini-permissions.json")], dataDirectory: Resources.dataDirectory, to: "/nonexistent/kb.sqlite")
         }
     }
 

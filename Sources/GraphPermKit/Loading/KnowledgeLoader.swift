@@ -8,8 +8,21 @@ public enum KnowledgeLoader {
     /// The Microsoft Graph application ID, which picks Graph's service principal out of a list.
     public static let graphAppId = "00000003-0000-0000-c000-000000000000"
 
+    /// What a load tells a listener while it reads (see `KnowledgeBaseWriter.load`): first the permissions that
+    /// can have grants, then the grants, in order, as the permissions documents are read, then that they are all
+    /// read (with the security table, which adds grants of its own).
+    enum Progress: Sendable {
+        case grantingPermissions(Set<String>)
+        case grants([Grant])
+        case grantsComplete(securityEntities: [SecurityEntity])
+    }
+
     /// Reads and merges everything; throws on the first problem, naming the file and the JSON path.
     public static func gather(paths: [String], dataDirectory: URL) throws(LoadError) -> KnowledgeFacts {
+        try gather(paths: paths, dataDirectory: dataDirectory, progress: nil)
+    }
+
+    static func gather(paths: [String], dataDirectory: URL, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
         var urls: [URL] = []
         for path in paths { urls += try SourceFile.expand(path) }
         // Reading and parsing are independent per file: they run side by side; the first failure in file order
@@ -21,12 +34,22 @@ public enum KnowledgeLoader {
         // The digests are only needed for the provenance: another core computes them while the facts are merged.
         let digests = BackgroundValue { [documents] in documents.map { SHA256.hex($0.bytes) } }
         var facts = KnowledgeFacts()
+        try EmbeddedDataLoader.load(from: dataDirectory, into: &facts)
+        let embeddedProvenance = facts.provenance
+        facts.provenance = []
+        for document in documents where document.kind == .permissionsDocument {
+            if case .object(let permissions)? = document.reader["permissions"].value {
+                facts.documentPermissions.formUnion(permissions.members.map(\.key))
+            }
+        }
+        progress?(.grantingPermissions(facts.grantingPermissions))
         let order: [DocumentKind] = [.permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo]
         var merged: [Int] = []
         for kind in order {
             for (index, document) in documents.enumerated() where document.kind == kind {
                 switch kind {
-                case .permissionsDocument: try PermissionsDocumentLoader.load(document.reader, into: &facts)
+                case .permissionsDocument:
+                    try PermissionsDocumentLoader.load(document.reader, into: &facts) { grants in progress?(.grants(Array(grants))) }
                 case .servicePrincipal: try ScopeListLoaders.loadServicePrincipal(document.reader, into: &facts)
                 case .permissionDescriptions: try ScopeListLoaders.loadDescriptions(document.reader, into: &facts)
                 case .provisioningInfo: try ScopeListLoaders.loadProvisioningInfo(document.reader, into: &facts)
@@ -34,9 +57,10 @@ public enum KnowledgeLoader {
                 }
                 merged.append(index)
             }
+            if kind == .permissionsDocument { progress?(.grantsComplete(securityEntities: facts.securityEntities)) }
         }
         facts.provenance += merged.map { SourceFile.provenance(documents[$0].kind, documents[$0].url, documents[$0].bytes, sha256: digests.value[$0]) }
-        try EmbeddedDataLoader.load(from: dataDirectory, into: &facts)
+        facts.provenance += embeddedProvenance
         // The parsed trees hold hundreds of thousands of values: they are freed when a core has nothing else to do.
         releaseWhenIdle(documents)
         return facts

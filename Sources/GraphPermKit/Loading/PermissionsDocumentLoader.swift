@@ -6,7 +6,10 @@ enum PermissionsDocumentLoader {
     static let knownMethods: Set<String> = Set(methodOrder)
     private static let methodOrder = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 
-    static func load(_ root: JSONReader, into facts: inout KnowledgeFacts) throws(LoadError) {
+    /// Adds the document's facts; `emit`, when given, receives the new grants in order, a few thousand at a time.
+    static func load(_ root: JSONReader, into facts: inout KnowledgeFacts,
+                     emit: ((ArraySlice<Grant>) -> Void)? = nil) throws(LoadError) {
+        var emitted = facts.grants.count
         let permissions = try root["permissions"].members()
         let names = KibaliCollation.sorted(permissions.map(\.key))
         var rank: [String: Int] = [:]
@@ -24,7 +27,12 @@ enum PermissionsDocumentLoader {
                                  claimOrder: rank[name]! * 1_000 + setIndex)
                 try loadPathSet(pathSet, base: base, declaredSchemes: schemes, seen: &seenClaims, markers: &markerCache, into: &facts)
             }
+            if let emit, facts.grants.count - emitted >= 2_000 {
+                emit(facts.grants[emitted...])
+                emitted = facts.grants.count
+            }
         }
+        if let emit, emitted < facts.grants.count { emit(facts.grants[emitted...]) }
     }
 
     private static func loadSchemes(_ reader: JSONReader, name: String, into facts: inout KnowledgeFacts) throws(LoadError) -> Set<Scheme> {

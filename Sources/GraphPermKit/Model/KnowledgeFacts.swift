@@ -107,8 +107,22 @@ public struct KnowledgeFacts: Sendable {
     public var provenance: [Provenance] = []
     /// Conflicts and oddities noticed while merging; each names both values.
     public var warnings: [String] = []
+    /// The names the permissions documents list, with grants or without.
+    public var documentPermissions: Set<String> = []
 
     public init() {}
+
+    /// The permissions that can have grants: those the permissions documents list, those of the security table,
+    /// and any other that has grants here.
+    var grantingPermissions: Set<String> {
+        var names = documentPermissions.union(securityEntities.map(\.permission))
+        var previous = ""
+        for grant in grants where grant.permission != previous {
+            names.insert(grant.permission)
+            previous = grant.permission
+        }
+        return names
+    }
 
     /// Records facts about (name, scheme). The ID is kept from the first file that gives one; a later file
     /// giving another ID is reported as a warning showing both.

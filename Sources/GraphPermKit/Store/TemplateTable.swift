@@ -1,10 +1,11 @@
 /// The distinct path templates of a load, in order of first appearance, with their IDs (1, 2, ...) and
 /// match keys: the rows of the `path_template` table.
-struct TemplateTable: Sendable {
+struct TemplateTable {
     private(set) var entries: [(template: String, key: String)] = []
     private var ids: [String: Int] = [:]
 
-    init(_ grants: [Grant]) {
+    /// Adds the templates of `grants` not seen before.
+    mutating func add(templatesOf grants: some Sequence<Grant>) {
         var previous = ""
         // Grants come in runs of one template: only the first of a run is looked up.
         for grant in grants where grant.template != previous {

@@ -36,8 +36,7 @@ struct LoadCommand: ParsableCommand {
         if !isExplicit {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        let facts = try Failure.guarded { try KnowledgeLoader.gather(paths: paths, dataDirectory: Resources.dataDirectory) }
-        try Failure.guarded { try KnowledgeBaseWriter.write(facts, to: path) }
+        let facts = try Failure.guarded { try KnowledgeBaseWriter.load(paths: paths, dataDirectory: Resources.dataDirectory, to: path) }
         let shown = verbose ? facts.warnings : Array(facts.warnings.prefix(5))
         for warning in shown { Console.note("warning: \(warning)") }
         if facts.warnings.count > shown.count {
