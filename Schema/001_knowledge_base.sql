@@ -42,7 +42,7 @@ CREATE TABLE permission_scheme (
 -- Path templates exactly as Microsoft writes them, with the key the matcher compares.
 CREATE TABLE path_template (
     id        INTEGER PRIMARY KEY,
-    template  TEXT NOT NULL,                 -- /users/{id}/messages (unique: see 002)
+    template  TEXT NOT NULL,                 -- /users/{id}/messages (each once: the loader makes them distinct)
     match_key TEXT NOT NULL                  -- /users/{}/messages (lower case, parameters unnamed)
 );
 

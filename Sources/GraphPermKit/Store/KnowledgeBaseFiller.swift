@@ -16,15 +16,8 @@ struct KnowledgeBaseFiller {
     private var ids = PermissionIDs(granting: [String]())
     private var templates = TemplateTable()
     private var templateRowsWritten = 0
-    /// Grants waiting for a full batch of `batchSize` rows.
-    private var pending: [Grant] = []
     private var previousPermission = ("", 0)
     private var previousTemplate = ("", 0)
-    private let insertTemplate: RowInserter
-    private let insertGrantBatch: RowInserter
-    private let insertGrant: RowInserter
-    /// Rows per grant insert: SQLite's per-statement work (cursor, transaction check, reset) is paid once per batch.
-    private static let batchSize = 50
 
     /// Creates the tables (the first schema file) and the schemes.
     init(_ db: Database) throws {
@@ -36,14 +29,6 @@ struct KnowledgeBaseFiller {
         for scheme in Scheme.allCases {
             try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
-        insertTemplate = try RowInserter(db, sql: "INSERT INTO path_template (id, template, match_key) VALUES (?, ?, ?)")
-        func grantInserter(rows: Int) throws -> RowInserter {
-            let row = "(" + Array(repeating: "?", count: 8).joined(separator: ", ") + ")"
-            return try RowInserter(db, sql: "INSERT INTO grants (permission_id, scheme_id, method, template_id, is_least, also_requires, claim_order, source) VALUES "
-                                   + Array(repeating: row, count: rows).joined(separator: ", "))
-        }
-        insertGrantBatch = try grantInserter(rows: Self.batchSize)
-        insertGrant = try grantInserter(rows: 1)
     }
 
     /// Numbers the permissions that can have grants; call before adding grants.
@@ -52,35 +37,25 @@ struct KnowledgeBaseFiller {
     }
 
     /// Writes `grants`, and the templates among them not written yet.
-    mutating func add(_ grants: some Collection<Grant>) throws {
+    mutating func add(_ grants: [Grant]) throws {
         templates.add(templatesOf: grants)
-        while templateRowsWritten < templates.entries.count {
-            let entry = templates.entries[templateRowsWritten]
-            templateRowsWritten += 1
-            insertTemplate.bind(1, templateRowsWritten)
-            insertTemplate.bind(2, entry.template)
-            insertTemplate.bind(3, entry.key)
-            try insertTemplate.step()
+        let firstNew = templateRowsWritten
+        templateRowsWritten = templates.entries.count
+        try RowInserter.insertRows(db, into: "path_template", columns: ["id", "template", "match_key"], count: templateRowsWritten - firstNew) { row, statement, offset in
+            let entry = templates.entries[firstNew + row]
+            statement.bind(offset + 1, firstNew + row + 1)
+            statement.bind(offset + 2, entry.template)
+            statement.bind(offset + 3, entry.key)
         }
-        pending.append(contentsOf: grants)
-        let full = pending.count / Self.batchSize * Self.batchSize
-        guard full > 0 else { return }
-        for (index, grant) in pending[..<full].enumerated() {
-            try bind(grant, into: insertGrantBatch, at: index % Self.batchSize * 8)
-            if index % Self.batchSize == Self.batchSize - 1 { try insertGrantBatch.step() }
+        try RowInserter.insertRows(db, into: "grants", columns: Self.grantColumns, count: grants.count) { row, statement, offset in
+            try bind(grants[row], into: statement, at: offset)
         }
-        pending.removeFirst(full)
     }
 
-    /// Adds the grants the security table gives for templates no document has, writes the last grants and
-    /// indexes them (the second schema file).
+    /// Adds the grants the security table gives for templates no document has, and indexes the grants (the second
+    /// schema file).
     mutating func finishGrants(securityEntities: [SecurityEntity]) throws {
         try add(SecurityTableGrants.derive(from: securityEntities, existingKeys: Set(templates.keys)))
-        for grant in pending {
-            try bind(grant, into: insertGrant, at: 0)
-            try insertGrant.step()
-        }
-        pending = []
         try db.execute(sql: schema[1])
     }
 
@@ -88,31 +63,30 @@ struct KnowledgeBaseFiller {
     /// remaining indexes and views.
     mutating func finish(with facts: KnowledgeFacts) throws {
         ids.addRemaining(Set(facts.permissions.keys).union(facts.securityEntities.map(\.permission)))
-        let insertPermission = try RowInserter(db, sql: "INSERT INTO permission (id, name, resource, operation, name_constraint, kibali_rank) VALUES (?, ?, ?, ?, ?, ?)")
-        for (index, rank) in ids.kibaliRanks().enumerated() {
-            let name = ids.names[index]
-            let parts = PermissionName(name)
-            try insertPermission.insert([.integer(index + 1), .text(name), .text(parts.resource), .init(parts.operation), .init(parts.constraint), .integer(rank)])
+        let ranks = ids.kibaliRanks()
+        try RowInserter.insertRows(db, into: "permission", columns: ["id", "name", "resource", "operation", "name_constraint", "kibali_rank"],
+                                   count: ids.names.count) { row, statement, offset in
+            let parts = PermissionName(ids.names[row])
+            statement.bind([.integer(row + 1), .text(parts.text), .text(parts.resource), .init(parts.operation), .init(parts.constraint), .integer(ranks[row])], at: offset)
         }
-        let insertScheme = try RowInserter(db, sql: """
-            INSERT INTO permission_scheme (permission_id, scheme_id, guid, admin_display_name, admin_description, user_display_name,
-              user_description, requires_admin_consent, privilege_level, is_enabled, is_hidden, environment, resource_app_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
         // In ID order, so every row is appended to the table's B-tree.
-        for (index, name) in ids.names.enumerated() {
-            guard let schemes = facts.permissions[name] else { continue }
-            for (scheme, entry) in schemes.sorted(by: { $0.key < $1.key }) {
-                try insertScheme.insert([.integer(index + 1), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName),
-                                         .init(entry.adminDescription), .init(entry.userDisplayName), .init(entry.userDescription),
-                                         .init(entry.requiresAdminConsent), .init(entry.privilegeLevel), .init(entry.isEnabled), .init(entry.isHidden),
-                                         .init(entry.environment), .init(entry.resourceAppId)])
-            }
+        let schemeRows = ids.names.enumerated().flatMap { index, name in
+            (facts.permissions[name] ?? [:]).sorted(by: { $0.key < $1.key }).map { (id: index + 1, scheme: $0.key, entry: $0.value) }
+        }
+        let schemeColumns = ["permission_id", "scheme_id", "guid", "admin_display_name", "admin_description", "user_display_name", "user_description",
+                             "requires_admin_consent", "privilege_level", "is_enabled", "is_hidden", "environment", "resource_app_id"]
+        try RowInserter.insertRows(db, into: "permission_scheme", columns: schemeColumns, count: schemeRows.count, rowsPerStatement: 20) { row, statement, offset in
+            let (id, scheme, entry) = schemeRows[row]
+            statement.bind([.integer(id), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName), .init(entry.adminDescription),
+                            .init(entry.userDisplayName), .init(entry.userDescription), .init(entry.requiresAdminConsent), .init(entry.privilegeLevel),
+                            .init(entry.isEnabled), .init(entry.isHidden), .init(entry.environment), .init(entry.resourceAppId)], at: offset)
         }
         try insertTables(facts)
         for sql in schema.dropFirst(2) { try db.execute(sql: sql) }
         try db.execute(sql: "PRAGMA user_version = \(KnowledgeBase.schemaVersion)")
     }
+
+    private static let grantColumns = ["permission_id", "scheme_id", "method", "template_id", "is_least", "also_requires", "claim_order", "source"]
 
     private mutating func bind(_ grant: Grant, into statement: RowInserter, at offset: Int) throws {
         // Grants come in runs of one permission and one template: the previous IDs are reused without hashing.

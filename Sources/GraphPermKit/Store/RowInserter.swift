@@ -18,15 +18,36 @@ struct RowInserter {
         self.sql = sql
     }
 
-    func insert(_ values: [Value]) throws {
-        for (offset, value) in values.enumerated() {
+    /// Inserts `count` rows into `table`, many per statement (SQLite's per-statement work, cursor, transaction
+    /// check and reset, is then paid once per batch). `bind(row, statement, offset)` binds the values of row
+    /// `row` from parameter `offset + 1` on.
+    static func insertRows(_ db: Database, into table: String, columns: [String], count: Int, rowsPerStatement: Int = 50,
+                           bind: (Int, RowInserter, Int) throws -> Void) throws {
+        func inserter(rows: Int) throws -> RowInserter {
+            let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+            return try RowInserter(db, sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+                                   + Array(repeating: row, count: rows).joined(separator: ", "))
+        }
+        let full = count / rowsPerStatement * rowsPerStatement
+        let batch = full > 0 ? try inserter(rows: rowsPerStatement) : nil
+        let rest = count > full ? try inserter(rows: count - full) : nil
+        for row in 0..<count {
+            let statement = row < full ? batch! : rest!
+            let place = row < full ? row % rowsPerStatement : row - full
+            try bind(row, statement, place * columns.count)
+            if row == count - 1 || (row < full && place == rowsPerStatement - 1) { try statement.step() }
+        }
+    }
+
+    /// Binds `values` from parameter `offset + 1` on.
+    func bind(_ values: [Value], at offset: Int = 0) {
+        for (index, value) in values.enumerated() {
             switch value {
-            case .integer(let number): bind(offset + 1, number)
-            case .null: sqlite3_bind_null(statement.sqliteStatement, Int32(offset + 1))
-            case .text(let text): bind(offset + 1, text)
+            case .integer(let number): bind(offset + index + 1, number)
+            case .null: sqlite3_bind_null(statement.sqliteStatement, Int32(offset + index + 1))
+            case .text(let text): bind(offset + index + 1, text)
             }
         }
-        try step()
     }
 
     /// Binds one parameter (1-based) for the next `step()`: the bulk tables bind without building an array per row.
