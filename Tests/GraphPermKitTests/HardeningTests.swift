@@ -21,7 +21,14 @@ struct HardeningTests {
         let rounds = 40
         try await withThrowingTaskGroup(of: [String].self) { group in
             group.addTask {
-                for round in 0..<rounds { try KnowledgeBaseWriter.write(round % 2 == 0 ? newFacts : oldFacts, to: db) }
+                // Both ways of loading: facts gathered then written, and the load that writes while it reads.
+                for round in 0..<rounds {
+                    if round % 4 < 2 {
+                        try KnowledgeBaseWriter.write(round % 2 == 0 ? newFacts : oldFacts, to: db)
+                    } else {
+                        _ = try KnowledgeBaseWriter.load(paths: [round % 2 == 0 ? new : old], dataDirectory: Resources.dataDirectory, to: db)
+                    }
+                }
                 return []
             }
             for _ in 0..<2 {
