@@ -20,13 +20,23 @@ struct BackgroundValueTests {
     }
 
     @Test func releaseWhenIdleFreesTheValueOnAnotherThread() {
-        final class Probe: @unchecked Sendable {
-            let freed: DispatchSemaphore
-            init(_ freed: DispatchSemaphore) { self.freed = freed }
-            deinit { freed.signal() }
+        /// Where the probe was freed: written by its deinit before `done` is signalled, read after the wait.
+        final class Report: @unchecked Sendable {
+            let done = DispatchSemaphore(value: 0)
+            var freedOnCaller = true
         }
-        let freed = DispatchSemaphore(value: 0)
-        releaseWhenIdle(Probe(freed))
-        #expect(freed.wait(timeout: .now() + 10) == .success)
+        final class Probe: @unchecked Sendable {
+            let report: Report
+            let caller = pthread_self()
+            init(_ report: Report) { self.report = report }
+            deinit {
+                report.freedOnCaller = pthread_equal(pthread_self(), caller) != 0
+                report.done.signal()
+            }
+        }
+        let report = Report()
+        releaseWhenIdle(Probe(report))
+        #expect(report.done.wait(timeout: .now() + 10) == .success)
+        #expect(!report.freedOnCaller)
     }
 }

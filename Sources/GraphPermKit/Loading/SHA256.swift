@@ -3,7 +3,7 @@ import CSHA256
 #endif
 
 /// SHA-256 (FIPS 180-4), for the provenance of loaded files. Processors with SHA instructions (x86-64 SHA
-/// extensions) compress with them, about thirty times fewer instructions; others use the Swift rounds below.
+/// extensions) compress with them (`Sources/CSHA256`); others use the Swift rounds below.
 ///
 ///     SHA256.hex(Array("abc".utf8))  // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
 enum SHA256 {

@@ -28,14 +28,13 @@ struct RowInserter {
             return try RowInserter(db, sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
                                    + Array(repeating: row, count: rows).joined(separator: ", "))
         }
-        let full = count / rowsPerStatement * rowsPerStatement
-        let batch = full > 0 ? try inserter(rows: rowsPerStatement) : nil
-        let rest = count > full ? try inserter(rows: count - full) : nil
-        for row in 0..<count {
-            let statement = row < full ? batch! : rest!
-            let place = row < full ? row % rowsPerStatement : row - full
-            try bind(row, statement, place * columns.count)
-            if row == count - 1 || (row < full && place == rowsPerStatement - 1) { try statement.step() }
+        var fullBatch: RowInserter? = nil
+        for start in stride(from: 0, to: count, by: rowsPerStatement) {
+            let rows = min(rowsPerStatement, count - start)
+            let statement = rows == rowsPerStatement ? try fullBatch ?? inserter(rows: rows) : try inserter(rows: rows)
+            if rows == rowsPerStatement { fullBatch = statement }
+            for row in 0..<rows { try bind(start + row, statement, row * columns.count) }
+            try statement.step()
         }
     }
 
