@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GraphPermKit
+import GraphPermQuery
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -61,8 +62,9 @@ public enum Console {
         return [UInt8](data)
     }
 
+    /// A note, warning or error on stderr; bounded and with terminal control characters escaped, whatever it quotes.
     public static func note(_ text: String) {
-        FileHandle.standardError.write(Data(("graphperm: " + text + "\n").utf8))
+        FileHandle.standardError.write(Data(("graphperm: " + Excerpt.message(text) + "\n").utf8))
     }
 }
 

@@ -79,7 +79,8 @@ public enum Lexer {
                 tokens.append(Token(kind: .word, text: joined(characters[start..<index]), location: location(start, index)))
                 continue
             }
-            throw fail("unexpected character '\(character)'", start, start + 1)
+            throw QueryError(message: "unexpected character '\(Excerpt.text(String(character)))'", location: location(start, start + 1),
+                             sourceLine: lines[min(line - 1, lines.count - 1)], redactedMessage: "unexpected character")
         }
         tokens.append(Token(kind: .end, text: "", location: location(index, index + 1)))
         return tokens

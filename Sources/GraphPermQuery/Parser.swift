@@ -34,7 +34,9 @@ public struct Parser {
             if parser.current.kind == .end { return statements }
             statements.append(try parser.statement())
             guard parser.atStatementEnd() else {
-                throw parser.error("expected the end of the statement (';' or a new line), found \(parser.describe(parser.current))", at: parser.current)
+                throw parser.error("expected the end of the statement (';' or a new line), found \(parser.describe(parser.current))",
+                                   at: parser.current,
+                                   redacted: "expected the end of the statement (';' or a new line), found \(parser.kindOf(parser.current))")
             }
         }
     }
@@ -259,19 +261,35 @@ public struct Parser {
         switch token.kind {
         case .end: "the end of the input"
         case .newline: "the end of the line"
-        case .string: "'\(token.text)' (quoted)"
-        default: "'\(token.text)'"
+        case .string: "'\(Excerpt.text(token.text))' (quoted)"
+        default: "'\(Excerpt.text(token.text))'"
+        }
+    }
+
+    /// What a token is, without its text: `a word of 12 bytes`.
+    private func kindOf(_ token: Token) -> String {
+        switch token.kind {
+        case .end, .newline: describe(token)
+        case .word: "a word of \(token.text.utf8.count) bytes"
+        case .path: "a path of \(token.text.utf8.count) bytes"
+        case .string: "a quoted text of \(token.text.utf8.count) bytes"
+        case .semicolon: "';'"
+        default: "a symbol"
         }
     }
 
     private func expected(_ what: String, suggestFrom candidates: [String] = []) -> QueryError {
-        var failure = error("expected \(what), found \(describe(current))", at: current)
-        if current.kind == .word { failure.suggestion = EditDistance.closest(to: current.text, in: candidates) }
+        var failure = error("expected \(what), found \(describe(current))", at: current,
+                            redacted: "expected \(what), found \(kindOf(current))")
+        if current.kind == .word, current.text.utf8.count <= 200 {
+            failure.suggestion = EditDistance.closest(to: current.text, in: candidates).map { Excerpt.text($0) }
+        }
         return failure
     }
 
-    private func error(_ message: String, at token: Token) -> QueryError {
+    private func error(_ message: String, at token: Token, redacted: String? = nil) -> QueryError {
         let line = lines[min(token.location.line - 1, lines.count - 1)]
-        return QueryError(message: message, location: token.location, sourceLine: line, isAtEnd: token.kind == .end)
+        return QueryError(message: message, location: token.location, sourceLine: line, isAtEnd: token.kind == .end,
+                          redactedMessage: redacted)
     }
 }

@@ -12,20 +12,45 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     public var suggestion: String?
     /// Whether the statement simply stopped early (the REPL then asks for more lines).
     public var isAtEnd: Bool = false
+    /// The message without any text of the input: the kind and size of what was found instead of its text.
+    public var redactedMessage: String
 
-    public init(message: String, location: SourceLocation, sourceLine: String, suggestion: String? = nil, isAtEnd: Bool = false) {
+    public init(message: String, location: SourceLocation, sourceLine: String, suggestion: String? = nil, isAtEnd: Bool = false,
+                redactedMessage: String? = nil) {
         self.message = message
         self.location = location
         self.sourceLine = sourceLine
         self.suggestion = suggestion
         self.isAtEnd = isAtEnd
+        self.redactedMessage = redactedMessage ?? message
     }
 
+    /// How many scalars of the source line are shown on either side of the error (a long line is cut around it).
+    static let context = 60
+
     public var description: String {
-        var text = "\(location.line):\(location.column): \(message)\n  \(sourceLine)\n  "
-        text += String(repeating: " ", count: max(0, location.column - 1)) + String(repeating: "^", count: max(1, location.length))
+        let scalars = Array(sourceLine.unicodeScalars)
+        let errorStart = max(0, min(location.column - 1, scalars.count))
+        let start = max(0, errorStart - Self.context)
+        let end = min(scalars.count, errorStart + max(1, location.length) + Self.context)
+        // One column per scalar, so that the caret stays under the token: controls show as U+FFFD.
+        var shown = start > 0 ? "…" : ""
+        for scalar in scalars[start..<end] { shown.unicodeScalars.append(Excerpt.isControl(scalar) ? "\u{FFFD}" : scalar) }
+        if end < scalars.count { shown += "…" }
+        let caretColumn = errorStart - start + (start > 0 ? 1 : 0)
+        let caretLength = min(max(1, location.length), max(1, end - errorStart))
+        var text = "\(location.line):\(location.column): \(message)\n  \(shown)\n  "
+        text += String(repeating: " ", count: caretColumn) + String(repeating: "^", count: caretLength)
         if let suggestion { text += "\ndid you mean '\(suggestion)'?" }
         return text
+    }
+
+    /// The error without the input's text (for files that may not be queries at all: a token, a system file):
+    /// the place, and what was expected and found.
+    ///
+    ///     1:1: expected a statement (least, who, show, ...), found a word of 1207 bytes
+    public var redactedDescription: String {
+        "\(location.line):\(location.column): \(redactedMessage)"
     }
 }
 

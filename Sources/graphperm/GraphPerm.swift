@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import GraphPermQuery
 
 @main
 struct GraphPerm: ParsableCommand {
@@ -18,4 +20,22 @@ struct GraphPerm: ParsableCommand {
         subcommands: [ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SyncCommand.self, SQLCommand.self, StatsCommand.self],
         defaultSubcommand: ReplCommand.self
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, but a usage error that quotes an argument (a 100 MB
+    /// number, a value with escape sequences) is printed bounded and with its control characters escaped.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((Excerpt.message(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

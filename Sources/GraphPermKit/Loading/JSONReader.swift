@@ -1,3 +1,5 @@
+import GraphPermQuery
+
 /// A JSON value with its path, whose accessors throw a `LoadError` naming the file and the path.
 ///
 ///     let root = JSONReader(value: json, file: "permissions.json")
@@ -99,9 +101,8 @@ struct JSONReader {
             }
         }
         guard valid else {
-            let shown = name.count > 60 ? String(name.prefix(60)) + "…" : name
             throw LoadError.data(file: reader.file, place: JSONPathComponent.render(reader.path),
-                                 message: "expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \"\(shown)\"")
+                                 message: "expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \(Excerpt.quoted(name))")
         }
         return name
     }
@@ -111,7 +112,7 @@ struct JSONReader {
         let text = try string(maxLength: 100)
         guard GUID.isValid(text) else {
             throw LoadError.data(file: file, place: JSONPathComponent.render(path),
-                                 message: "expected a GUID like 00000000-0000-0000-0000-000000000000, found \"\(text.prefix(60))\"")
+                                 message: "expected a GUID like 00000000-0000-0000-0000-000000000000, found \(Excerpt.quoted(text))")
         }
         return text.lowercased()
     }

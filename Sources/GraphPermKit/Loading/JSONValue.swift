@@ -1,3 +1,5 @@
+import GraphPermQuery
+
 /// A parsed JSON value that keeps object members in document order.
 ///
 ///     try JSONParser.parse(Array(#"{"a": [1, true]}"#.utf8))  // .object([("a", .array([.number(1), .bool(true)]))])
@@ -51,7 +53,7 @@ public enum JSONPathComponent: Sendable, Equatable {
             switch component {
             case .index(let index): text += "[\(index)]"
             case .key(let fullKey):
-                let key = fullKey.count > 80 ? String(fullKey.prefix(80)) + "…" : fullKey
+                let key = Excerpt.text(fullKey)
                 let isPlain = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "@") }
                 text += isPlain ? ".\(key)" : "[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
             }

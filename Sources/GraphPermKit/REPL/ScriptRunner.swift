@@ -5,10 +5,14 @@ import GraphPermQuery
 public struct ScriptRunner {
     public let kb: KnowledgeBase
     public var format: OutputFormat
+    /// Whether a syntax error may quote the script's text; false for a file that may not hold statements at all
+    /// (a token, a system file): its errors then give the place and the kind of what was found, never its text.
+    public var echoesSource: Bool
 
-    public init(kb: KnowledgeBase, format: OutputFormat) {
+    public init(kb: KnowledgeBase, format: OutputFormat, echoesSource: Bool = true) {
         self.kb = kb
         self.format = format
+        self.echoesSource = echoesSource
     }
 
     /// The outcome of one statement: its output or the error to show, and the exit status it implies.
@@ -23,7 +27,7 @@ public struct ScriptRunner {
         do {
             statements = try Parser.parseScript(text)
         } catch {
-            return [.failure(error.description, status: 64)]
+            return [.failure(echoesSource ? error.description : error.redactedDescription, status: 64)]
         }
         return statements.map(run)
     }

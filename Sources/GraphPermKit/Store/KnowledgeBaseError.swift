@@ -1,3 +1,5 @@
+import GraphPermQuery
+
 /// Why a knowledge base cannot be opened or queried.
 public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case missing(path: String)
@@ -18,7 +20,7 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
         case .unreadable(let path, let detail):
             "\(path) cannot be read: \(detail)"
         case .query(let sql, let detail):
-            "the query failed: \(detail)\n  SQL: \(sql)"
+            "the query failed: \(Excerpt.message(detail, limit: 2_000))\n  SQL: \(Excerpt.message(sql, limit: 2_000))"
         case .writeRefused(let detail):
             "refused: the knowledge base is read-only here; only SELECT statements run (\(detail))"
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphPermCommandLine
 import GraphPermKit
+import GraphPermQuery
 
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,13 +42,13 @@ struct QueryCommand: ParsableCommand {
 
 /// Runs a script and maps its outcomes to stdout, stderr and the exit code.
 enum Statements {
-    static func run(_ text: String, kb: KnowledgeBase, format: OutputFormat) throws {
+    static func run(_ text: String, kb: KnowledgeBase, format: OutputFormat, echoesSource: Bool = true) throws {
         var status: Int32 = 0
-        for outcome in ScriptRunner(kb: kb, format: format).run(script: text) {
+        for outcome in ScriptRunner(kb: kb, format: format, echoesSource: echoesSource).run(script: text) {
             switch outcome {
             case .output(let output): Console.output(output)
             case .failure(let message, let code):
-                FileHandle.standardError.write(Data((message + "\n").utf8))
+                FileHandle.standardError.write(Data((Excerpt.message(message) + "\n").utf8))
                 status = max(status, code)
             }
         }
