@@ -77,6 +77,16 @@ public enum KnowledgeLoader {
             self.url = url
             bytes = try SourceFile.read(url)
             (kind, reader) = try detect(JSONReader(value: try parseJSON(bytes, file: url.path), file: url.path))
+            if kind == .permissionsDocument { try checkPermissionNames(reader) }
+        }
+    }
+
+    /// Checks every permission name of a permissions document before anything is built from the names (sort keys,
+    /// sets, grants): a name of megabytes is refused here, with its place, at the cost of one pass over the keys.
+    static func checkPermissionNames(_ root: JSONReader) throws(LoadError) {
+        guard case .object(let permissions)? = root["permissions"].value else { return }
+        for member in permissions.members {
+            _ = try JSONReader.checkPermissionName(member.key, at: root["permissions"][member.key])
         }
     }
 

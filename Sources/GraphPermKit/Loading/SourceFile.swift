@@ -4,21 +4,41 @@ import Foundation
 enum SourceFile {
     static let maxSize = 256 * 1024 * 1024
 
-    static func read(_ url: URL) throws(LoadError) -> [UInt8] {
+    /// The bytes of `url`, refused before reading when the file is larger than `limit` (its size is asked of the
+    /// file system first), and read no further than `limit` bytes when it has no size (a pipe or a device).
+    static func read(_ url: URL, limit: Int = maxSize) throws(LoadError) -> [UInt8] {
         let path = url.path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError.io(file: path, message: "no such file")
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let reason = errno == ENOENT ? "no such file" : "cannot be read (\(String(cString: strerror(errno))))"
+            throw LoadError.io(file: path, message: reason)
         }
-        guard !isDirectory.boolValue else { throw LoadError.io(file: path, message: "expected a file, found a folder") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw LoadError.io(file: path, message: "cannot be read (\(error.localizedDescription))")
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw LoadError.io(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
         }
-        guard data.count <= maxSize else { throw LoadError.data(file: path, place: "$", message: "expected at most 256 MiB, found \(data.count) bytes") }
-        return [UInt8](data)
+        let kind = status.st_mode & S_IFMT
+        guard kind != S_IFDIR else { throw LoadError.io(file: path, message: "expected a file, found a folder") }
+        let size = kind == S_IFREG ? Int(status.st_size) : 0
+        guard size <= limit else { throw tooLarge(path, limit: limit, found: "\(size) bytes") }
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(size + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw LoadError.io(file: path, message: "cannot be read (\(String(cString: strerror(errno))))") }
+            if count == 0 { return bytes }
+            guard bytes.count + count <= limit else { throw tooLarge(path, limit: limit, found: "more") }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    private static func tooLarge(_ path: String, limit: Int, found: String) -> LoadError {
+        let mebibytes = limit / (1024 * 1024)
+        let expected = mebibytes > 0 ? "\(mebibytes) MiB" : "\(limit) bytes"
+        return LoadError.data(file: path, place: "$", message: "expected at most \(expected), found \(found)")
     }
 
     /// Where a file came from; `sha256` when its digest was computed already.

@@ -21,7 +21,11 @@ public struct SavedQuery: Sendable, Equatable {
     }
 
     static func load(_ url: URL) throws -> SavedQuery {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        // Bounded like a statement (a file of gigabytes, or a device, is refused), and UTF-8 or refused.
+        let bytes = try SourceFile.read(url, limit: 1 << 20)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw LoadError.data(file: url.path, place: "$", message: "expected UTF-8 text (statements of the query language)")
+        }
         let description = text.split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { $0.hasPrefix("--") }
             .map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }

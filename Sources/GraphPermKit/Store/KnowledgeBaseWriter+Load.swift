@@ -8,6 +8,9 @@ extension KnowledgeBaseWriter {
     ///
     ///     let facts = try KnowledgeBaseWriter.load(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
     public static func load(paths: [String], dataDirectory: URL, to path: String) throws(LoadError) -> KnowledgeFacts {
+        // Checked before the writer starts: the target must be none of the inputs (nor a file of another kind).
+        try KnowledgeBaseTarget.refuseInput(target: path, inputs: paths)
+        try KnowledgeBaseTarget.refuseForeignFile(path)
         let messages = MessageQueue<Message>()
         let written = BackgroundValue { () -> Result<Void, LoadError> in
             Result { () throws(LoadError) in

@@ -18,7 +18,10 @@ public enum KnowledgeBaseWriter {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw LoadError.io(file: path, message: "the folder \(folder) does not exist")
         }
-        let temporary = folder + "/." + target.lastPathComponent + ".new-\(ProcessInfo.processInfo.processIdentifier)"
+        try KnowledgeBaseTarget.refuseForeignFile(path)
+        KnowledgeBaseTarget.removeStaleTemporaries(of: target)
+        let name = KnowledgeBaseTarget.temporaryName(of: target.lastPathComponent, pid: ProcessInfo.processInfo.processIdentifier)
+        let temporary = folder + "/" + name
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             var configuration = Configuration()

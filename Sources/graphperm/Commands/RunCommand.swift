@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GraphPermCommandLine
 import GraphPermKit
 
@@ -20,7 +21,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let saved = try Failure.guarded { try SavedQuery.find(query) }
-        try Statements.run(saved.text, kb: try common.openKnowledgeBase(), format: common.outputFormat)
+        // A file named here may be anything (a token, a system file): its errors never quote its lines.
+        let isFile = FileManager.default.fileExists(atPath: query)
+        try Statements.run(saved.text, kb: try common.openKnowledgeBase(), format: common.outputFormat, echoesSource: !isFile)
     }
 }
 
