@@ -44,19 +44,31 @@ extension KnowledgeBase {
         return Statistics(counts: counts, files: files)
     }
 
-    /// Runs one user-typed read-only statement; writes, ATTACH and several statements are refused.
+    /// Runs one user-typed read-only statement on its own guarded connection (see `SQLGuard`): what SQLite
+    /// compiles decides, so writes, ATTACH/DETACH, transactions, savepoints and PRAGMAs with a value are refused
+    /// however they are written; several statements at once are refused too.
+    ///
+    ///     try kb.runSQL("SELECT count(*) FROM permission")  // one row
+    ///     try kb.runSQL("/**/ATTACH ':memory:' AS m")       // throws .writeRefused("ATTACH is not allowed")
     public func runSQL(_ sql: String) throws(KnowledgeBaseError) -> TabularText {
-        let trimmed = sql.trimmingCharacters(in: .whitespacesAndNewlines)
-        let firstWord = trimmed.prefix { $0.isLetter }.uppercased()
-        if ["ATTACH", "DETACH", "VACUUM"].contains(firstWord) { throw .writeRefused(detail: "\(firstWord) is not allowed") }
-        return try read(sql) { db, sql in
-            let statements = try db.allStatements(sql: sql)
-            guard let statement = try statements.next() else { throw KnowledgeBaseError.query(sql: sql, detail: "no statement") }
-            guard try statements.next() == nil else { throw KnowledgeBaseError.writeRefused(detail: "one statement at a time") }
-            guard statement.isReadonly else { throw KnowledgeBaseError.writeRefused(detail: "the statement would change the database") }
-            let columns = statement.columnNames
-            let rows = try Row.fetchAll(statement).map(KnowledgeBase.cells)
-            return TabularText(columns: columns, rows: rows)
+        let connection = try userSQLConnection()
+        _ = connection.guardian.takeDenial()
+        do {
+            return try connection.queue.unsafeRead { db in
+                let statements = try db.allStatements(sql: sql)
+                guard let statement = try statements.next() else { throw KnowledgeBaseError.query(sql: sql, detail: "no statement") }
+                guard try statements.next() == nil else { throw KnowledgeBaseError.writeRefused(detail: "one statement at a time") }
+                guard statement.isReadonly else { throw KnowledgeBaseError.writeRefused(detail: "the statement would change the database") }
+                let columns = statement.columnNames
+                let rows = try Row.fetchAll(statement).map(KnowledgeBase.cells)
+                return TabularText(columns: columns, rows: rows)
+            }
+        } catch let error as KnowledgeBaseError {
+            throw error
+        } catch {
+            if let denial = connection.guardian.takeDenial() { throw .writeRefused(detail: "\(denial) is not allowed") }
+            if let error = error as? DatabaseError { throw .query(sql: error.sql ?? sql, detail: error.message ?? "\(error.resultCode)") }
+            throw .query(sql: sql, detail: "\(error)")
         }
     }
 }

@@ -18,6 +18,8 @@ public final class KnowledgeBase: @unchecked Sendable {
     private let answers = Mutex<[AnswerKey: LeastAnswer]>([:])
     /// Every grant by template ID, once `preloadGrants()` has run.
     private let preloadedGrants = Mutex<[Int: [Grant]]?>(nil)
+    /// The connection for user-typed SQL and its authorizer, opened on first use (see `runSQL`).
+    private let userSQL = Mutex<UserSQLConnection?>(nil)
 
     init(reader: any DatabaseReader, location: String) {
         self.reader = reader
@@ -69,7 +71,41 @@ public final class KnowledgeBase: @unchecked Sendable {
     }
 
     /// Stops the statement running now (it fails with an "interrupted" error); used for Ctrl-C in the REPL.
-    public func interrupt() { reader.interrupt() }
+    public func interrupt() {
+        reader.interrupt()
+        userSQL.withLock { $0?.queue.interrupt() }
+    }
+
+    /// The connection that runs user-typed SQL: a read-only one to the same file (a copy in memory for the
+    /// embedded data) whose SQLite authorizer is an `SQLGuard`. Its own connection, so that replacing GRDB's
+    /// authorizer there changes nothing for the queries graphperm makes itself.
+    func userSQLConnection() throws(KnowledgeBaseError) -> UserSQLConnection {
+        try userSQL.withLock { (cached: inout UserSQLConnection?) throws(KnowledgeBaseError) -> UserSQLConnection in
+            if let cached { return cached }
+            let guardian = SQLGuard()
+            var configuration = Configuration()
+            configuration.label = "graphperm-sql"
+            configuration.prepareDatabase { db in guardian.install(on: db) }
+            let queue: DatabaseQueue
+            do {
+                if location == "(embedded)" {
+                    queue = try DatabaseQueue(configuration: configuration)
+                    try reader.backup(to: queue)
+                } else {
+                    configuration.readonly = true
+                    queue = try DatabaseQueue(path: location, configuration: configuration)
+                }
+            } catch let error as DatabaseError {
+                throw .notADatabase(path: location, detail: error.message ?? "\(error.resultCode)")
+            } catch {
+                throw .unreadable(path: location, detail: "\(error)")
+            }
+            let connection = UserSQLConnection(queue: queue, guardian: guardian)
+            cached = connection
+            return connection
+        }
+    }
+
 
     /// A matcher able to match `request`: the full one once built, else one over the few templates that could
     /// match it (see `CandidateFilter`; enough for a one-shot lookup, and much faster to build).
@@ -191,4 +227,10 @@ extension Grant {
                   alsoRequires: partners.isEmpty ? [] : partners.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
                   claimOrder: row[6], source: GrantSource(rawValue: row[7]) ?? .document)
     }
+}
+
+/// A connection for user-typed SQL with the guard installed on it.
+struct UserSQLConnection: Sendable {
+    let queue: DatabaseQueue
+    let guardian: SQLGuard
 }
