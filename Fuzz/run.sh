@@ -15,7 +15,10 @@ kit_sources="Sources/GraphPermKit/Loading/FuzzTargets.swift Sources/GraphPermKit
   Sources/GraphPermKit/Loading/PermissionsDocumentLoader.swift Sources/GraphPermKit/Loading/ScopeListLoaders.swift Sources/GraphPermKit/Loading/SourceFile.swift
   Sources/GraphPermKit/Loading/SHA256.swift Sources/GraphPermKit/Loading/EmbeddedDataLoader.swift Sources/GraphPermKit/Loading/CSVReader.swift
   $(ls Sources/GraphPermKit/Model/*.swift) $(ls Sources/GraphPermKit/Matching/*.swift) Sources/GraphPermKit/Diagnosis/JWT.swift
-  Sources/GraphPermKit/Diagnosis/TokenClaims.swift Sources/GraphPermKit/ConcurrentMap.swift Sources/GraphPermKit/BackgroundValue.swift"
+  Sources/GraphPermKit/Diagnosis/TokenClaims.swift Sources/GraphPermKit/Diagnosis/TokenValidity.swift
+  Sources/GraphPermKit/Diagnosis/Diagnosis.swift Sources/GraphPermKit/Diagnosis/ClaimsReport.swift
+  Sources/GraphPermKit/Output/OutputFormat.swift
+  Sources/GraphPermKit/ConcurrentMap.swift Sources/GraphPermKit/BackgroundValue.swift"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name GraphPermQuery -emit-library -static \
   -emit-module -emit-module-path "$out/GraphPermQuery.swiftmodule" $query_sources -o "$out/libGraphPermQuery.a" 2>/dev/null
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name GraphPermFuzz -I "$out" \

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// `graphperm claims`: a token's claims with `scp`/`roles` resolved to permission display names and `wids` to
 /// admin role names. The token itself is never printed.
@@ -33,9 +32,10 @@ public struct ClaimsReport: Sendable {
         let formatter = ISO8601DateFormatter()
         switch key {
         case "aud": return claims.audiences.contains(where: Audience.isGraph) ? "Microsoft Graph" : claims.audiences.first.map(Audience.describe) ?? ""
+        case _ where claims.unreadableTimes.contains(key): return "not a time (out of range, infinite or not a number)"
         case "exp": return claims.expires.map { "expires " + formatter.string(from: $0) } ?? ""
         case "nbf": return claims.notBefore.map { "valid from " + formatter.string(from: $0) } ?? ""
-        case "iat": return "issued at"
+        case "iat": return claims.issuedAt.map { "issued at " + formatter.string(from: $0) } ?? "issued at"
         case "tid": return claims.tenantId == TokenClaims.consumerTenant ? "personal Microsoft accounts tenant" : "tenant"
         case "idtyp": return "token type"
         case "wids": return "directory role template IDs"
@@ -43,26 +43,6 @@ public struct ClaimsReport: Sendable {
         case "roles": return "application permissions (or app roles)"
         default: return ""
         }
-    }
-}
-
-extension KnowledgeBase {
-    /// Resolves the permissions and role IDs of a token.
-    public func claimsReport(_ jwt: JWT) throws -> ClaimsReport {
-        let claims = TokenClaims(payload: jwt.payload)
-        let scheme: Scheme = claims.kind == .application ? .application : .delegatedWork
-        let sql = """
-            SELECT coalesce(ps.admin_display_name, ps.user_display_name) FROM permission p
-            JOIN permission_scheme ps ON ps.permission_id = p.id AND ps.scheme_id = ?
-            WHERE p.name = ? COLLATE NOCASE
-            """
-        let permissions = try claims.permissions.map { name in
-            (name, try read(sql) { db, sql in try String.fetchOne(db.cachedStatement(sql: sql), arguments: [scheme.id, name]) }?
-                .trimmingCharacters(in: .whitespaces))
-        }
-        let roles = try adminRoles()
-        return ClaimsReport(jwt: jwt, claims: claims, permissions: permissions,
-                            roles: (claims.wids ?? []).map { wid in (wid, roles.first { $0.roleTemplateId == wid.lowercased() }?.name) })
     }
 }
 

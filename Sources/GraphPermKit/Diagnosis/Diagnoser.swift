@@ -20,7 +20,7 @@ public struct Diagnoser {
         let method = rawMethod.uppercased()
         var causes: [Cause] = []
         let roleNames = try adminRoleNames(claims.wids ?? [])
-        causes += tokenValidity(claims, at: now)
+        causes += TokenValidity.causes(claims, at: now)
         if let errorBody { causes += fromErrorBody(errorBody) }
 
         var template: String? = nil
@@ -75,31 +75,6 @@ public struct Diagnoser {
     private func adminRoleNames(_ wids: [String]) throws -> [String] {
         let roles = try kb.adminRoles()
         return wids.compactMap { wid in roles.first { $0.roleTemplateId == wid.lowercased() }?.name }
-    }
-
-    private func tokenValidity(_ claims: TokenClaims, at now: Date) -> [Cause] {
-        var causes: [Cause] = []
-        let formatter = ISO8601DateFormatter()
-        if let expires = claims.expires, expires <= now {
-            causes.append(Cause(code: .expiredOrInvalidToken, message: "the token expired at \(formatter.string(from: expires))",
-                                evidence: "exp = \(Int(expires.timeIntervalSince1970)) is before \(formatter.string(from: now))",
-                                fix: "acquire a new access token (MSAL refreshes it for you when you call AcquireTokenSilent before each request)"))
-        }
-        if let notBefore = claims.notBefore, notBefore > now.addingTimeInterval(300) {
-            causes.append(Cause(code: .expiredOrInvalidToken, message: "the token is not valid before \(formatter.string(from: notBefore))",
-                                evidence: "nbf = \(Int(notBefore.timeIntervalSince1970)) is after \(formatter.string(from: now))",
-                                fix: "check the clock of the machine that requested the token and request a new one"))
-        }
-        if claims.audiences.isEmpty {
-            causes.append(Cause(code: .expiredOrInvalidToken, message: "the token has no audience (aud) claim",
-                                evidence: "no aud claim", fix: "send an access token for Microsoft Graph, not an ID token"))
-        } else if !claims.audiences.contains(where: Audience.isGraph) {
-            let audience = claims.audiences[0]
-            causes.append(Cause(code: .wrongAudience, message: "the token was issued for \(Audience.describe(audience)), not Microsoft Graph",
-                                evidence: "aud = \(audience)",
-                                fix: "request the token for Microsoft Graph: scope https://graph.microsoft.com/.default (or https://graph.microsoft.com/User.Read ...), resource https://graph.microsoft.com in v1 flows"))
-        }
-        return causes
     }
 
     private func permissionCauses(method: String, template: String, claims: TokenClaims, set: ClaimSet) -> [Cause] {

@@ -31,12 +31,14 @@ public struct TokenClaims: Sendable, Equatable {
             }
         }
         func string(_ key: String) -> String? { if case .string(let text)? = payload[key] { return text } else { return nil } }
+        var unreadable: [String] = []
         func date(_ key: String) -> Date? {
-            switch payload[key] {
-            case .number(let seconds)?: return Date(timeIntervalSince1970: seconds)
-            case .string(let text)?: return Double(text).map { Date(timeIntervalSince1970: $0) }
-            default: return nil
+            guard let value = payload[key] else { return nil }
+            guard let date = TokenTime.date(value) else {
+                unreadable.append(key)
+                return nil
             }
+            return date
         }
         audiences = strings("aud") ?? []
         scopes = (string("scp") ?? "").split(separator: " ").map(String.init)
@@ -46,11 +48,19 @@ public struct TokenClaims: Sendable, Equatable {
         version = string("ver")
         expires = date("exp")
         notBefore = date("nbf")
+        issuedAt = date("iat")
         tenantId = string("tid")
         accountType = string("acct")
         issuer = string("iss")
         self.hasScopeClaim = payload["scp"] != nil
+        unreadableTimes = unreadable
     }
+
+    /// When the token was issued (`iat`), if that is a time.
+    public let issuedAt: Date?
+    /// The time claims (`exp`, `nbf`, `iat`) present but not a time: not a number, infinite, NaN, or outside
+    /// the years 1–9999 (a token's numbers are never trusted to fit a date).
+    public let unreadableTimes: [String]
 
     private let hasScopeClaim: Bool
 
@@ -69,6 +79,36 @@ public struct TokenClaims: Sendable, Equatable {
 
     /// The permissions the token carries for its kind: `scp` for delegated, `roles` for application.
     public var permissions: [String] { kind == .delegated ? scopes : roles }
+}
+
+/// A time claim read safely: seconds since 1970 as a number or a numeric string, within the years 1–9999.
+///
+///     TokenTime.date(.number(1_700_000_000))  // 2023-11-14T22:13:20Z
+///     TokenTime.date(.number(1e300))          // nil
+///     TokenTime.date(.string("nan"))          // nil
+public enum TokenTime {
+    /// The earliest and latest seconds since 1970 accepted: 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
+    public static let range: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
+
+    public static func date(_ value: JSONValue) -> Date? {
+        let seconds: Double
+        switch value {
+        case .number(let number): seconds = number
+        case .string(let text):
+            guard text.utf8.count <= 40, let number = Double(text) else { return nil }
+            seconds = number
+        default: return nil
+        }
+        guard seconds.isFinite, range.contains(seconds) else { return nil }
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    /// Whole seconds since 1970, for evidence text (`date` is within `range`, so this cannot overflow).
+    static func seconds(_ date: Date) -> Int64 {
+        let value = date.timeIntervalSince1970
+        guard value.isFinite, range.contains(value) else { return 0 }
+        return Int64(value.rounded(.down))
+    }
 }
 
 /// What an audience value names.

@@ -1,3 +1,4 @@
+import Foundation
 import GraphPermQuery
 
 /// What the fuzzers (Fuzz/) and their regression tests feed arbitrary bytes to. None of these may crash.
@@ -31,13 +32,29 @@ public enum FuzzTargets {
         }
     }
 
-    /// Decodes a token and reads its claims; also matches the bytes as a request URL.
+    /// Decodes a token and reads its claims, then does what `diagnose` and `claims` do with them that needs no
+    /// knowledge base: the token's validity at several times, the diagnosis in text and JSON, the claims report in
+    /// every format. Also matches the bytes as a request URL.
     public static func decodeToken(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
-        if let jwt = try? JWT.decode(text) {
-            let claims = TokenClaims(payload: jwt.payload)
-            _ = (claims.kind, claims.permissions, claims.isPersonalAccount)
-        }
+        if let jwt = try? JWT.decode(text) { useClaims(jwt) }
+        if case .object(let payload)? = try? JSONParser.parse(bytes) { useClaims(JWT(header: JSONObject([]), payload: payload)) }
         _ = RequestPath(text).displayPath
+    }
+
+    private static func useClaims(_ jwt: JWT) {
+        let claims = TokenClaims(payload: jwt.payload)
+        _ = (claims.kind, claims.permissions, claims.isPersonalAccount)
+        let times = [Date(), Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: TokenTime.range.upperBound),
+                     Date(timeIntervalSince1970: TokenTime.range.lowerBound)]
+        for now in times {
+            let causes = TokenValidity.causes(claims, at: now)
+            let diagnosis = Diagnosis(method: "GET", url: "/me", template: nil, claims: claims, roleNames: [], verdict: .unknown,
+                                      causes: causes, limits: [])
+            _ = (diagnosis.text, diagnosis.json)
+        }
+        let report = ClaimsReport(jwt: jwt, claims: claims, permissions: claims.permissions.map { ($0, nil) },
+                                  roles: (claims.wids ?? []).map { ($0, nil) })
+        for format in OutputFormat.allCases { _ = report.render(format) }
     }
 }
