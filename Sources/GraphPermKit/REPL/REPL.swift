@@ -24,13 +24,8 @@ public final class REPL {
         return Catalog.keywords + Catalog.methods + [".help", ".format", ".schema", ".quit"] + names
     }
 
-    /// Whether a line looks like it holds an access token (kept out of history).
-    public static func holdsToken(_ line: String) -> Bool {
-        if line.lowercased().contains("bearer ") { return true }
-        guard let range = line.range(of: "eyJ") else { return false }
-        let rest = line[range.lowerBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }
-        return rest.count >= 20 && rest.filter { $0 == "." }.count >= 1
-    }
+    /// Whether a line looks like it holds an access token anywhere (kept out of history): see `TokenShape`.
+    public static func holdsToken(_ line: String) -> Bool { TokenShape.appears(in: line) }
 
     /// Reads and runs until Ctrl-D, `.quit` or the end of the input.
     public func run() {
@@ -101,7 +96,7 @@ public final class REPL {
             let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
             for file in files { write((try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? "") }
         default:
-            writeError("unknown command \(words[0]); try .help\n")
+            writeError("unknown command \(Excerpt.text(String(words[0]))); try .help\n")
         }
         return true
     }
