@@ -8,16 +8,18 @@ struct ClaimsCommand: ParsableCommand {
         abstract: "Decode an access token: its claims, with scp/roles resolved to permissions and wids to admin roles.",
         discussion: """
             The signature is not verified, and the token is never printed or stored: only its claims are shown.
+            A token given on the command line (as TOKEN or --token) is visible to other users in `ps` and stays in \
+            your shell history: give it in a file or on stdin.
             Examples:
-              graphperm claims eyJ0eXAiOiJKV1Qi...
               graphperm claims --token-file token.txt --format json
+              pbpaste | graphperm claims
             """
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var tokenSource: TokenOptions
 
-    @Argument(help: "The access token (or give it with --token-file or on stdin).")
+    @Argument(help: "The access token (better: --token-file FILE or stdin; an argument shows in `ps` and shell history).")
     var tokenArgument: String?
 
     func run() throws {

@@ -6,7 +6,7 @@ import GraphPermKit
 /// Where the access token (or its decoded claims) comes from. The token is read, decoded and forgotten: it is
 /// never written anywhere.
 struct TokenOptions: ParsableArguments {
-    @Option(name: .long, help: "The access token (a JWT; 'Bearer ' is accepted).")
+    @Option(name: .long, help: "The access token (a JWT; 'Bearer ' is accepted). Visible in `ps`: prefer --token-file.")
     var token: String?
 
     @Option(name: .long, help: "A file holding the access token ('-' for stdin).")
@@ -20,6 +20,9 @@ struct TokenOptions: ParsableArguments {
             throw ValidationError("give the token one way only: --token, --token-file or --claims (or pipe it on stdin)")
         }
     }
+
+    /// Printed on stderr when the token came as a command-line argument.
+    static let commandLineWarning = "warning: a token given on the command line is visible to other users in `ps` and is kept in your shell history; give it with --token-file FILE or on stdin instead"
 
     /// The decoded header and payload.
     func readJWT(usesStdinElsewhere: Bool = false) throws -> JWT {
@@ -37,6 +40,7 @@ struct TokenOptions: ParsableArguments {
         }
         let text: String
         if let token {
+            Console.note(Self.commandLineWarning)
             text = token
         } else if let tokenFile {
             text = String(decoding: try Console.readInput(tokenFile), as: UTF8.self)
