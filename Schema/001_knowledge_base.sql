@@ -1,4 +1,4 @@
--- graphperm knowledge base, schema version 1 (PRAGMA user_version = 1).
+-- graphperm knowledge base, schema version 2 (PRAGMA user_version = 2).
 -- Files in this folder are applied in name order, in one transaction, to a new database: the tables first;
 -- 002 indexes the grants once they are inserted, 003 adds the other indexes and views once every fact is
 -- (faster than indexing row by row). Every table can be read with the sqlite3 shell; the views join the names in.
@@ -70,11 +70,13 @@ CREATE TABLE security_entity (
     doc_link        TEXT NOT NULL
 );
 
--- Entra admin roles that the Security API accepts for delegated tokens (the wids claim holds their IDs).
+-- Microsoft Entra built-in roles (the wids claim holds their role template IDs); security_api marks the three that
+-- the Security API accepts for delegated tokens.
 CREATE TABLE admin_role (
     id               INTEGER PRIMARY KEY,
     name             TEXT NOT NULL UNIQUE,
-    role_template_id TEXT NOT NULL UNIQUE
+    role_template_id TEXT NOT NULL UNIQUE,
+    security_api     INTEGER NOT NULL       -- 0/1
 );
 
 -- Each file that went into this knowledge base.

@@ -133,13 +133,14 @@ public struct Diagnoser {
 
     private func securityRoleCauses(claims: TokenClaims, roleNames: [String]) -> [Cause] {
         guard claims.kind == .delegated else { return [] }
-        let required = (try? kb.adminRoles().map(\.name)) ?? []
+        let securityRoles = ((try? kb.adminRoles()) ?? []).filter(\.isAcceptedBySecurityAPI)
+        let required = securityRoles.map(\.name)
         guard let wids = claims.wids else {
             return [Cause(code: .implicitFlowNoWids, message: "the token has no wids claim, so Microsoft Graph cannot see the user's admin roles; tokens from the implicit grant flow often lack it",
                           evidence: "no wids claim in a delegated token for the Security API",
                           fix: "acquire the token with the authorization code flow (MSAL does this) instead of the implicit grant")]
         }
-        guard roleNames.isEmpty else { return [] }
+        guard !wids.contains(where: { wid in securityRoles.contains { $0.roleTemplateId == wid.lowercased() } }) else { return [] }
         return [Cause(code: .missingAdminRole, message: "the Security API needs the signed-in user to hold \(required.joined(separator: ", or ")); the token's wids names none of them",
                       evidence: "wids = [\(wids.joined(separator: ", "))]",
                       fix: "have an administrator assign the user the Security Reader role (Security Administrator to change data), then sign in again")]
@@ -176,8 +177,10 @@ public struct Diagnoser {
 extension KnowledgeBase {
     /// The admin roles of the Security API (name and role template ID).
     public func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
-        try read("SELECT name, role_template_id, id FROM admin_role ORDER BY id") { db, sql in
-            try GRDB.Row.fetchAll(db, sql: sql).map { AdminRole(name: $0[0], roleTemplateId: $0[1], position: $0[2]) }
+        try read("SELECT name, role_template_id, security_api, id FROM admin_role ORDER BY id") { db, sql in
+            try GRDB.Row.fetchAll(db, sql: sql).map {
+                AdminRole(name: $0[0], roleTemplateId: $0[1], isAcceptedBySecurityAPI: $0[2], position: $0[3])
+            }
         }
     }
 }

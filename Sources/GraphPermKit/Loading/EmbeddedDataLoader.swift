@@ -6,7 +6,7 @@ enum EmbeddedDataLoader {
     static let securityFile = "security-entities.csv"
     static let rolesFile = "admin-roles.csv"
     static let securityHeader = ["permission", "entity", "resource_path", "methods", "preview", "doc_link"]
-    static let rolesHeader = ["role", "role_template_id"]
+    static let rolesHeader = ["role", "role_template_id", "security_api"]
 
     static func load(from directory: URL, into facts: inout KnowledgeFacts) throws(LoadError) {
         let securityURL = directory.appendingPathComponent(securityFile)
@@ -39,10 +39,12 @@ enum EmbeddedDataLoader {
     static func adminRoles(_ text: String, file: String) throws(LoadError) -> [AdminRole] {
         var roles: [AdminRole] = []
         for (line, fields) in try CSVReader.records(of: text, file: file, header: rolesHeader) {
-            guard !fields[0].isEmpty, GUID.isValid(fields[1]) else {
-                throw LoadError.data(file: file, place: "record \(line)", message: "expected a role name and a role template ID (a GUID)")
+            guard !fields[0].isEmpty, GUID.isValid(fields[1]), ["yes", "no"].contains(fields[2]) else {
+                throw LoadError.data(file: file, place: "record \(line)",
+                                     message: "expected a role name, a role template ID (a GUID) and yes or no")
             }
-            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(), position: line))
+            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(),
+                                   isAcceptedBySecurityAPI: fields[2] == "yes", position: line))
         }
         return roles
     }

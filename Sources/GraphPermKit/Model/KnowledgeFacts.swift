@@ -71,10 +71,12 @@ public struct SecurityEntity: Sendable, Equatable {
     public var position: Int
 }
 
-/// An Entra admin role the Security API accepts for delegated calls.
+/// A Microsoft Entra built-in role.
 public struct AdminRole: Sendable, Equatable {
     public var name: String
     public var roleTemplateId: String
+    /// One of the three roles the Security API accepts for delegated calls.
+    public var isAcceptedBySecurityAPI: Bool
     public var position: Int
 }
 

@@ -8,7 +8,7 @@ import Synchronization
 ///     try kb.least(method: "GET", target: "/security/alerts").schemes[.application]??.least  // ["SecurityEvents.Read.All"]
 public final class KnowledgeBase: @unchecked Sendable {
     /// The schema version this build writes and reads (`PRAGMA user_version`).
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     let reader: any DatabaseReader
     /// The file, or `(embedded)` for the built-in Security API data.

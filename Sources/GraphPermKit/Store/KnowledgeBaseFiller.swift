@@ -126,7 +126,8 @@ struct KnowledgeBaseFiller {
                            arguments: [entity.position, entity.permission, entity.entity, entity.resourcePath, entity.methods.joined(separator: " "), entity.isPreview, entity.docLink])
         }
         for role in facts.adminRoles {
-            try db.execute(sql: "INSERT INTO admin_role (id, name, role_template_id) VALUES (?, ?, ?)", arguments: [role.position, role.name, role.roleTemplateId])
+            try db.execute(sql: "INSERT INTO admin_role (id, name, role_template_id, security_api) VALUES (?, ?, ?, ?)",
+                           arguments: [role.position, role.name, role.roleTemplateId, role.isAcceptedBySecurityAPI])
         }
         let formatter = ISO8601DateFormatter()
         for file in facts.provenance {
