@@ -27,8 +27,9 @@ struct PathMatcherTests {
         ("/me/drive/root", [6]),
         ("/identityGovernance/accessReviews/definitions/d1/instances/i1/decisions/filterByCurrentUser(on='reviewer')", [7]),
         ("/identityGovernance/accessReviews/definitions/d1/instances/i1/decisions/x42", [8]),
-        ("/subscribedSkus/abc", [10]),
-        ("/subscribedskus/abc", [11]),
+        // Letter-case and parameter-name variants are one resource, whatever the request's spelling.
+        ("/subscribedSkus/abc", [10, 11]),
+        ("/subscribedskus/abc", [10, 11]),
         ("/SUBSCRIBEDSKUS/abc", [10, 11]),
         ("/agentRegistry/agentInstances?$filter=agentCardManifest/id%20eq%20'a1'", [12]),
         ("/agentRegistry/agentInstances", [13]),
@@ -36,8 +37,13 @@ struct PathMatcherTests {
         ("/applications(appId='0000')/owners", [15]),
         ("/deviceManagement/ca(abc)", [16]),
         ("/deviceManagement/ca/abc", [17]),
-    ])
-    func matchesWhatUsersPaste(url: String, expected: [Int]) {
+        // OData segments, casts and function calls are never read as an ID.
+        ("/users/$count", nil),
+        ("/me/messages/$count", nil),
+        ("/users/abc/messages/microsoft.graph.eventMessage", nil),
+        ("/users/delta()", nil),
+    ] as [(String, [Int]?)])
+    func matchesWhatUsersPaste(url: String, expected: [Int]?) {
         #expect(matcher.match(RequestPath(url))?.templateIDs == expected)
         // A one-shot lookup matches against the templates CandidateFilter keeps; it must find the same ones.
         let filter = CandidateFilter(RequestPath(url))

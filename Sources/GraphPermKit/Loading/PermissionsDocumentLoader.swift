@@ -61,6 +61,23 @@ enum PermissionsDocumentLoader {
         return declared
     }
 
+    /// A path template as Microsoft's files and Kibali's own tests write it: stray white space trimmed and a
+    /// missing leading `/` added, each with a warning; an empty or oversized one is refused.
+    private static func normalizedTemplate(_ written: String, at value: JSONReader,
+                                           into facts: inout KnowledgeFacts) throws(LoadError) -> String {
+        var template = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !template.isEmpty, template.utf8.count <= 2_000 else {
+            throw LoadError.data(file: value.file, place: JSONPathComponent.render(value.path),
+                                 message: "expected a path template such as /users/{id} (at most 2000 bytes)")
+        }
+        if !template.hasPrefix("/") { template = "/" + template }
+        if template != written {
+            facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): path template "
+                + "\(JSONText.string(String(written.prefix(200)))) read as \(template)")
+        }
+        return template
+    }
+
     private static func loadPathSet(_ pathSet: JSONReader, base: Grant, declaredSchemes: Set<Scheme>,
                                     seen: inout [ClaimPath: UInt32], markers cache: inout [String: PathMarkers],
                                     into facts: inout KnowledgeFacts) throws(LoadError) {
@@ -75,17 +92,18 @@ enum PermissionsDocumentLoader {
         }
         var methods: [String] = []
         for element in try pathSet["methods"].elements() {
-            let method = try element.string(maxLength: 20)
+            let written = try element.string(maxLength: 20)
+            let method = written.trimmingCharacters(in: .whitespaces)
             guard knownMethods.contains(method) else { throw element.failure("an HTTP method in capitals (GET, POST, PUT, PATCH, DELETE)") }
+            if method != written {
+                facts.warnings.append("\(element.file): \(JSONPathComponent.render(element.path)): method \(JSONText.string(written)) read as \(method)")
+            }
             if !methods.contains(method) { methods.append(method) }
         }
         methods.sort()
         schemes.sort()
-        for (template, value) in try pathSet["paths"].members() {
-            guard template.hasPrefix("/"), template.utf8.count <= 2_000 else {
-                throw LoadError.data(file: value.file, place: JSONPathComponent.render(value.path),
-                                     message: "expected a path template starting with '/' (at most 2000 bytes)")
-            }
+        for (written, value) in try pathSet["paths"].members() {
+            let template = try normalizedTemplate(written, at: value, into: &facts)
             let markers: PathMarkers
             if case .string(let text)? = value.value, let known = cache[text] {
                 markers = known

@@ -1,8 +1,17 @@
 /// Reads the files that give permission IDs and consent texts: `provisioningInfo.json`, Graph Explorer's
 /// `permissions-descriptions.json`, and the Microsoft Graph service principal (`appRoles`, `oauth2PermissionScopes`).
 enum ScopeListLoaders {
+    /// Entries whose name does not start with a letter (`_0.AA`, `_T.AD`: 475 in the 2026-08 file) belong to other
+    /// resource apps, not to Microsoft Graph: they are skipped, and counted in one warning.
     static func loadProvisioningInfo(_ root: JSONReader, into facts: inout KnowledgeFacts) throws(LoadError) {
+        var skipped = 0
+        defer {
+            if skipped > 0 {
+                facts.warnings.append("\(root.file): \(skipped) entries named like _0.AA are not Microsoft Graph permissions; skipped")
+            }
+        }
         for (name, deployments) in try root["permissionDeployments"].members() {
+            guard name.first?.isLetter ?? false else { skipped += 1; continue }
             _ = try JSONReader.checkPermissionName(name, at: deployments)
             var seenSchemes = Set<Scheme>()
             for deployment in try deployments.elements() {

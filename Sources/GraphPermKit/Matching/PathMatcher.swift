@@ -1,9 +1,11 @@
+import Synchronization
+
 /// Finds the path template a request URL belongs to.
 ///
 /// Unlike Microsoft's matcher it backtracks, ignores letter case and parameter names, reads keys in
 /// parentheses, drive-item paths and function calls, and a literal segment beats a parameter. Templates that
-/// differ only in case or parameter names are one; it is immutable once built; a request whose literal text matches one of them letter
-/// for letter picks that one, otherwise the match holds them all.
+/// differ only in case or parameter names are one resource, as in Microsoft's documentation generator: the match
+/// holds them all. It is immutable once built.
 ///
 ///     let matcher = PathMatcher(templates: [(1, "/users/{id}/messages"), (2, "/users/{user-id}/messages/{id}")])
 ///     matcher.match(RequestPath("/v1.0/users/abc/messages"))?.templateIDs  // [1]
@@ -44,7 +46,6 @@ public final class PathMatcher: @unchecked Sendable {
     struct Terminal {
         let id: Int
         let template: String
-        let caseKeys: [String?]
         let query: [String]?
     }
 
@@ -56,6 +57,18 @@ public final class PathMatcher: @unchecked Sendable {
 
     private let root = Node()
     private var entries: [(id: Int, template: String, segments: [String])] = []
+
+    private let typos = Mutex<TypoIndex?>(nil)
+
+    /// The templates by segment count, for "did you mean" (built on first use).
+    public var typoIndex: TypoIndex {
+        typos.withLock { index in
+            if let index { return index }
+            let built = TypoIndex(keys: entries.map { ($0.template, $0.segments) })
+            index = built
+            return built
+        }
+    }
 
     /// Every template with its normalised key, for "did you mean" (built on demand).
     public var keys: [(id: Int, template: String, key: String)] {
@@ -73,69 +86,62 @@ public final class PathMatcher: @unchecked Sendable {
         }
         let raw = PathSegments.groupItemPaths(PathSegments.segments(ofTemplate: template))
         var node = root
-        var caseKeys: [String?] = []
         var normalizedSegments: [String] = []
         for segment in raw {
             let normalized = PathSegments.normalize(segment)
             let pattern = SegmentPattern(normalized: normalized)
             node = node.child(for: pattern)
             normalizedSegments.append(normalized)
-            if case .literal = pattern { caseKeys.append(PathSegments.caseKey(segment)) } else { caseKeys.append(nil) }
         }
-        node.terminals.append(Terminal(id: id, template: template, caseKeys: caseKeys, query: query))
+        node.terminals.append(Terminal(id: id, template: template, query: query))
         entries.append((id, template, normalizedSegments))
     }
 
     /// The template(s) for `request`, or nil when no template fits.
     public func match(_ request: RequestPath) -> Match? {
-        var route: [Int] = []
-        route.reserveCapacity(request.segments.count + 2)
-        guard let (node, used) = search(root, request.segments, 0, &route) else { return nil }
-        let chosen = choose(node.terminals, request: request, segments: used, usedRoute: route)
+        guard let node = search(root, request.segments, 0) else { return nil }
+        let chosen = choose(node.terminals, request: request)
         return Match(templateIDs: chosen.map(\.id), templates: chosen.map(\.template))
     }
 
-    /// Depth-first, literal before glob before parameter before `...`; `route` records how many request
-    /// segments each template segment consumed.
-    private func search(_ node: Node, _ segments: [RequestPath.Segment], _ index: Int, _ route: inout [Int]) -> (Node, [RequestPath.Segment])? {
-        if index == segments.count { return node.terminals.isEmpty ? nil : (node, segments) }
-        if let found = searchAsWritten(node, segments, index, &route) { return found }
+    /// Depth-first, literal before glob before parameter before `...`; a segment written `name(key)` is tried
+    /// as written, then as `name/key`.
+    private func search(_ node: Node, _ segments: [RequestPath.Segment], _ index: Int) -> Node? {
+        if index == segments.count { return node.terminals.isEmpty ? nil : node }
+        if let found = searchAsWritten(node, segments, index) { return found }
         guard let split = segments[index].keySplit else { return nil }
         var expanded = segments
-        expanded.replaceSubrange(index...index, with: split.map(RequestPath.Segment.init))
-        return searchAsWritten(node, expanded, index, &route)
+        expanded.replaceSubrange(index...index, with: split.map { RequestPath.Segment($0) })
+        return searchAsWritten(node, expanded, index)
     }
 
-    private func searchAsWritten(_ node: Node, _ segments: [RequestPath.Segment], _ index: Int, _ route: inout [Int]) -> (Node, [RequestPath.Segment])? {
+    private func searchAsWritten(_ node: Node, _ segments: [RequestPath.Segment], _ index: Int) -> Node? {
         let segment = segments[index].normalized
-        route.append(1)
-        defer { route.removeLast() }
-        if let next = node.literals[segment], let found = search(next, segments, index + 1, &route) { return found }
+        if let next = node.literals[segment], let found = search(next, segments, index + 1) { return found }
         for (pattern, next) in node.globs {
             guard case .glob(let parts) = pattern, SegmentPattern.globMatches(parts, segment) else { continue }
-            if let found = search(next, segments, index + 1, &route) { return found }
+            if let found = search(next, segments, index + 1) { return found }
         }
-        if let next = node.parameter, let found = search(next, segments, index + 1, &route) { return found }
+        if segments[index].canBeKey, let next = node.parameter, let found = search(next, segments, index + 1) {
+            return found
+        }
         if let next = node.anySegments {
             for count in stride(from: segments.count - index, through: 1, by: -1) {
-                route[route.count - 1] = count
-                if let found = search(next, segments, index + count, &route) { return found }
+                if let found = search(next, segments, index + count) { return found }
             }
         }
         return nil
     }
 
-    private func choose(_ terminals: [Terminal], request: RequestPath, segments: [RequestPath.Segment], usedRoute route: [Int]) -> [Terminal] {
-        var candidates = terminals.allSatisfy { $0.query == nil } ? terminals : terminals.filter { $0.query == nil }
+    /// The terminals a request ends on: every letter-case and parameter-name variant of the template, as
+    /// Microsoft's documentation generator unites them (only templates with a query string are told apart by
+    /// the request's query).
+    private func choose(_ terminals: [Terminal], request: RequestPath) -> [Terminal] {
+        let plain = terminals.filter { $0.query == nil }
         if let query = request.query {
             let queried = terminals.filter { $0.query.map { SegmentPattern.globMatches($0, query) } ?? false }
-            if !queried.isEmpty { candidates = queried }
+            if !queried.isEmpty { return queried }
         }
-        if candidates.isEmpty { candidates = terminals }
-        guard candidates.count > 1, route.allSatisfy({ $0 == 1 }) else { return candidates }
-        let exact = candidates.filter { terminal in
-            zip(terminal.caseKeys, segments.map(\.caseKey)).allSatisfy { key, actual in key == nil || key == actual }
-        }
-        return exact.isEmpty ? candidates : exact
+        return plain.isEmpty ? terminals : plain
     }
 }

@@ -131,12 +131,6 @@ enum PathSegments {
         }
     }
 
-    /// Case kept, quotes and spaces removed: what case-exact preference compares.
-    static func caseKey(_ segment: String) -> String {
-        guard segment.utf8.contains(where: { $0 == UInt8(ascii: "'") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: " ") }) else { return segment }
-        return String(decoding: segment.utf8.filter { $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: " ") }, as: UTF8.self)
-    }
-
     /// The `/`-separated segments of a template before any `?`, empty ones left out.
     static func segments(ofTemplate template: String) -> [String] {
         var template = template

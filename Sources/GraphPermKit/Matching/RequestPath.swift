@@ -5,21 +5,33 @@ import Foundation
 ///     RequestPath("https://graph.microsoft.com/v1.0/users('a@b.com')/messages?$top=5").normalized
 ///     // ["users", "a@b.com", "messages"]
 public struct RequestPath: Sendable, Equatable {
-    /// One segment: normalised, with its case kept, and for `name(key)` the two segments it may stand for.
+    /// One segment: normalised, and for `name(key)` the two segments it may stand for.
     public struct Segment: Sendable, Equatable {
         public let normalized: String
-        public let caseKey: String
         /// `users('abc')` may address an item by key, standing for `users/abc`; tried after the segment as written.
         public let keySplit: [String]?
+        /// Whether a template's `{id}` may stand for this segment: not an OData segment (`$count`, `$ref`),
+        /// a namespace-qualified name (`microsoft.graph.user`) or a function call (`delta()`, `users('a')`).
+        public let canBeKey: Bool
 
         init(_ raw: String) {
             normalized = PathSegments.normalize(raw)
-            caseKey = PathSegments.caseKey(raw)
             keySplit = RequestPath.splitKey(raw)
+            canBeKey = !ODataSegment.isReserved(normalized)
+        }
+
+        /// A name that stands only for a literal of a template (the short form of a function or a cast).
+        init(name: String) {
+            normalized = PathSegments.normalize(name)
+            keySplit = nil
+            canBeKey = false
         }
     }
 
     public let segments: [Segment]
+    /// The host, in lower case, when the text was a full URL (`https://graph.microsoft.com/v1.0/me`) or began with
+    /// a host name (`graph.microsoft.com/v1.0/me`).
+    public let host: String?
     /// Segments in lower case, quotes removed.
     public var normalized: [String] { segments.map(\.normalized) }
     /// The query string, percent-decoded and normalised (nil when there is none).
@@ -31,8 +43,14 @@ public struct RequestPath: Sendable, Equatable {
         var bytes = Array(text.utf8)
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
         var start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } ?? bytes.count
+        var host: String? = nil
         if let scheme = Self.find([0x3A, 0x2F, 0x2F], in: bytes, from: start) {
-            start = bytes[(scheme + 3)...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.count
+            let hostEnd = bytes[(scheme + 3)...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? bytes.count
+            host = Self.hostName(bytes[(scheme + 3)..<hostEnd])
+            start = hostEnd
+        } else if let hostEnd = Self.leadingHostEnd(bytes, from: start) {
+            host = Self.hostName(bytes[start..<hostEnd])
+            start = hostEnd
         }
         var end = bytes[start...].firstIndex(of: UInt8(ascii: "#")) ?? bytes.count
         var query: String? = nil
@@ -55,12 +73,45 @@ public struct RequestPath: Sendable, Equatable {
             if segments.count > Self.maxSegments { break }
         }
         if let first = segments.first, Self.isVersion(first) { segments.removeFirst() }
-        self.segments = PathSegments.groupItemPaths(segments).map(Segment.init)
+        self.segments = PathSegments.groupItemPaths(segments).map { Segment($0) }
         self.query = query.flatMap { $0.isEmpty ? nil : $0 }
+        self.host = host
+    }
+
+    /// A path with its segments replaced (the OData readings of a request keep its host and query).
+    init(segments: [Segment], host: String?, query: String?) {
+        self.segments = segments
+        self.host = host
+        self.query = query
+    }
+
+    /// `user:pass@Host:443` → `host`.
+    private static func hostName(_ bytes: ArraySlice<UInt8>) -> String {
+        var text = String(decoding: bytes, as: UTF8.self).lowercased()
+        if let at = text.lastIndex(of: "@") { text = String(text[text.index(after: at)...]) }
+        if let colon = text.lastIndex(of: ":"), !text.hasSuffix("]") { text = String(text[..<colon]) }
+        return text
+    }
+
+    /// The end of a host name written without a scheme (`graph.microsoft.com/v1.0/me`): a first segment with a
+    /// dot, followed by an API version or ending in a well-known domain. A user principal name or a site ID is
+    /// not a host: it has `@` or `,`, or no path after it.
+    private static func leadingHostEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        guard start < bytes.count, bytes[start] != UInt8(ascii: "/") else { return nil }
+        guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        let first = bytes[start..<end]
+        guard first.contains(UInt8(ascii: ".")), !first.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ",")
+            || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "$") }) else { return nil }
+        let text = String(decoding: first, as: UTF8.self).lowercased()
+        if text.hasPrefix("microsoft.graph.") || text.hasSuffix(".onmicrosoft.com") { return nil }
+        let afterEnd = bytes[(end + 1)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") }
+        let next = String(decoding: afterEnd, as: UTF8.self)
+        let knownDomains = [".com", ".net", ".us", ".cn", ".de", ".io", ".org"]
+        return isVersion(next) || knownDomains.contains(where: text.hasSuffix) ? end : nil
     }
 
     /// `v1.0` or `beta` in any letter case: the API version that leads a Graph path.
-    private static func isVersion(_ segment: String) -> Bool {
+    static func isVersion(_ segment: String) -> Bool {
         let lowered = segment.utf8.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
         return lowered.elementsEqual("v1.0".utf8) || lowered.elementsEqual("beta".utf8)
     }

@@ -41,6 +41,13 @@ public struct PermissionName: Hashable, Sendable {
         }
     }
 
+    /// The permission that writes what this one reads: `User.Read.All` → `User.ReadWrite.All`, `Mail.ReadBasic`
+    /// → `Mail.ReadWrite`; nil for a permission that does not read.
+    public var writeSibling: String? {
+        guard let operation, operation == "Read" || operation == "ReadBasic" else { return nil }
+        return resource + ".ReadWrite" + (constraint.map { "." + $0 } ?? "")
+    }
+
     /// Whether this operation allows the given HTTP method by its name alone (inferred mode).
     public func operationAllows(method: String) -> Bool {
         let reads = ["GET", "HEAD"]

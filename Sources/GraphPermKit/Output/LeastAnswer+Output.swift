@@ -17,7 +17,12 @@ extension LeastAnswer {
     /// The members `template`, `schemes`, `basis` and `notes`, without the braces.
     static func answerMembersJSON(template: String?, schemes: [(scheme: Scheme, answer: SchemeAnswer?)], basis: Basis, notes: [String]) -> String {
         let schemeMembers = schemes.map { entry in
-            (entry.scheme.rawValue, entry.answer.map { JSONText.object([("least", JSONText.strings($0.least)), ("higher", JSONText.strings($0.higher))]) } ?? "null")
+            (entry.scheme.rawValue, entry.answer.map { answer in
+                JSONText.object([
+                    ("least", JSONText.strings(answer.least)), ("higher", JSONText.strings(answer.higher)),
+                    ("recommended", JSONText.optional(answer.recommended)), ("why", JSONText.optional(answer.why)),
+                ])
+            } ?? "null")
         }
         return JSONText.object([
             ("template", JSONText.optional(template)),
@@ -28,11 +33,21 @@ extension LeastAnswer {
     }
 
     /// One row per scheme: permission type, least privileged, higher privileged.
+    /// A fourth column, `Recommended`, appears when the privilege order recommends another permission than
+    /// Microsoft's documented choice for some scheme.
     public var tabular: TabularText {
-        TabularText(columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"], rows: schemes.map { entry in
-            guard let answer = entry.answer else { return [entry.scheme.docsLabel, PermissionTable.notSupported, PermissionTable.notSupported] }
+        let differs = schemes.contains { entry in
+            entry.answer.map { $0.recommended != nil && $0.recommended != $0.least.first } ?? false
+        }
+        let columns = ["Permission type", "Least privileged permissions", "Higher privileged permissions"]
+        return TabularText(columns: columns + (differs ? ["Recommended"] : []), rows: schemes.map { entry in
+            guard let answer = entry.answer else {
+                return [entry.scheme.docsLabel, PermissionTable.notSupported, PermissionTable.notSupported] + (differs ? [""] : [])
+            }
+            let recommended = answer.recommended.flatMap { $0 == answer.least.first ? nil : $0 } ?? ""
             return [entry.scheme.docsLabel, answer.least.joined(separator: ", "),
                     answer.higher.isEmpty ? PermissionTable.notAvailable : answer.higher.joined(separator: ", ")]
+                + (differs ? [recommended] : [])
         })
     }
 

@@ -4,22 +4,42 @@ import GraphPermQuery
 /// Why a lookup has no answer (exit 1).
 public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownPath(String, suggestions: [String])
+    /// No template of Microsoft's data fits the path (after its OData readings).
+    case undocumentedPath(method: String, path: String, suggestions: [String])
     case unsupportedMethod(method: String, template: String, supported: [String])
     case unknownEntity(String, suggestions: [String])
     case badMethod(String)
+    /// The URL's host is not Microsoft Graph.
+    case notGraph(host: String, hint: String)
 
     public var description: String {
         switch self {
         case .unknownPath(let path, let suggestions):
-            "no known path template matches \(path)" + (suggestions.isEmpty ? "" : "; did you mean: " + suggestions.joined(separator: ", "))
+            "no known path template matches \(path)" + Self.didYouMean(suggestions)
+        case .undocumentedPath(let method, let path, let suggestions):
+            "Microsoft's permission data documents no permission for \(method) \(path)" + Self.didYouMean(suggestions)
         case .unsupportedMethod(let method, let template, let supported):
-            "\(method) is not documented for \(template); documented methods: \(supported.joined(separator: ", "))"
+            "Microsoft's permission data documents no permission for \(method) \(template); documented methods: \(supported.joined(separator: ", "))"
         case .unknownEntity(let name, let suggestions):
-            "no entity or path named \(name)" + (suggestions.isEmpty ? "" : "; did you mean: " + suggestions.joined(separator: ", "))
+            "no entity or path named \(name)" + Self.didYouMean(suggestions)
         case .badMethod(let method):
             "\(method) is not an HTTP method: use GET, POST, PUT, PATCH or DELETE"
+        case .notGraph(let host, let hint):
+            "\(host) is not Microsoft Graph (graph.microsoft.com or a national cloud's Graph host)" + (hint.isEmpty ? "" : ": \(hint)")
         }
     }
+
+    private static func didYouMean(_ suggestions: [String]) -> String {
+        suggestions.isEmpty ? "" : "; did you mean: " + suggestions.joined(separator: ", ")
+    }
+}
+
+/// The template(s) a request or an entity stands for, and how the request was read to find them.
+public struct Resolution: Sendable, Equatable {
+    public let ids: [Int]
+    public let templates: [String]
+    /// How an OData segment, a cast or a tenant segment was read (empty when the path matched as written).
+    public let notes: [String]
 }
 
 extension KnowledgeBase {
@@ -32,33 +52,58 @@ extension KnowledgeBase {
     public func least(method rawMethod: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer {
         let method = rawMethod.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? rawMethod : rawMethod.uppercased()
         guard PermissionsDocumentLoader.knownMethods.contains(method) else { throw LookupError.badMethod(rawMethod) }
-        let resolved: (ids: [Int], templates: [String])
+        let resolved: Resolution
         do {
             resolved = try resolve(method: method, target: target)
-        } catch LookupError.unknownPath(let path, let suggestions) {
+        } catch LookupError.undocumentedPath(let method, let path, let suggestions) {
             if let inferred = try inferredLeast(method: method, target: target, schemes: schemes) { return inferred }
-            throw LookupError.unknownPath(path, suggestions: suggestions)
+            // A path that looks like a typo of a known one gets "did you mean", not an inferred answer.
+            if suggestions.isEmpty, let inferred = try parentLeast(method: method, target: target, schemes: schemes) {
+                return inferred
+            }
+            throw LookupError.undocumentedPath(method: method, path: path, suggestions: suggestions)
+        }
+        let claims = try claimSet(templateIDs: resolved.ids)
+        if !claims.supports(method: method),
+           let inferred = try siblingLeast(method: method, target: target, resolved: resolved, schemes: schemes) {
+            return inferred
         }
         let key = AnswerKey(templateIDs: resolved.ids, method: method, schemes: schemes)
-        return try cachedAnswer(key) {
-            let claims = try claimSet(templateIDs: resolved.ids)
-            guard claims.supports(method: method) else {
-                throw LookupError.unsupportedMethod(method: method, template: resolved.templates[0], supported: claims.methods)
-            }
-            return LeastAnswer.from(method: method, url: target, template: resolved.templates[0], claims: claims, only: schemes)
-        }.with(url: target)
+        let computed = try cachedAnswer(key) {
+            try answer(method: method, url: target, templateIDs: resolved.ids, templates: resolved.templates, only: schemes)
+        }
+        return resolved.notes.isEmpty ? computed.with(url: target) : computed.with(url: target, notes: resolved.notes)
+    }
+
+    /// The answer from the claims of `templateIDs` (one resource: letter-case and parameter-name variants).
+    func answer(method: String, url: String, templateIDs: [Int], templates: [String], only: Set<Scheme>?) throws -> LeastAnswer {
+        let claims = try claimSet(templateIDs: templateIDs)
+        guard claims.supports(method: method) else {
+            throw LookupError.unsupportedMethod(method: method, template: templates[0], supported: claims.methods)
+        }
+        let request = RequestPath(templates[0])
+        return LeastAnswer.from(method: method, url: url, template: templates[0], claims: claims, only: only,
+                                facts: { [self] in (try? permissionFacts($0, scheme: $1)) ?? (nil, nil) },
+                                pathResources: InferredLeast.resources(for: request),
+                                signedInUserOnly: request.normalized.first == "me")
     }
 
     /// The template(s) a URL or an entity name stands for.
-    public func resolve(method: String, target: String) throws -> (ids: [Int], templates: [String]) {
+    public func resolve(method: String, target: String) throws -> Resolution {
         if target.utf8.contains(UInt8(ascii: "/")) {
             let request = RequestPath(target)
-            guard let match = try matcher(for: request).match(request) else {
-                let keys = try matcher().keys
-                throw LookupError.unknownPath(target, suggestions: Suggestions.nearest(request.displayPath, in: keys.map(\.key), limit: 3)
-                    .compactMap { key in keys.first { $0.key == key }?.template })
+            if let host = request.host, let hint = GraphHosts.refusal(host) { throw LookupError.notGraph(host: host, hint: hint) }
+            // As written first; then the OData readings, preferring one whose template documents the method.
+            var firstMatch: Resolution? = nil
+            let readings = [(request, nil)] + ODataSegment.readings(of: request, method: method).map { ($0.request, $0.note) }
+            for (reading, note) in readings {
+                guard let match = try matcher(for: reading).match(reading) else { continue }
+                let resolution = Resolution(ids: match.templateIDs, templates: match.templates, notes: note.map { [$0] } ?? [])
+                if try claimSet(templateIDs: match.templateIDs).supports(method: method) { return resolution }
+                firstMatch = firstMatch ?? resolution
             }
-            return (match.templateIDs, match.templates)
+            if let firstMatch { return firstMatch }
+            throw LookupError.undocumentedPath(method: method, path: request.displayPath, suggestions: try typoSuggestions(request))
         }
         let matcher = try matcher()
         let paths = try entityPaths(target)
@@ -68,11 +113,31 @@ extension KnowledgeBase {
         for path in candidates {
             guard let match = matcher.match(RequestPath(path)) else { continue }
             firstFound = firstFound ?? match
-            if try claimSet(templateIDs: match.templateIDs).supports(method: method) { return (match.templateIDs, match.templates) }
+            if try claimSet(templateIDs: match.templateIDs).supports(method: method) {
+                return Resolution(ids: match.templateIDs, templates: match.templates, notes: [])
+            }
         }
-        if let firstFound { return (firstFound.templateIDs, firstFound.templates) }
+        if let firstFound { return Resolution(ids: firstFound.templateIDs, templates: firstFound.templates, notes: []) }
         let names = try entityNames()
         throw LookupError.unknownEntity(target, suggestions: Suggestions.nearest(target.lowercased(), in: names, limit: 3))
+    }
+
+    /// Known paths the request looks like a typo of: same number of segments, each literal within a small
+    /// edit distance, two edits at most in all.
+    private func typoSuggestions(_ request: RequestPath) throws -> [String] {
+        let typos = TypoIndex.nearest(request.normalized, in: try matcher().typoIndex, limit: 3)
+        return typos
+    }
+
+    /// Admin consent and privilege level of a permission in a scheme (for the privilege order).
+    func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?) {
+        try read("""
+            SELECT ps.requires_admin_consent, ps.privilege_level FROM permission p
+            JOIN permission_scheme ps ON ps.permission_id = p.id WHERE p.name = ? AND ps.scheme_id = ?
+            """) { db, sql in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) else { return (nil, nil) }
+            return (row["requires_admin_consent"] as Bool?, row["privilege_level"] as Int?)
+        }
     }
 
     /// The collection and item paths of an entity: from the Security API table, else `/name` and `/name/{id}`.
@@ -114,6 +179,79 @@ extension KnowledgeBase {
         guard schemes.contains(where: { $0.1 != nil }) else { return nil }
         return LeastAnswer(method: method, url: target, template: nil, schemes: schemes, basis: .inferred,
                            notes: ["no path data is loaded: these permissions are inferred from the naming pattern {resource}.{operation}.{constraint}; load Microsoft's permissions.json for documented answers"])
+    }
+}
+
+extension KnowledgeBase {
+    /// For a call Microsoft's data does not document: the answer of its nearest documented parent (one or two
+    /// segments up), for the same method, or for a write the read permissions' `ReadWrite` siblings. nil when
+    /// neither is documented.
+    func parentLeast(method: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer? {
+        let written = RequestPath(target)
+        let path = written.displayPath
+        let readings = [written] + ODataSegment.readings(of: written, method: method).map(\.request)
+        for request in readings {
+            if let answer = try parentLeast(method: method, target: target, path: path, request: request, schemes: schemes) {
+                return answer
+            }
+        }
+        return nil
+    }
+
+    private func parentLeast(method: String, target: String, path: String, request: RequestPath,
+                             schemes: Set<Scheme>?) throws -> LeastAnswer? {
+        for drop in 1...max(1, min(2, request.segments.count - 1)) where request.segments.count > drop {
+            let parent = RequestPath(segments: Array(request.segments.dropLast(drop)), host: nil, query: nil)
+            guard let match = try matcher(for: parent).match(parent) else { continue }
+            let claims = try claimSet(templateIDs: match.templateIDs)
+            let template = match.templates[0]
+            if claims.supports(method: method) {
+                let answer = try answer(method: method, url: target, templateIDs: match.templateIDs, templates: match.templates, only: schemes)
+                return answer.inferred(method: method, url: target, note: "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented \(method) on \(template)")
+            }
+            guard method != "GET", claims.supports(method: "GET") else { return nil }
+            let reads = try answer(method: "GET", url: target, templateIDs: match.templateIDs, templates: match.templates, only: schemes)
+            let inferred = reads.inferred(method: method, url: target, note: "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented GET on \(template) and the naming pattern (Read → ReadWrite)") { [self] name, scheme in
+                guard let write = PermissionName(name).writeSibling,
+                      (try? permissionExists(write, scheme: scheme)) == true else { return nil }
+                return write
+            }
+            return inferred.schemes.contains { $0.answer != nil } ? inferred : nil
+        }
+        return nil
+    }
+
+    /// For a method Microsoft's data does not document on a known template: the answer of a sibling operation
+    /// that needs the same rights. Adding to a collection (`POST …/members/$ref`) as removing one of its items
+    /// (`DELETE …/members/{id}`); `PUT` as `PATCH` and the reverse. nil when no such sibling is documented.
+    func siblingLeast(method: String, target: String, resolved: Resolution, schemes: Set<Scheme>?) throws -> LeastAnswer? {
+        let template = resolved.templates[0]
+        var siblings: [(template: String, method: String)] = []
+        switch method {
+        case "PUT": siblings = [(template, "PATCH")]
+        case "PATCH": siblings = [(template, "PUT")]
+        case "POST": siblings = [(template + "/{id}", "DELETE"), (template + "/{id}", "PATCH")]
+        default: return nil
+        }
+        for sibling in siblings {
+            let request = RequestPath(sibling.template)
+            guard let match = try matcher(for: request).match(request),
+                  try claimSet(templateIDs: match.templateIDs).supports(method: sibling.method) else { continue }
+            let answer = try answer(method: sibling.method, url: target, templateIDs: match.templateIDs,
+                                    templates: match.templates, only: schemes)
+            let note = "Microsoft's permission data documents no permission for \(method) \(template); inferred from "
+                + "the documented \(sibling.method) on \(match.templates[0]), which needs the same rights"
+            return answer.inferred(method: method, url: target, note: note).with(url: target, notes: resolved.notes)
+        }
+        return nil
+    }
+
+    /// Whether the knowledge base knows `name` in `scheme`.
+    func permissionExists(_ name: String, scheme: Scheme) throws -> Bool {
+        try read("""
+            SELECT EXISTS (SELECT 1 FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id
+            WHERE p.name = ? AND ps.scheme_id = ?)
+            """) { db, sql in try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) ?? false }
     }
 }
 

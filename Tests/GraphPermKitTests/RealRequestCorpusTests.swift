@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import GraphPermKit
+
+/// 772 requests copied from the code of five public projects that call Microsoft Graph
+/// (`Fixtures/real-requests.jsonl`: method, URL, repository, file, commit, line; ids replaced by realistic values).
+@Suite(.enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage))
+struct RealRequestCorpusTests {
+    struct Request {
+        let method: String
+        let url: String
+        let source: String
+    }
+
+    static let corpus: [Request] = {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-requests.jsonl")
+        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n").map { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let method = object["method"] as? String, let url = object["url"] as? String,
+                  let repo = object["repo"] as? String, let path = object["path"] as? String else {
+                return Request(method: "?", url: String(line), source: "unreadable line")
+            }
+            return Request(method: method, url: url, source: "\(repo)/\(path):\(object["line"] ?? "?")")
+        }
+    }()
+
+    /// OData and function segments, written here without the matcher's code: `$count`, `$ref`, `$value`, a
+    /// namespace-qualified name, a call with arguments.
+    static func isODataSegment(_ segment: Substring) -> Bool {
+        segment.hasPrefix("$") || segment.lowercased().hasPrefix("microsoft.graph.")
+            || segment.range(of: #"^[A-Za-z][A-Za-z0-9_.]*\(.*=.*\)$"#, options: .regularExpression) != nil
+    }
+
+    @Test func everyRequestGetsAnAnswerOrATruthfulRefusal() throws {
+        let kb = SnapshotData.knowledgeBase
+        var counts: [String: Int] = [:]
+        var untruthful: [String] = [], wrongShape: [String] = [], undocumented: [String] = []
+        #expect(Self.corpus.count >= 500)
+        #expect(Set(Self.corpus.map { $0.source.split(separator: "/").prefix(2).joined(separator: "/") }).count >= 4)
+        for request in Self.corpus {
+            do {
+                let answer = try kb.least(method: request.method, target: request.url)
+                counts[answer.basis.rawValue, default: 0] += 1
+                // A request never lands on a template that reads an OData segment as an ID.
+                if let template = answer.template, answer.notes.allSatisfy({ !$0.contains(" is ") && !$0.contains("$") }) {
+                    let path = RequestPath(request.url).segments.map(\.normalized)
+                    let parts = template.split(separator: "?")[0].split(separator: "/")
+                    for (segment, part) in zip(path, parts) where Self.isODataSegment(Substring(segment)) && part.hasPrefix("{") {
+                        wrongShape.append("\(request.method) \(request.url) → \(template)")
+                    }
+                }
+            } catch let error as LookupError {
+                switch error {
+                case .notGraph: counts["refused: not Microsoft Graph", default: 0] += 1
+                case .undocumentedPath, .unsupportedMethod:
+                    counts["refused: undocumented", default: 0] += 1
+                    undocumented.append("\(request.method) \(request.url): \(error)")
+                case .badMethod: counts["refused: not a Graph method", default: 0] += 1
+                default: untruthful.append("\(request.method) \(request.url) (\(request.source)): \(error)")
+                }
+            } catch {
+                untruthful.append("\(request.method) \(request.url) (\(request.source)): \(error)")
+            }
+        }
+        print("real-request corpus: \(Self.corpus.count) requests; "
+              + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        for line in undocumented { print("  undocumented: \(line)") }
+        #expect(untruthful.isEmpty, "\(untruthful)")
+        #expect(wrongShape.isEmpty, "\(wrongShape)")
+    }
+}
