@@ -42,14 +42,38 @@ public enum AppCalls {
         return calls
     }
 
-    /// Microsoft Graph requests of a HAR file (`log.entries[].request`); other hosts are skipped.
+    /// The requests of a HAR file (`log.entries[].request`): CORS preflights (`OPTIONS`) and `HEAD` requests are
+    /// left out, and a Graph `$batch` request stands for the requests in its body. Requests to other hosts are
+    /// kept: a lookup refuses them as not Microsoft Graph, and `need` lists them apart.
     static func har(_ root: JSONReader) throws(LoadError) -> [Call] {
         var calls: [Call] = []
         for entry in try root["log"]["entries"].elements() {
-            let url = try entry["request"]["url"].string()
-            guard url.lowercased().contains("graph.microsoft") else { continue }
-            calls.append(Call(method: try entry["request"]["method"].string(maxLength: 20).uppercased(), url: url))
+            let request = entry["request"]
+            let url = try request["url"].string()
+            let method = try request["method"].string(maxLength: 20).uppercased()
+            if method == "OPTIONS" || method == "HEAD" { continue }
+            let path = RequestPath(url)
+            if method == "POST", path.normalized == ["$batch"], let body = try request["postData"]["text"].optionalString(),
+               let inner = batchRequests(body, batchURL: url) {
+                calls += inner
+                continue
+            }
+            calls.append(Call(method: method, url: url))
         }
         return calls
+    }
+
+    /// The requests of a JSON `$batch` body, made absolute against the batch URL's version (nil: not a batch body).
+    static func batchRequests(_ body: String, batchURL: String) -> [Call]? {
+        guard case .object(let root)? = try? JSONParser.parse(Array(body.utf8)), case .array(let requests)? = root["requests"] else {
+            return nil
+        }
+        let base = batchURL.range(of: "/$batch", options: [.caseInsensitive, .backwards]).map { String(batchURL[..<$0.lowerBound]) } ?? ""
+        return requests.compactMap { request in
+            guard case .object(let object) = request, case .string(let method)? = object["method"],
+                  case .string(let url)? = object["url"] else { return nil }
+            let absolute = url.contains("://") ? url : base + (url.hasPrefix("/") ? url : "/" + url)
+            return Call(method: method.uppercased(), url: absolute)
+        }
     }
 }

@@ -1,78 +1,128 @@
 /// `graphperm audit`: granted permissions against the calls an app makes.
 public struct AuditReport: Sendable {
     public struct Finding: Sendable, Equatable {
-        public enum Kind: String, Sendable { case uncovered = "call not covered", unused, broader = "broader than needed", unknownID = "unknown ID" }
+        public enum Kind: String, Sendable {
+            case uncovered = "call not covered", unused, broader = "broader than needed", unknownID = "unknown ID"
+            case signIn = "sign-in scope", otherAPI = "other API"
+        }
         public let kind: Kind
         public let scheme: Scheme?
         public let subject: String
         public let detail: String
     }
 
+    /// The OpenID Connect scopes: needed to sign users in and to refresh tokens, not for Graph calls.
+    public static let signInScopes: Set<String> = ["openid", "profile", "email", "offline_access"]
+
     public let findings: [Finding]
     public let granted: GrantedPermissions
     public let callCount: Int
+    /// The manifest's `requiredResourceAccess` as it should be: the Graph permissions the calls need (IDs and
+    /// types), the sign-in scopes it had, and its other APIs unchanged. nil without calls.
+    public let suggestedRequiredResourceAccess: String?
 
-    public var tabular: TabularText {
-        TabularText(columns: ["finding", "type", "subject", "detail"],
-                    rows: findings.map { [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail] })
-    }
-
-    public var json: String {
-        JSONText.object([
-            ("granted", JSONText.object([("delegated", JSONText.strings(granted.delegated)), ("application", JSONText.strings(granted.application))])),
-            ("calls", String(callCount)),
-            ("findings", JSONText.array(findings.map { finding in
-                JSONText.object([("kind", JSONText.string(finding.kind.rawValue)), ("scheme", JSONText.optional(finding.scheme?.rawValue)),
-                                 ("subject", JSONText.string(finding.subject)), ("detail", JSONText.string(finding.detail))])
-            })),
-        ]) + "\n"
-    }
-
-    /// A summary for a pull request.
-    public var markdown: String {
-        var text = "## Microsoft Graph permissions audit\n\n"
-        text += "Granted: \(granted.delegated.count) delegated, \(granted.application.count) application; \(callCount) calls checked.\n\n"
-        if findings.isEmpty { return text + "No findings: every call is covered and every permission is needed at its least privilege.\n" }
-        return text + tabular.render(.md)
-    }
+    /// Findings that call for a change (sign-in scopes and other APIs are listed, not faulted).
+    public var problems: [Finding] { findings.filter { $0.kind != .signIn && $0.kind != .otherAPI } }
 }
 
 extension KnowledgeBase {
-    /// Audits `granted` against `calls` (with no calls, only unknown IDs are reported).
+    /// Audits `granted` against `calls` (with no calls, only unknown IDs, sign-in scopes and other APIs).
+    ///
+    /// A call counts as covered when the delegated or the application permissions held cover it; a permission
+    /// is unused only when no call of its type needs it.
     public func audit(granted: GrantedPermissions, calls: [AppCalls.Call]) throws -> AuditReport {
-        var findings = granted.unknownIDs.map { AuditReport.Finding(kind: .unknownID, scheme: nil, subject: $0, detail: "not a Microsoft Graph permission ID in this knowledge base") }
-        guard !calls.isEmpty else { return AuditReport(findings: findings, granted: granted, callCount: 0) }
-        let need = try need(calls, schemes: [.delegatedWork, .application])
-        for entry in need.unknown {
+        var findings = granted.unknownIDs.map {
+            AuditReport.Finding(kind: .unknownID, scheme: nil, subject: $0, detail: "not a Microsoft Graph permission ID in this knowledge base")
+        }
+        for scope in granted.delegated.uniqued() where AuditReport.signInScopes.contains(scope) {
+            findings.append(.init(kind: .signIn, scheme: .delegatedWork, subject: scope,
+                                  detail: "OpenID Connect: needed to sign users in or refresh tokens, not for Graph calls; keep it"))
+        }
+        for api in granted.otherAPIs {
+            guard case .object(let object) = api else { continue }
+            let appId = if case .string(let id)? = object["resourceAppId"] { id } else { "?" }
+            let count = if case .array(let entries)? = object["resourceAccess"] { entries.count } else { 0 }
+            findings.append(.init(kind: .otherAPI, scheme: nil, subject: appId,
+                                  detail: "\(count) permissions of another API (not Microsoft Graph): not audited, kept as they are"))
+        }
+        guard !calls.isEmpty else {
+            return AuditReport(findings: findings, granted: granted, callCount: 0, suggestedRequiredResourceAccess: nil)
+        }
+        let held: [Scheme: [String]] = [
+            .delegatedWork: granted.delegated.filter { !AuditReport.signInScopes.contains($0) }.uniqued(),
+            .application: granted.application.uniqued(),
+        ]
+        let analysis = try need(calls, schemes: [.delegatedWork, .application])
+        for entry in analysis.otherHosts {
+            findings.append(.init(kind: .otherAPI, scheme: nil, subject: "\(entry.call.method) \(entry.call.url)", detail: entry.reason))
+        }
+        for entry in analysis.unknown {
             findings.append(.init(kind: .uncovered, scheme: nil, subject: "\(entry.call.method) \(entry.call.url)", detail: entry.reason))
         }
-        for result in need.schemes {
-            let held = result.scheme == .application ? granted.application : granted.delegated
-            guard !held.isEmpty else { continue }
-            var used = Set<String>()
-            var replacements: [String: [String]] = [:]
-            for call in result.calls {
-                let claims = try resolve(method: call.method, target: call.url)
-                let set = try claimSet(templateIDs: claims.ids).claims(method: call.method, scheme: result.scheme).map(\.permission)
-                let holding = held.filter(set.contains).sorted { NeedAnalysis.cost($0) < NeedAnalysis.cost($1) }
-                if let first = holding.first {
-                    used.insert(first)
-                    if let better = call.grantedBy, better != first { replacements[first, default: []].append(better) }
-                } else {
-                    findings.append(.init(kind: .uncovered, scheme: result.scheme, subject: "\(call.method) \(call.template ?? call.url)",
-                                          detail: "no granted permission allows it (403); least privileged: \(call.least ?? call.grantedBy ?? "-")"))
+        // Which held permission covers each call, per scheme; a call belongs to the scheme that covers it.
+        var used: [Scheme: Set<String>] = [:]
+        var replacements: [Scheme: [String: [String]]] = [:]
+        var callsOf: [Scheme: [AppCalls.Call]] = [:]
+        let results = Dictionary(uniqueKeysWithValues: analysis.schemes.map { ($0.scheme, $0) })
+        for call in calls.uniqued() where !analysis.unknown.contains(where: { $0.call == call }) {
+            var covered = false
+            for scheme in [Scheme.delegatedWork, .application] {
+                guard let result = results[scheme], let entry = result.calls.first(where: { $0.method == call.method && $0.url == call.url }),
+                      let answer = try? least(method: call.method, target: call.url, scheme: scheme), let row = answer[scheme] else { continue }
+                let granting = (row.least + row.higher).map { $0.components(separatedBy: " and ")[0] }
+                guard let holding = held[scheme]!.filter(granting.contains).min(by: { NeedAnalysis.cost($0) < NeedAnalysis.cost($1) }) else { continue }
+                covered = true
+                used[scheme, default: []].insert(holding)
+                callsOf[scheme, default: []].append(call)
+                if let better = entry.recommended ?? entry.least, better != holding {
+                    replacements[scheme, default: [:]][holding, default: []].append(better)
                 }
+                break
             }
-            for permission in held.uniqued() where !used.contains(permission) {
-                findings.append(.init(kind: .unused, scheme: result.scheme, subject: permission, detail: "no call needs it: remove it"))
+            guard !covered else { continue }
+            let scheme: Scheme = held[.application]!.isEmpty || RequestPath(call.url).normalized.first == "me" ? .delegatedWork : .application
+            callsOf[scheme, default: []].append(call)
+            let entry = results[scheme]?.calls.first { $0.method == call.method && $0.url == call.url }
+            findings.append(.init(kind: .uncovered, scheme: scheme, subject: "\(call.method) \(entry?.template ?? call.url)",
+                                  detail: "no granted permission allows it (403); least privileged: \(entry?.recommended ?? entry?.least ?? "none for this type")"))
+        }
+        for scheme in [Scheme.delegatedWork, .application] {
+            for permission in held[scheme]! where !(used[scheme]?.contains(permission) ?? false) {
+                findings.append(.init(kind: .unused, scheme: scheme, subject: permission, detail: "no call needs it: remove it"))
             }
-            for permission in held.uniqued() where used.contains(permission) && !result.permissions.contains(permission) {
-                let better = (replacements[permission] ?? []).uniqued().filter { NeedAnalysis.cost($0) < NeedAnalysis.cost(permission) }
+            for permission in held[scheme]! where used[scheme]?.contains(permission) ?? false {
+                let better = (replacements[scheme]?[permission] ?? []).uniqued()
+                    .filter { NeedAnalysis.cost($0) < NeedAnalysis.cost(permission) }
                 guard !better.isEmpty else { continue }
-                findings.append(.init(kind: .broader, scheme: result.scheme, subject: permission,
+                findings.append(.init(kind: .broader, scheme: scheme, subject: permission,
                                       detail: "replace with \(better.joined(separator: ", ")) (less privileged, and enough for these calls)"))
             }
         }
-        return AuditReport(findings: findings, granted: granted, callCount: calls.count)
+        let suggested = try suggestedManifest(granted: granted, callsOf: callsOf)
+        return AuditReport(findings: findings, granted: granted, callCount: calls.count, suggestedRequiredResourceAccess: suggested)
+    }
+
+    /// `requiredResourceAccess` with, per type, the least-privileged set for the calls of that type.
+    private func suggestedManifest(granted: GrantedPermissions, callsOf: [Scheme: [AppCalls.Call]]) throws -> String {
+        var access: [String] = []
+        for (scheme, type) in [(Scheme.delegatedWork, "Scope"), (.application, "Role")] {
+            var names = try callsOf[scheme].map { try need($0, schemes: [scheme]).schemes[0].permissions } ?? []
+            if scheme == .delegatedWork { names = granted.delegated.filter(AuditReport.signInScopes.contains).uniqued() + names }
+            for name in names.uniqued() {
+                guard let id = try permissionGUID(name, scheme: scheme) else { continue }
+                access.append(JSONText.object([("id", JSONText.string(id)), ("type", JSONText.string(type))]))
+            }
+        }
+        let graph = JSONText.object([("resourceAppId", JSONText.string(KnowledgeLoader.graphAppId)),
+                                     ("resourceAccess", JSONText.array(access))])
+        return JSONText.object([("requiredResourceAccess", JSONText.array([graph] + granted.otherAPIs.map(JSONValueText.render)))])
+    }
+
+    /// The ID of a permission in a scheme (the first scheme that has one, for OpenID scopes).
+    func permissionGUID(_ name: String, scheme: Scheme) throws(KnowledgeBaseError) -> String? {
+        try read("""
+            SELECT ps.guid FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id
+            WHERE p.name = ? AND ps.guid IS NOT NULL ORDER BY ps.scheme_id = ? DESC, ps.scheme_id LIMIT 1
+            """) { db, sql in try String.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) }
     }
 }

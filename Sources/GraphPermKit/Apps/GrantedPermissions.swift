@@ -3,11 +3,13 @@ import GRDB
 
 /// The permissions an app holds, read from its manifest (`requiredResourceAccess`), or from Graph's
 /// `appRoleAssignments` / `oauth2PermissionGrants` of its service principal.
-public struct GrantedPermissions: Sendable, Equatable {
+public struct GrantedPermissions: Sendable {
     public var delegated: [String] = []
     public var application: [String] = []
     /// IDs the knowledge base does not know, with where they were found.
     public var unknownIDs: [String] = []
+    /// A manifest's `requiredResourceAccess` entries for APIs other than Microsoft Graph, as written.
+    public var otherAPIs: [JSONValue] = []
 
     public init() {}
 
@@ -23,7 +25,10 @@ public struct GrantedPermissions: Sendable, Equatable {
         let root = JSONReader(value: value, file: path)
         if root["requiredResourceAccess"].isPresent {
             for resource in try root["requiredResourceAccess"].elements() {
-                guard (try resource["resourceAppId"].optionalString()) == KnowledgeLoader.graphAppId else { continue }
+                guard (try resource["resourceAppId"].optionalString())?.lowercased() == KnowledgeLoader.graphAppId else {
+                    granted.otherAPIs.append(resource.value ?? .null)
+                    continue
+                }
                 for access in try resource["resourceAccess"].elements() {
                     let id = try access["id"].guid()
                     let isRole = try access["type"].string(maxLength: 20) == "Role"

@@ -1,7 +1,12 @@
 import Foundation
 
-/// `graphperm need`: per scheme, the smallest least-privileged set of permissions that grants every call,
-/// with the call-by-call reasoning.
+/// `graphperm need`: per scheme, the least-privileged set of permissions that grants every call, with the
+/// reasoning call by call.
+///
+/// Privilege comes first: a permission may enter the set only if it is, for at least one of the calls, Microsoft's
+/// least-privileged permission (any that Microsoft marks least) or the recommended one (`PrivilegeOrder`). Among sets of
+/// such permissions that grant every call, the fewest permissions, then the least privileged (an exact set cover);
+/// the `AlsoRequires` partner of a chosen permission joins the set.
 public struct NeedAnalysis: Sendable {
     public struct CallResult: Sendable, Equatable {
         public let method: String
@@ -11,15 +16,22 @@ public struct NeedAnalysis: Sendable {
         public let grantedBy: String?
         /// Microsoft's least-privileged permission for the call.
         public let least: String?
-        /// What every granting permission also requires (one of), when Microsoft's data says so.
+        /// The recommended permission for the call (`LeastAnswer.SchemeAnswer.recommended`).
+        public let recommended: String?
+        /// Why `grantedBy` covers this call.
+        public let reason: String
+        /// The partners `grantedBy` needs for this call (one of them), when Microsoft's data says so.
         public let alsoRequires: [String]
+        /// `documented`, `security-table` or `inferred`.
+        public let basis: String
     }
 
     public struct SchemeResult: Sendable {
         public let scheme: Scheme
         public let permissions: [String]
+        /// Partners added because a chosen permission needs them: (partner, the permission that needs it).
+        public let partners: [(permission: String, requiredBy: String)]
         public let isProvenMinimal: Bool
-        public let greedySize: Int
         public let calls: [CallResult]
         /// Calls this scheme does not support.
         public let unsupported: [AppCalls.Call]
@@ -28,89 +40,86 @@ public struct NeedAnalysis: Sendable {
     public let schemes: [SchemeResult]
     /// Calls that match no documented API.
     public let unknown: [(call: AppCalls.Call, reason: String)]
+    /// Calls to hosts that are not Microsoft Graph (a HAR file records every request of a page).
+    public let otherHosts: [(call: AppCalls.Call, reason: String)]
 
-    /// The less privileged by its name, the lower.
+    /// A permission's privilege by its name, for ties between sets of one size: the objects it reaches first,
+    /// then what it allows.
     static func cost(_ permission: String) -> Int {
         let name = PermissionName(permission)
-        return name.operationRank * 10 + name.constraintRank
-    }
-
-    public var json: String {
-        JSONText.object([
-            ("schemes", JSONText.object(schemes.map { result in
-                (result.scheme.rawValue, JSONText.object([
-                    ("permissions", JSONText.strings(result.permissions)),
-                    ("provenMinimal", JSONText.bool(result.isProvenMinimal)),
-                    ("greedySize", String(result.greedySize)),
-                    ("calls", JSONText.array(result.calls.map { call in
-                        JSONText.object([("method", JSONText.string(call.method)), ("url", JSONText.string(call.url)),
-                                         ("template", JSONText.optional(call.template)), ("grantedBy", JSONText.optional(call.grantedBy)),
-                                         ("least", JSONText.optional(call.least)), ("alsoRequires", JSONText.strings(call.alsoRequires))])
-                    })),
-                    ("unsupported", JSONText.array(result.unsupported.map { JSONText.object([("method", JSONText.string($0.method)), ("url", JSONText.string($0.url))]) })),
-                ]))
-            })),
-            ("unknown", JSONText.array(unknown.map { JSONText.object([("method", JSONText.string($0.call.method)), ("url", JSONText.string($0.call.url)), ("error", JSONText.string($0.reason))]) })),
-        ]) + "\n"
-    }
-
-    /// Rows: scheme, permission set member, and which calls it grants.
-    public var tabular: TabularText {
-        var rows: [[String]] = []
-        for result in schemes {
-            for permission in result.permissions {
-                let calls = result.calls.filter { $0.grantedBy == permission }.map { "\($0.method) \($0.template ?? $0.url)" }
-                rows.append([result.scheme.rawValue, permission, calls.joined(separator: "; ")])
-            }
-            for call in result.unsupported { rows.append([result.scheme.rawValue, "(not supported)", "\(call.method) \(call.url)"]) }
-        }
-        for entry in unknown { rows.append(["", "(unknown call)", "\(entry.call.method) \(entry.call.url): \(entry.reason)"]) }
-        return TabularText(columns: ["scheme", "permission", "grants"], rows: rows)
+        return name.constraintRank * 1_000 + name.operationRank
     }
 }
 
 extension KnowledgeBase {
-    /// The minimal least-privileged permission sets for `calls`, per scheme.
+    /// The least-privileged permission sets for `calls`, per scheme.
     public func need(_ calls: [AppCalls.Call], schemes: [Scheme] = Scheme.allCases) throws -> NeedAnalysis {
-        var resolved: [(call: AppCalls.Call, template: String, claims: ClaimSet)] = []
+        var answered: [(call: AppCalls.Call, answer: LeastAnswer)] = []
         var unknown: [(AppCalls.Call, String)] = []
-        var cache: [String: (String, ClaimSet)] = [:]
-        for call in calls {
+        var otherHosts: [(AppCalls.Call, String)] = []
+        for call in calls.uniqued() {
             do {
-                let key = call.method + " " + call.url
-                if let hit = cache[key] {
-                    resolved.append((call, hit.0, hit.1))
-                    continue
-                }
-                let target = try resolve(method: call.method, target: call.url)
-                let claims = try claimSet(templateIDs: target.ids)
-                guard claims.supports(method: call.method) else {
-                    throw LookupError.unsupportedMethod(method: call.method, template: target.templates[0], supported: claims.methods)
-                }
-                cache[key] = (target.templates[0], claims)
-                resolved.append((call, target.templates[0], claims))
-            } catch {
-                unknown.append((call, "\(error)"))
+                answered.append((call, try least(method: call.method, target: call.url)))
+            } catch let error as LookupError {
+                if case .notGraph = error { otherHosts.append((call, "\(error)")) } else { unknown.append((call, "\(error)")) }
             }
         }
-        var results: [NeedAnalysis.SchemeResult] = []
-        for scheme in schemes {
-            let supported = resolved.filter { !$0.claims.claims(method: $0.call.method, scheme: scheme).isEmpty }
-            let needs = supported.map { entry in entry.claims.claims(method: entry.call.method, scheme: scheme).map(\.permission).uniqued() }
-            let solution = SetCover.solve(needs: needs, cost: NeedAnalysis.cost)
-            let greedy = SetCover.greedy(needs.map { Set($0) }, costs: Dictionary(uniqueKeysWithValues: Set(needs.flatMap { $0 }).map { ($0, NeedAnalysis.cost($0)) }))
-            let calls = supported.map { entry -> NeedAnalysis.CallResult in
-                let claimList = entry.claims.claims(method: entry.call.method, scheme: scheme)
-                let granting = claimList.filter { solution.chosen.contains($0.permission) }
-                let least = LeastPrivilege.select(method: entry.call.method, scheme: scheme, in: entry.claims)?.chosen.permission
-                let pick = granting.first { $0.permission == least } ?? granting.min { NeedAnalysis.cost($0.permission) < NeedAnalysis.cost($1.permission) }
-                return NeedAnalysis.CallResult(method: entry.call.method, url: entry.call.url, template: entry.template, grantedBy: pick?.permission,
-                                               least: least, alsoRequires: pick?.alsoRequires ?? [])
-            }
-            let unsupported = resolved.filter { $0.claims.claims(method: $0.call.method, scheme: scheme).isEmpty }.map(\.call)
-            results.append(NeedAnalysis.SchemeResult(scheme: scheme, permissions: solution.chosen, isProvenMinimal: solution.isProvenMinimal,
-                                                     greedySize: greedy.count, calls: calls, unsupported: unsupported))
+        let results = schemes.map { scheme in NeedPlanner(scheme: scheme, answered: answered).plan() }
+        return NeedAnalysis(schemes: results, unknown: unknown, otherHosts: otherHosts)
+    }
+}
+
+/// The set cover for one scheme.
+struct NeedPlanner {
+    let scheme: Scheme
+    let answered: [(call: AppCalls.Call, answer: LeastAnswer)]
+
+    /// A permission name from a label (`A and B` → `A`) and its partner.
+    private static func split(_ label: String) -> (permission: String, partner: String?) {
+        guard let range = label.range(of: " and ") else { return (label, nil) }
+        return (String(label[..<range.lowerBound]), String(label[range.upperBound...]))
+    }
+
+    func plan() -> NeedAnalysis.SchemeResult {
+        let supported = answered.compactMap { entry in entry.answer[scheme].map { (call: entry.call, answer: $0, basis: entry.answer.basis, template: entry.answer.template) } }
+        let unsupported = answered.filter { $0.answer[scheme] == nil }.map(\.call)
+        // The permissions that may enter the set: least or recommended for some call.
+        var allowed: [String: [String]] = [:]
+        for entry in supported {
+            let labels = entry.answer.least + (entry.answer.recommended.map { [$0] } ?? [])
+            for label in labels { allowed[Self.split(label).permission, default: []].append(entry.call.method + " " + entry.call.url) }
         }
-        return NeedAnalysis(schemes: results, unknown: unknown)
+        let needs = supported.map { entry in
+            (entry.answer.least + entry.answer.higher).map { Self.split($0).permission }.uniqued().filter { allowed[$0] != nil }
+        }
+        let solution = SetCover.solve(needs: needs, cost: NeedAnalysis.cost)
+        var partners: [(permission: String, requiredBy: String)] = []
+        let calls = supported.map { entry -> NeedAnalysis.CallResult in
+            let labels = entry.answer.least + entry.answer.higher
+            let granting = labels.filter { solution.chosen.contains(Self.split($0).permission) }
+            let best = granting.min { NeedAnalysis.cost(Self.split($0).permission) < NeedAnalysis.cost(Self.split($1).permission) }
+            let pick = best.map(Self.split)
+            if let pick, let partner = pick.partner, !solution.chosen.contains(partner),
+               !partners.contains(where: { $0.permission == partner }) {
+                partners.append((partner, pick.permission))
+            }
+            let least = entry.answer.least.first.map { Self.split($0).permission }
+            let isLeast = entry.answer.least.contains { Self.split($0).permission == pick?.permission }
+            let reason: String
+            switch pick?.permission {
+            case nil: reason = "no chosen permission grants this call"
+            case entry.answer.recommended.map({ Self.split($0).permission }): reason = "the recommended permission for this call"
+            case _ where isLeast: reason = "marked least privileged for this call by Microsoft"
+            default: reason = "also grants this call; chosen as least privileged for \(allowed[pick!.permission]!.first!)"
+            }
+            return NeedAnalysis.CallResult(method: entry.call.method, url: entry.call.url, template: entry.template,
+                                           grantedBy: pick?.permission, least: least,
+                                           recommended: entry.answer.recommended.map { Self.split($0).permission },
+                                           reason: reason, alsoRequires: pick?.partner.map { [$0] } ?? [],
+                                           basis: entry.basis.rawValue)
+        }
+        return NeedAnalysis.SchemeResult(scheme: scheme, permissions: solution.chosen + partners.map(\.permission),
+                                         partners: partners, isProvenMinimal: solution.isProvenMinimal, calls: calls,
+                                         unsupported: unsupported)
     }
 }

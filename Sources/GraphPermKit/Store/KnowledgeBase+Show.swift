@@ -94,10 +94,12 @@ extension KnowledgeBase {
         }) {
             return .role(AdminRoleCard(name: role[0], roleTemplateId: role[1]))
         }
-        let lookup = GUID.isValid(key)
+        let isGUID = GUID.isValid(key)
+        let lookup = isGUID
             ? "SELECT DISTINCT p.id, p.name, p.resource, p.operation, p.name_constraint FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id WHERE ps.guid = lower(?) ORDER BY p.id"
             : "SELECT id, name, resource, operation, name_constraint FROM permission WHERE name = ? COLLATE NOCASE ORDER BY name = ? DESC, id"
-        guard let row = try read(lookup, { db, sql in try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [key, key]) }) else {
+        let arguments: StatementArguments = isGUID ? [key] : [key, key]
+        guard let row = try read(lookup, { db, sql in try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) }) else {
             let names = try read("SELECT name FROM permission UNION ALL SELECT name FROM admin_role", { db, sql in try String.fetchAll(db, sql: sql) })
             throw LookupError.unknownEntity(key, suggestions: Suggestions.nearest(key, in: names, limit: 3))
         }

@@ -48,7 +48,8 @@ struct AuditCommand: ParsableCommand {
             --granted takes the app manifest (requiredResourceAccess; IDs resolved through the knowledge base), or Graph's \
             appRoleAssignments or oauth2PermissionGrants of its service principal ({"value": [...]}); repeat it to combine. \
             --calls takes the calls as for `graphperm need`. Unknown IDs are reported, not dropped. --format md gives a \
-            summary for a pull request. Exit 1 when there are findings.
+            summary for a pull request with the corrected requiredResourceAccess. OpenID Connect scopes (openid, profile, \
+            email, offline_access) and other APIs are listed apart, never as unused. Exit 1 when there are problems.
             Examples:
               graphperm audit --granted manifest.json --calls calls.txt --format md
             """
@@ -77,6 +78,6 @@ struct AuditCommand: ParsableCommand {
         case .md: Console.output(report.markdown)
         default: Console.output(report.tabular.render(common.outputFormat))
         }
-        if !report.findings.isEmpty { throw ExitCode(1) }
+        if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }
