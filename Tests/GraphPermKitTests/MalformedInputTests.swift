@@ -27,7 +27,7 @@ struct MalformedInputTests {
     static let deep: String = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
     static let deepPlace: String = "bad.json: line 1, column 257 ($" + String(repeating: "[0]", count: 256) + "): nesting deeper than 256 levels"
     static let hugeNameDocument: String = #"{"permissions": {""# + longName + #"": {"schemes": {}}}}"#
-    static let hugeNameMessage: String = "bad.json: $.permissions[\"" + String(repeating: "A", count: 80) + "…\"]: expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \"" + String(repeating: "A", count: 60) + "…\""
+    static let hugeNameMessage: String = "bad.json: $.permissions[\"" + String(repeating: "A", count: 80) + "… (1000000 bytes)\"]: expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \"" + String(repeating: "A", count: 80) + "… (1000000 bytes)\""
     static let hugeDescription: String = #""adminDescription": ""# + String(repeating: "x", count: 100_000) + #"""#
     static let truncated: String = String(valid.prefix(120))
 
