@@ -6,9 +6,9 @@ import CSHA256
 /// extensions) compress with them (`Sources/CSHA256`); others use the Swift rounds below.
 ///
 ///     SHA256.hex(Array("abc".utf8))  // "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-enum SHA256 {
+public enum SHA256 {
     /// Whether this processor's SHA instructions are used.
-    static let hasHardware: Bool = {
+    public static let hasHardware: Bool = {
         #if canImport(CSHA256)
         graphperm_sha256_hardware_available() != 0
         #else
@@ -28,7 +28,7 @@ enum SHA256 {
     ]
 
     /// The digest of `message` in lower-case hexadecimal; `hardware: false` forces the Swift rounds (for tests).
-    static func hex(_ message: [UInt8], hardware: Bool = hasHardware) -> String {
+    public static func hex(_ message: [UInt8], hardware: Bool = hasHardware) -> String {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         var tail = Array(message[(message.count / 64 * 64)...])
