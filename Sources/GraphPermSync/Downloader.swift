@@ -1,83 +1,113 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// Why a download failed.
-public struct SyncError: Error, Sendable, CustomStringConvertible {
-    public let url: String
-    public let message: String
-    /// The content arrived but is wrong (exit 65); otherwise the transfer failed (exit 74).
-    public var isBadContent = false
-
-    public init(url: String, message: String, isBadContent: Bool = false) {
-        self.url = url
-        self.message = message
-        self.isBadContent = isBadContent
-    }
-    public var description: String { "\(url): \(message)" }
-}
-
-/// HTTP GET with conditional requests (ETag / If-None-Match), `Retry-After` on 429 and 503, and a timeout.
+/// HTTP GET into a file: conditional requests (`If-None-Match`, `If-Modified-Since`), `Retry-After` on 429 and
+/// 503, redirects checked one by one (`RedirectRule`), and an access token sent only where its policy allows.
+///
+///     let downloader = Downloader(limits: SyncLimits(timeout: 30), userAgent: "graphperm/0.1.0")
+///     try await downloader.get(url, to: "/tmp/x.json", conditions: .init(etag: "\"abc\""))  // .notModified
 public struct Downloader: Sendable {
-    public enum Outcome: Sendable {
+    /// What a server said about a file's version, for the next conditional request.
+    public struct Validators: Sendable, Equatable, Codable {
+        public var etag: String?
+        public var lastModified: String?
+
+        public init(etag: String? = nil, lastModified: String? = nil) {
+            self.etag = etag
+            self.lastModified = lastModified
+        }
+    }
+
+    /// An access token and where it may go.
+    public struct Credential: Sendable {
+        let token: String
+        let policy: TokenPolicy
+
+        public init(token: String, policy: TokenPolicy) {
+            self.token = token
+            self.policy = policy
+        }
+    }
+
+    public enum Outcome: Sendable, Equatable {
         case notModified
-        case body(Data, etag: String?)
+        case saved(bytes: Int, validators: Validators)
     }
 
-    public var timeout: TimeInterval
-    public var maxAttempts = 4
-    public var maxRetryWait: TimeInterval = 30
-    public var headers: [String: String] = [:]
+    public var limits: SyncLimits
+    public var userAgent: String
 
-    public init(timeout: TimeInterval) { self.timeout = timeout }
+    public init(limits: SyncLimits, userAgent: String) {
+        self.limits = limits
+        self.userAgent = userAgent
+    }
 
-    public func get(_ url: URL, etag: String? = nil, progress: @escaping @Sendable (Int) -> Void = { _ in }) async throws -> Outcome {
-        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 4
-        configuration.urlCache = nil
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        for attempt in 1...maxAttempts {
-            let data: Data
-            let response: URLResponse
-            do {
-                (data, response) = try await session.data(for: request)
-            } catch {
-                throw SyncError(url: url.absoluteString, message: "the request failed (\(describe(error)))")
+    /// Fetches `url` into `file`. Errors name `url` (or the redirect that was refused), never `file` or a token.
+    public func get(
+        _ url: URL, to file: String, conditions: Validators? = nil,
+        credential: Credential? = nil
+    ) async throws -> Outcome {
+        var current = url
+        var redirects = 0
+        var attempt = 1
+        while true {
+            if let credential, !credential.policy.allows(current) {
+                throw SyncError(
+                    source: current.absoluteString,
+                    message: "refused to send the access token here: it goes only to \(credential.policy)")
             }
-            guard let http = response as? HTTPURLResponse else { throw SyncError(url: url.absoluteString, message: "not an HTTP response") }
-            switch http.statusCode {
+            let response = try await HTTPTransfer.run(
+                request(current, conditions, credential), to: file, limits: limits)
+            switch response.status {
             case 200:
-                if let expected = http.value(forHTTPHeaderField: "Content-Length").flatMap(Int.init), expected != data.count {
-                    throw SyncError(url: url.absoluteString, message: "the body was cut short (\(data.count) of \(expected) bytes)")
-                }
-                progress(data.count)
-                return .body(data, etag: http.value(forHTTPHeaderField: "ETag"))
-            case 304:
+                let validators = Validators(
+                    etag: response.headers["etag"], lastModified: response.headers["last-modified"])
+                return .saved(bytes: response.bytes, validators: validators)
+            case 304 where conditions != nil:
                 return .notModified
-            case 429, 503 where attempt < maxAttempts:
-                let wait = min(maxRetryWait, http.value(forHTTPHeaderField: "Retry-After").flatMap(Double.init) ?? Double(attempt))
-                try await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
+            case 301, 302, 303, 307, 308:
+                current = try redirect(from: current, response, count: &redirects, credential: credential)
+            case 429 where attempt < limits.maxAttempts, 503 where attempt < limits.maxAttempts:
+                let asked = response.headers["retry-after"].flatMap(Double.init) ?? Double(attempt)
+                try await Task.sleep(nanoseconds: UInt64(min(limits.maxRetryWait, max(0, asked)) * 1_000_000_000))
+                attempt += 1
             default:
-                throw SyncError(url: url.absoluteString, message: "HTTP \(http.statusCode) \(HTTPURLResponse.localizedString(forStatusCode: http.statusCode))")
+                throw SyncError(
+                    source: current.absoluteString,
+                    message: "HTTP \(response.status)"
+                        + (response.status == 404 ? " Not Found" : ""))
             }
         }
-        throw SyncError(url: url.absoluteString, message: "still refused after \(maxAttempts) attempts")
     }
 
-    private func describe(_ error: any Error) -> String {
-        if let error = error as? URLError {
-            switch error.code {
-            case .timedOut: return "timed out after \(Int(timeout)) s"
-            case .notConnectedToInternet, .cannotConnectToHost, .cannotFindHost, .networkConnectionLost: return "cannot reach the server: offline?"
-            default: return error.localizedDescription
-            }
+    private func request(_ url: URL, _ conditions: Validators?, _ credential: Credential?) -> HTTPRequest {
+        var request = HTTPRequest(url: url)
+        request.headers.append(("User-Agent", userAgent))
+        request.headers.append(("Accept", "application/json"))
+        request.headers.append(("Accept-Encoding", "gzip"))
+        if let etag = conditions?.etag { request.headers.append(("If-None-Match", etag)) }
+        if let date = conditions?.lastModified { request.headers.append(("If-Modified-Since", date)) }
+        if let credential { request.headers.append(("Authorization", "Bearer " + credential.token)) }
+        return request
+    }
+
+    private func redirect(
+        from url: URL, _ response: HTTPResponse, count: inout Int,
+        credential: Credential?
+    ) throws -> URL {
+        guard let location = response.headers["location"],
+            let target = URL(string: location, relativeTo: url)?.absoluteURL
+        else {
+            throw SyncError(source: url.absoluteString, message: "HTTP \(response.status) without a usable Location")
         }
-        return "\(error)"
+        count += 1
+        guard count <= limits.maxRedirects else {
+            throw SyncError(source: url.absoluteString, message: "more than \(limits.maxRedirects) redirects")
+        }
+        if let reason = RedirectRule.check(from: url, to: target, token: credential?.policy) {
+            throw SyncError(
+                source: url.absoluteString,
+                message: "refused to follow \(reason): \(SyncError.excerpt(target.absoluteString))")
+        }
+        return target
     }
 }

@@ -2,141 +2,164 @@ import Foundation
 import GraphPermKit
 
 /// `graphperm sync`: brings the knowledge base up to date from Microsoft's public files (or a mirror), and
-/// optionally from the user's own tenant, swapping in a new knowledge base only when everything succeeded.
+/// optionally from the user's own tenant. Everything is downloaded and checked into a staging folder beside the
+/// knowledge base, and the new knowledge base replaces the old one only when all of it succeeded.
+///
+///     let syncer = try Syncer(source: Syncer.defaultSource, databasePath: "kb.sqlite",
+///                             downloader: Downloader(limits: SyncLimits(timeout: 30), userAgent: "graphperm/0.1.0"))
+///     try await syncer.run().upToDate  // true when no file changed since the last sync
 public struct Syncer: Sendable {
-    /// Microsoft's public permission files, relative to the source.
-    public static let files = ["permissions/new/permissions.json", "permissions/new/provisioningInfo.json", "permissions/permissions-descriptions.json"]
-    public static let defaultSource = "https://raw.githubusercontent.com/microsoftgraph/microsoft-graph-devx-content/master/"
-    public static let tenantURL = "https://graph.microsoft.com/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')?$select=id,appId,displayName,appRoles,oauth2PermissionScopes"
+    /// Microsoft's public permission files, relative to the source, and what each must be.
+    public static let files: [(path: String, kind: DocumentKind)] = [
+        ("permissions/new/permissions.json", .permissionsDocument),
+        ("permissions/new/provisioningInfo.json", .provisioningInfo),
+        ("permissions/permissions-descriptions.json", .permissionDescriptions),
+    ]
+    public static let defaultSource =
+        "https://raw.githubusercontent.com/microsoftgraph/microsoft-graph-devx-content/master/"
+
+    /// Where the files come from.
+    public enum Source: Sendable, Equatable {
+        case remote(URL)
+        case folder(String)
+
+        /// An http(s) base URL or an existing folder.
+        public init(_ text: String) throws {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), isDirectory.boolValue {
+                self = .folder(text)
+            } else if let url = URL(string: text.hasSuffix("/") ? text : text + "/"),
+                ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host != nil
+            {
+                self = .remote(url)
+            } else {
+                throw SyncError(source: text, message: "expected an http(s) URL or an existing folder")
+            }
+        }
+    }
+
+    /// The tenant's service principal: where to read it and the token that may go there.
+    public struct Tenant: Sendable {
+        let url: URL
+        let credential: Downloader.Credential
+
+        /// HTTPS to one of Microsoft Graph's hosts: what the command line uses.
+        public init(token: String, host: GraphHost = .global) {
+            url = host.tenantURL
+            credential = Downloader.Credential(token: token, policy: TokenPolicy(graph: host))
+        }
+
+        /// A loopback server (`http://127.0.0.1:PORT/...`) standing in for Microsoft Graph in tests; nil for any
+        /// other URL. The command line never uses it.
+        public static func loopbackForTesting(token: String, url: URL) -> Tenant? {
+            TokenPolicy.loopbackForTesting(url).map { Tenant(url: url, credential: .init(token: token, policy: $0)) }
+        }
+
+        private init(url: URL, credential: Downloader.Credential) {
+            self.url = url
+            self.credential = credential
+        }
+    }
 
     public struct Report: Sendable {
         public var upToDate = false
+        /// Bytes downloaded, or read from the folder.
         public var bytes = 0
         public var files = 0
         public var warnings: [String] = []
     }
 
-    public let source: String
+    public let source: Source
     public let databasePath: String
     public let downloader: Downloader
-    public var tenantToken: String?
-    public var tenantURL = Syncer.tenantURL
+    public var tenant: Tenant?
+    /// Accept a new knowledge base that has far fewer permissions or grants than the current one.
+    public var force = false
 
-    public init(source: String, databasePath: String, downloader: Downloader) {
-        self.source = source
+    public init(source: String, databasePath: String, downloader: Downloader) throws {
+        self.source = try Source(source)
         self.databasePath = databasePath
         self.downloader = downloader
     }
 
-    var statePath: String { databasePath + ".sync.json" }
+    /// The staging folder this process uses (an executable removes it when a signal ends the process).
+    public var staging: StagingFolder { StagingFolder(databasePath: databasePath) }
 
     public func run(progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }) async throws -> Report {
+        let staging = self.staging
+        try staging.create()
+        defer { staging.remove() }
         var report = Report()
-        let folder = NSTemporaryDirectory() + "graphperm-sync-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let hasDatabase = FileManager.default.fileExists(atPath: databasePath)
-        let state = hasDatabase ? loadState() : [:]
-        var newState: [String: String] = [:]
-        var paths: [String] = []
-        var unchanged: [(url: URL, local: String, file: String)] = []
-        for (index, file) in Self.files.enumerated() {
-            let local = folder + "/\(index)-" + (file as NSString).lastPathComponent
-            paths.append(local)
-            if let directory = localDirectory {
-                let candidates = [directory + "/" + file, directory + "/" + (file as NSString).lastPathComponent]
-                guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0) }) else {
-                    throw SyncError(url: candidates[1], message: "no such file in the mirror folder")
-                }
-                try FileManager.default.copyItem(atPath: found, toPath: local)
-                report.files += 1
-                continue
+        var state = SyncState()
+        let staged: [StagedFile]
+        switch source {
+        case .folder(let folder):
+            staged = try FolderReader(folder: folder, maxBytes: downloader.limits.maxBytes).stage(into: staging.path)
+            report.bytes = staged.reduce(0) { $0 + $1.bytes }
+            if tenant == nil, FolderReader.matches(staged, knowledgeBase: databasePath) {
+                report.upToDate = true
+                return report
             }
-            let url = try fileURL(file)
-            switch try await downloader.get(url, etag: state[url.absoluteString], progress: { progress(file, $0) }) {
-            case .notModified:
-                newState[url.absoluteString] = state[url.absoluteString]
-                unchanged.append((url, local, file))
-            case .body(let data, let etag):
-                try save(data, to: local, url: url, report: &report)
-                newState[url.absoluteString] = etag
+        case .remote(let base):
+            let fetcher = RemoteFetcher(base: base, downloader: downloader, progress: progress)
+            let previous = SyncState.read(for: databasePath)
+            guard let fetched = try await fetcher.stage(into: staging.path, previous: previous, needsAll: tenant != nil)
+            else {
+                report.upToDate = true
+                return report
             }
+            (staged, state.validators) = fetched
+            report.bytes = staged.reduce(0) { $0 + $1.bytes }
         }
-        if unchanged.count == Self.files.count, tenantToken == nil {
-            report.upToDate = true
-            return report
+        for file in staged { try file.check() }
+        report.files = staged.count
+        var paths = staged.map(\.path)
+        if let tenant {
+            let reader = TenantReader(url: tenant.url, credential: tenant.credential, downloader: downloader)
+            let path = staging.path + "/tenant-service-principal.json"
+            report.bytes += try await reader.read(into: path, scratch: staging.path + "/tenant-page.json")
+            report.files += 1
+            paths.append(path)
         }
-        // The new knowledge base is built from every file: fetch the unchanged ones in full too.
-        for entry in unchanged {
-            guard case .body(let data, let etag) = try await downloader.get(entry.url, progress: { progress(entry.file, $0) }) else {
-                throw SyncError(url: entry.url.absoluteString, message: "answered 304 to an unconditional request")
-            }
-            try save(data, to: entry.local, url: entry.url, report: &report)
-            newState[entry.url.absoluteString] = etag
-        }
-        if let tenantToken { paths.append(try await fetchTenant(token: tenantToken, into: folder, report: &report)) }
-        let facts = try KnowledgeBaseWriter.load(paths: paths, dataDirectory: Resources.dataDirectory, to: databasePath)
-        report.warnings = facts.warnings
-        saveState(newState)
+        report.warnings = try build(from: paths, staged: staged, staging: staging)
+        state.write(for: databasePath)
         return report
     }
 
-    private func fileURL(_ file: String) throws -> URL {
-        guard let url = URL(string: source.hasSuffix("/") ? source + file : source + "/" + file), url.scheme != nil else {
-            throw SyncError(url: source, message: "expected an http(s) URL or a folder")
-        }
-        return url
-    }
-
-    private func save(_ data: Data, to local: String, url: URL, report: inout Report) throws {
-        try validate(data, url: url.absoluteString)
-        try data.write(to: URL(fileURLWithPath: local))
-        report.bytes += data.count
-        report.files += 1
-    }
-
-    private var localDirectory: String? {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) && isDirectory.boolValue ? source : nil
-    }
-
-    private func validate(_ data: Data, url: String) throws {
+    /// Loads `paths` into a new knowledge base in the staging folder, checks it against the current one and
+    /// renames it over it.
+    private func build(from paths: [String], staged: [StagedFile], staging: StagingFolder) throws -> [String] {
+        let newPath = staging.path + "/new.sqlite"
+        let names = LoadErrorNames(staged: staged, staging: staging.path, databasePath: databasePath)
+        let facts: KnowledgeFacts
         do {
-            _ = try KnowledgeLoader.kind(of: [UInt8](data), file: url)
-        } catch let error as LoadError {
-            let isSyntax = if case .data(_, let place, _) = error { place.hasPrefix("line ") } else { false }
-            throw SyncError(url: url, message: isSyntax ? "the download is not valid JSON (\(error))" : "the download is not a permission file (\(error))",
-                            isBadContent: true)
+            facts = try KnowledgeBaseWriter.load(paths: paths, dataDirectory: Resources.dataDirectory, to: newPath)
+        } catch {
+            throw names.syncError(error)
         }
-    }
-
-    private func fetchTenant(token: String, into folder: String, report: inout Report) async throws -> String {
-        var downloader = self.downloader
-        downloader.headers["Authorization"] = "Bearer " + token
-        var next: String? = tenantURL
-        var principals: [JSONValue] = []
-        while let link = next, let url = URL(string: link) {
-            guard case .body(let data, _) = try await downloader.get(url) else { break }
-            report.bytes += data.count
-            guard case .object(let object) = try JSONParser.parse([UInt8](data)) else { throw SyncError(url: link, message: "expected a JSON object", isBadContent: true) }
-            if case .array(let values)? = object["value"] { principals += values } else { principals.append(.object(object)) }
-            if case .string(let more)? = object["@odata.nextLink"] { next = more } else { next = nil }
+        if !force, let old = Plausibility.counts(databasePath), let new = Plausibility.counts(newPath),
+            let problem = Plausibility.problem(old: old, new: new)
+        {
+            throw SyncError(source: sourceName, message: problem, kind: .badContent)
         }
-        let path = folder + "/tenant-service-principal.json"
-        try Data(JSONValueText.render(.object(JSONObject([("value", .array(principals))]))).utf8).write(to: URL(fileURLWithPath: path))
-        report.files += 1
-        return path
+        guard rename(newPath, databasePath) == 0 else {
+            throw SyncError(
+                source: databasePath,
+                message: "the new knowledge base could not replace the old one "
+                    + "(\(String(cString: strerror(errno))))")
+        }
+        let folder = open(staging.parent, O_RDONLY)
+        if folder >= 0 {
+            fsync(folder)
+            close(folder)
+        }
+        return facts.warnings.map(names.rename)
     }
 
-    private func loadState() -> [String: String] {
-        guard let data = FileManager.default.contents(atPath: statePath), case .object(let object)? = try? JSONParser.parse([UInt8](data)) else { return [:] }
-        var state: [String: String] = [:]
-        for (key, value) in object.members { if case .string(let etag) = value { state[key] = etag } }
-        return state
-    }
-
-    private func saveState(_ state: [String: String]) {
-        let text = JSONText.object(state.keys.sorted().map { ($0, JSONText.string(state[$0]!)) })
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: statePath), options: .atomic)
+    private var sourceName: String {
+        switch source {
+        case .remote(let url): url.absoluteString
+        case .folder(let folder): folder
+        }
     }
 }
