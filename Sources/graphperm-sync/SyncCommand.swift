@@ -4,68 +4,120 @@ import GraphPermCommandLine
 import GraphPermKit
 import GraphPermSync
 
+extension GraphHost: ExpressibleByArgument {}
+
 @main
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graphperm sync",
-        abstract: "Bring the knowledge base up to date from Microsoft's public permission files (or a mirror, or your tenant).",
+        abstract:
+            "Bring the knowledge base up to date from Microsoft's permission files (or a mirror, or your tenant).",
         discussion: """
             Downloads permissions/new/permissions.json, permissions/new/provisioningInfo.json and \
-            permissions/permissions-descriptions.json from microsoftgraph/microsoft-graph-devx-content (or --from URL|DIR), \
-            with conditional requests: when nothing changed it says so and changes nothing. Every download is checked and \
-            loaded into a new knowledge base that replaces the old one only when all of it succeeded; offline, a timeout, an \
-            HTTP error, a cut or corrupt body leave the old one untouched (exit 74, or 65 for bad content).
-            --tenant reads the Microsoft Graph service principal of your own tenant with the token in --token-file.
+            permissions/permissions-descriptions.json from microsoftgraph/microsoft-graph-devx-content \
+            (or --from URL|DIR) with conditional requests (ETag, Last-Modified): when nothing changed it says so \
+            and changes nothing; a folder is up to date when its files' SHA-256 match the knowledge base's. Each \
+            file must be what it claims (a permissions document with permissions and paths, provisioningInfo with \
+            deployments, descriptions with scopes), and new data with less than half the permissions or grants of \
+            the current knowledge base is refused unless --force. Every request is bounded: --timeout for the whole \
+            request, 64 MiB a file after decompression, 100 pages, 5 redirects, none to another scheme. The new \
+            knowledge base replaces the old one only when all of it succeeded; otherwise the old one is kept \
+            (exit 74 for a failed or refused transfer, 65 for bad content).
+            --tenant reads the Microsoft Graph service principal of your own tenant with the token in \
+            --token-file. The token goes only over HTTPS to --graph-host (graph.microsoft.com; \
+            graph.microsoft.us, dod-graph.microsoft.us or microsoftgraph.chinacloudapi.cn for the national \
+            clouds): a next page or a redirect anywhere else is refused.
             Examples:
               graphperm sync
               graphperm sync --from ./mirror
               graphperm sync --tenant --token-file token.txt
+              graphperm sync --tenant --token-file token.txt --graph-host graph.microsoft.us
             """
     )
 
     @OptionGroup var common: CommonOptions
 
     @Option(name: .long, help: "A mirror: a base URL or a folder holding the files.")
-    var from: String = "https://raw.githubusercontent.com/microsoftgraph/microsoft-graph-devx-content/master/"
+    var from: String = Syncer.defaultSource
 
     @Flag(name: .long, help: "Also read your tenant's Microsoft Graph service principal (needs --token-file).")
     var tenant = false
 
-    @Option(name: .long, help: "A file holding an access token for --tenant.")
+    @Option(name: .long, help: "A file holding an access token for --tenant (- for stdin).")
     var tokenFile: String?
 
-    @Option(name: .long, help: "Seconds to wait for each request.")
+    @Option(
+        name: .long,
+        help: "The Microsoft Graph host of your tenant's cloud: \(GraphHost.allValueStrings.joined(separator: ", ")).")
+    var graphHost: GraphHost = .global
+
+    @Option(name: .long, help: "Seconds each request may take in all.")
     var timeout: Double = 30
 
+    @Flag(
+        name: .long,
+        help: "Accept new data with less than half the permissions or grants of the current knowledge base.")
+    var force = false
+
     func validate() throws {
-        if tenant, tokenFile == nil { throw ValidationError("--tenant needs --token-file FILE holding an access token for Microsoft Graph") }
-        if timeout <= 0 { throw ValidationError("--timeout takes a number of seconds above 0") }
+        if tenant, tokenFile == nil {
+            throw ValidationError("--tenant needs --token-file FILE holding an access token for Microsoft Graph")
+        }
+        if !tenant, tokenFile != nil {
+            throw ValidationError("--token-file is read only with --tenant: add --tenant or drop --token-file")
+        }
+        if !(timeout > 0 && timeout <= 3600) {
+            throw ValidationError("--timeout takes a number of seconds above 0, at most 3600")
+        }
+        do {
+            _ = try Syncer.Source(from)
+        } catch let error as SyncError {
+            throw ValidationError("--from \(error.source): \(error.message)")
+        }
     }
 
     func run() async throws {
         let (path, isExplicit) = common.databasePath
-        if !isExplicit { try? FileManager.default.createDirectory(atPath: CommonOptions.dataDirectory, withIntermediateDirectories: true) }
-        var syncer = Syncer(source: from, databasePath: path, downloader: Downloader(timeout: timeout))
-        if let tokenFile {
-            syncer.tenantToken = String(decoding: try Console.readInput(tokenFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !isExplicit {
+            try? FileManager.default.createDirectory(
+                atPath: CommonOptions.dataDirectory, withIntermediateDirectories: true)
         }
+        let downloader = Downloader(limits: SyncLimits(timeout: timeout), userAgent: GraphPermVersion.userAgent)
+        var syncer = try Syncer(source: from, databasePath: path, downloader: downloader)
+        syncer.force = force
+        if tenant, let tokenFile {
+            let token = String(decoding: try Console.readInput(tokenFile), as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines)
+            guard !token.isEmpty else {
+                Console.note("error: \(tokenFile): holds no access token")
+                throw ExitCode(64)
+            }
+            syncer.tenant = Syncer.Tenant(token: token, host: graphHost)
+        }
+        let cleanup = SignalCleanup(removing: syncer.staging)
+        // URLSession streams each body into a file in the temporary folder: keep those inside the staging folder,
+        // which every exit removes.
+        setenv("TMPDIR", syncer.staging.path, 1)
+        defer { withExtendedLifetime(cleanup) {} }
         let showsProgress = isatty(STDERR_FILENO) == 1
         let report: Syncer.Report
         do {
-            report = try await syncer.run { file, bytes in
-                if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K  \((file as NSString).lastPathComponent): \(bytes) bytes".utf8)) }
+            report = try await syncer.run { source, bytes in
+                if showsProgress { Console.note("\(source): \(bytes) bytes") }
             }
         } catch let error as SyncError {
-            if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-            Console.note("error: \(error); the knowledge base is unchanged")
-            throw ExitCode(error.isBadContent ? 65 : 74)
-        } catch let error as LoadError {
             Console.note("error: \(error); the knowledge base is unchanged")
             throw ExitCode(error.exitCode)
         }
-        if showsProgress { FileHandle.standardError.write(Data("\n".utf8)) }
-        Console.note(report.upToDate ? "already up to date (\(path))" : "synced \(report.files) files, \(report.bytes) bytes, into \(path)")
-        let rows = [["up_to_date", report.upToDate ? "yes" : "no"], ["files", String(report.files)], ["bytes", String(report.bytes)], ["warnings", String(report.warnings.count)]]
+        for warning in report.warnings { Console.note("warning: \(warning)") }
+        Console.note(
+            report.upToDate
+                ? "already up to date (\(path)); \(report.bytes) bytes read"
+                : "synced \(report.files) files, \(report.bytes) bytes, into \(path)")
+        let rows = [
+            ["up_to_date", report.upToDate ? "yes" : "no"], ["files", String(report.files)],
+            ["bytes", String(report.bytes)], ["warnings", String(report.warnings.count)],
+        ]
         Console.output(TabularText(columns: ["item", "value"], rows: rows).render(common.outputFormat))
     }
 }

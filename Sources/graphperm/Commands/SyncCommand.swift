@@ -7,8 +7,14 @@ import GraphPermCommandLine
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Bring the knowledge base up to date from Microsoft's public permission files (or a mirror, or your tenant).",
-        discussion: "See `graphperm sync --help` for the options.\nExamples:\n  graphperm sync\n  graphperm sync --from ./mirror"
+        abstract:
+            "Bring the knowledge base up to date from Microsoft's permission files (or a mirror, or your tenant).",
+        discussion: """
+            See `graphperm sync --help` for the options.
+            Examples:
+              graphperm sync
+              graphperm sync --from ./mirror
+            """
     )
 
     @Argument(parsing: .captureForPassthrough, help: "The options of `graphperm sync`.")
@@ -28,7 +34,9 @@ struct SyncCommand: ParsableCommand {
 
     /// This program's own file (through /proc on Linux, else the first argument).
     static var ownPath: String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
         return CommandLine.arguments[0]
     }
 }
