@@ -58,10 +58,12 @@ struct DiagnoserTests {
              body: #"{"error": "insufficient_claims", "error_description": "claims challenge"}"#, .denied, .conditionalAccess),
         Case("EWS application access policy", "GET", "/users/u1/messages", app(#""Mail.Read""#), status: 403,
              body: #"{"error": {"code": "ErrorAccessDenied", "message": "Access to OData is disabled."}}"#, .denied, .ewsAccessPolicy),
-        Case("invalid token reported by Graph", "GET", "/me/messages", user("Mail.Read"), status: 401,
-             body: #"{"error": {"code": "InvalidAuthenticationToken", "message": "Access token validation failure. Invalid audience."}}"#, .denied, .expiredOrInvalidToken),
-        Case("user lacks directory rights", "PATCH", "/users/u1", user("User.EnableDisableAccount.All User.Read.All"), status: 403,
-             body: #"{"error": {"code": "Authorization_RequestDenied", "message": "Insufficient privileges to complete the operation."}}"#, .unknown, .licenseOrUserPrivilege),
+        Case("Graph reports an invalid audience", "GET", "/me/messages", user("Mail.Read"), status: 401,
+             body: #"{"error": {"code": "InvalidAuthenticationToken", "message": "Access token validation failure. Invalid audience."}}"#, .denied, .wrongAudience),
+        Case("Graph reports an invalid token", "GET", "/me/messages", user("Mail.Read"), status: 401,
+             body: #"{"error": {"code": "InvalidAuthenticationToken", "message": "CompactToken parsing failed with error code: 80049217"}}"#, .denied, .expiredOrInvalidToken),
+        Case("user lacks the directory role to change another user", "PATCH", "/users/u1", user("User.EnableDisableAccount.All User.Read.All"), status: 403,
+             body: #"{"error": {"code": "Authorization_RequestDenied", "message": "Insufficient privileges to complete the operation."}}"#, .unknown, .missingAdminRole),
         Case("403 with a sufficient token", "GET", "/users/u1/messages", user("Mail.Read"), status: 403, .unknown, .licenseOrUserPrivilege),
         Case("consent not granted", "GET", "/me/messages", user("Mail.Read"), status: 403,
              body: #"{"error": "invalid_grant", "error_description": "AADSTS65001: The user or administrator has not consented to use the application"}"#, .unknown, .consentNotGranted),
@@ -94,6 +96,6 @@ struct DiagnoserTests {
     @Test func theJSONHasTheDocumentedShape() throws {
         guard case .object(let claims) = try JSONParser.parse(Array(Self.user("SecurityEvents.Read.All", #", "wids": ["\#(Self.userAdmin)"]"#).utf8)) else { return }
         let diagnosis = try Diagnoser(kb: Self.kb).diagnose(method: "GET", url: "/security/alerts", claims: TokenClaims(payload: claims), at: Date(timeIntervalSince1970: 1_795_000_000))
-        #expect(diagnosis.json.hasPrefix(#"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","token":{"kind":"delegated","audience":"https://graph.microsoft.com","expires":"2027-01-15T08:00:00Z","permissions":["SecurityEvents.Read.All"],"roles":[]},"verdict":"denied","causes":[{"code":"missing_admin_role","#))
+        #expect(diagnosis.json.hasPrefix(#"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","token":{"kind":"delegated","audience":"https://graph.microsoft.com","expires":"2027-01-15T08:00:00Z","permissions":["SecurityEvents.Read.All"],"roles":["User Administrator"]},"verdict":"denied","causes":[{"code":"missing_admin_role","#))
     }
 }

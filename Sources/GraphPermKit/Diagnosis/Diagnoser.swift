@@ -21,37 +21,58 @@ public struct Diagnoser {
         var causes: [Cause] = []
         let roleNames = try adminRoleNames(claims.wids ?? [])
         causes += TokenValidity.causes(claims, at: now)
-        if let errorBody { causes += fromErrorBody(errorBody) }
 
         var template: String? = nil
         var permissionVerdictKnown = false
+        var holdsPermission: Bool? = nil
+        var supportsPersonal: Bool? = nil
+        var kind = claims.kind
+        if kind == .unknown, claims.isPartial, RequestPath(url).normalized.first == "me" { kind = .delegated }
+        let knowsPermissions = !claims.isPartial || claims.hasPermissionClaim
         do {
-            let resolved = try kb.resolve(method: method, target: url)
-            template = resolved.templates[0]
-            let claimSet = try kb.claimSet(templateIDs: resolved.ids)
+            let (resolvedTemplate, claimSet) = try claimsOfCall(method: method, url: url)
+            template = resolvedTemplate
             if claimSet.supports(method: method) {
-                permissionVerdictKnown = true
-                causes += permissionCauses(method: method, template: template!, claims: claims, set: claimSet)
-                if template!.lowercased().hasPrefix("/security/") { causes += securityRoleCauses(claims: claims, roleNames: roleNames) }
+                supportsPersonal = !claimSet.claims(method: method, scheme: .delegatedWork).isEmpty
+                    ? !claimSet.claims(method: method, scheme: .delegatedPersonal).isEmpty : nil
+                let onMe = RequestPath(resolvedTemplate).normalized.first == "me"
+                if kind == .application, onMe {
+                    causes.append(Cause(code: .wrongTokenType, message: "\(method) \(resolvedTemplate) acts for the signed-in user, and an app-only token has none",
+                                        evidence: "token kind application (\(claims.idtyp == "app" ? "idtyp app" : "roles claim, no scp"))",
+                                        fix: "call /users/{id}\(resolvedTemplate.dropFirst(3)) with the app-only token, or use a delegated token (a signed-in user)"))
+                    permissionVerdictKnown = true
+                } else if !knowsPermissions, kind != .unknown, let mismatch = tokenTypeMismatch(method: method, template: resolvedTemplate, kind: kind, set: claimSet) {
+                    // Partial claims: the permissions are unknown, but the kind of token is enough for this.
+                    causes.append(mismatch)
+                    permissionVerdictKnown = true
+                } else if knowsPermissions {
+                    permissionVerdictKnown = true
+                    let found = permissionCauses(method: method, template: resolvedTemplate, claims: claims, set: claimSet)
+                    causes += found
+                    holdsPermission = !found.contains { [.missingScope, .missingAppRole, .wrongTokenType].contains($0.code) }
+                    if resolvedTemplate.lowercased().hasPrefix("/security/") { causes += securityRoleCauses(claims: claims, roleNames: roleNames) }
+                }
             } else {
-                causes.append(Cause(code: .other, message: "\(method) is not documented for \(template!)",
+                causes.append(Cause(code: .other, message: "\(method) is not documented for \(resolvedTemplate)",
                                     evidence: "documented methods: \(claimSet.methods.joined(separator: ", "))",
-                                    fix: "check the method and the URL against the API reference"))
+                                    fix: "check the method and the URL against the API reference", strength: .generic))
             }
         } catch let error as LookupError {
             causes.append(Cause(code: .other, message: "the URL matches no documented Microsoft Graph API", evidence: error.description,
-                                fix: "check the URL; graphperm cannot judge the permissions of an unknown API"))
+                                fix: "check the URL; graphperm cannot judge the permissions of an unknown API", strength: .generic))
+        }
+        let path = template.map { RequestPath($0).normalized } ?? RequestPath(url).normalized
+        if errorBody != nil || status == 401 || status == 403, !causes.contains(where: { $0.strength == .token }) || errorBody != nil {
+            let call = ErrorSignals.Call(kind: kind, segments: path, method: method, holdsPermission: holdsPermission,
+                                         supportsPersonalAccounts: supportsPersonal)
+            causes += ErrorSignals.causes(errorBody, status: status, call: call)
         }
 
         let definite: Set<Cause.Code> = [.missingScope, .missingAppRole, .wrongTokenType, .missingAdminRole, .implicitFlowNoWids,
                                          .wrongAudience, .expiredOrInvalidToken, .personalAccountUnsupported, .conditionalAccess, .ewsAccessPolicy]
-        if causes.isEmpty, let status, status == 401 || status == 403 {
-            causes.append(Cause(code: .licenseOrUserPrivilege, message: "the token carries what the call needs, yet the call was refused with \(status)",
-                                evidence: "HTTP \(status); the permission, token type and audience all fit",
-                                fix: "check the signed-in user's own rights on the data and their licences (for example an Exchange Online or Teams licence), or the resource's own access settings"))
-        }
         let verdict: Diagnosis.Verdict
-        if causes.contains(where: { definite.contains($0.code) }) {
+        // Denied when the token or a specific error shows it; what a generic error suggests leaves it unknown.
+        if causes.contains(where: { definite.contains($0.code) && $0.strength > .generic }) {
             verdict = .denied
         } else if causes.isEmpty && permissionVerdictKnown {
             verdict = .allowed
@@ -62,13 +83,37 @@ public struct Diagnoser {
                          causes: Self.ordered(causes), limits: Self.limits)
     }
 
-    /// Token problems come first, then what the error body names, then permissions, then roles.
+    /// The template of the call and its claims: as documented, or, for a call Microsoft's data does not document,
+    /// the permissions `least` infers for it.
+    private func claimsOfCall(method: String, url: String) throws -> (String, ClaimSet) {
+        let resolved = try kb.resolve(method: method, target: url)
+        let claimSet = try kb.claimSet(templateIDs: resolved.ids)
+        if claimSet.supports(method: method) { return (resolved.templates[0], claimSet) }
+        guard let answer = try? kb.least(method: method, target: url) else { return (resolved.templates[0], claimSet) }
+        var grants: [Grant] = []
+        for (scheme, schemeAnswer) in answer.schemes {
+            guard let schemeAnswer else { continue }
+            for (index, label) in (schemeAnswer.least + schemeAnswer.higher).enumerated() {
+                let name = label.components(separatedBy: " and ")[0]
+                grants.append(Grant(permission: name, scheme: scheme, method: method, template: resolved.templates[0],
+                                    isLeast: index < schemeAnswer.least.count, claimOrder: index))
+            }
+        }
+        return (answer.template ?? resolved.templates[0], ClaimSet(grants: grants))
+    }
+
+    /// The strongest evidence first (the token, then a specific error, then a generic one); within one strength,
+    /// token problems, then what the error body names, then permissions, then roles.
     static func ordered(_ causes: [Cause]) -> [Cause] {
         let rank: [Cause.Code: Int] = [.expiredOrInvalidToken: 0, .wrongAudience: 1, .conditionalAccess: 2, .ewsAccessPolicy: 3,
                                        .personalAccountUnsupported: 4, .wrongTokenType: 5, .missingScope: 6, .missingAppRole: 6,
                                        .implicitFlowNoWids: 7, .missingAdminRole: 8, .consentNotGranted: 9, .licenseOrUserPrivilege: 10, .other: 11]
         var seen = Set<String>()
-        return causes.enumerated().sorted { (rank[$0.element.code]!, $0.offset) < (rank[$1.element.code]!, $1.offset) }.map(\.element)
+        // Token evidence by the rank above; inferences from an error response in the order their rules give.
+        func key(_ entry: (offset: Int, element: Cause)) -> (Int, Int, Int) {
+            (-entry.element.strength.rawValue, entry.element.strength == .token ? rank[entry.element.code]! : 0, entry.offset)
+        }
+        return causes.enumerated().sorted { key($0) < key($1) }.map(\.element)
             .filter { seen.insert($0.code.rawValue + $0.message).inserted }
     }
 
@@ -120,6 +165,20 @@ public struct Diagnoser {
         return causes
     }
 
+    /// A call that supports no permission of the token's kind (nil when it supports some).
+    private func tokenTypeMismatch(method: String, template: String, kind: TokenClaims.Kind, set: ClaimSet) -> Cause? {
+        let scheme: Scheme = kind == .application ? .application : .delegatedWork
+        guard set.claims(method: method, scheme: scheme).isEmpty else { return nil }
+        let other: Scheme = kind == .application ? .delegatedWork : .application
+        let supported = set.claims(method: method, scheme: other).isEmpty ? "no other permission type either"
+            : "only \(other == .application ? "application" : "delegated") permissions"
+        return Cause(code: .wrongTokenType,
+                     message: "\(method) \(template) does not support \(kind == .application ? "application (app-only)" : "delegated") tokens; it supports \(supported)",
+                     evidence: "token kind \(kind.rawValue)",
+                     fix: kind == .application ? "call it with a delegated token (authorization code flow, a signed-in user)"
+                        : "call it with an app-only token (client credentials flow) and an application permission")
+    }
+
     /// A held permission that Microsoft marks AlsoRequires needs one of its partners too.
     private func partnerCauses(granting: [Claim], held: Set<String>, scheme: Scheme) -> [Cause] {
         let heldClaims = granting.filter { held.contains($0.permission.lowercased()) }
@@ -134,8 +193,10 @@ public struct Diagnoser {
     private func securityRoleCauses(claims: TokenClaims, roleNames: [String]) -> [Cause] {
         guard claims.kind == .delegated else { return [] }
         let securityRoles = ((try? kb.adminRoles()) ?? []).filter(\.isAcceptedBySecurityAPI)
+            .sorted { ($0.securityAPIPosition ?? 0) < ($1.securityAPIPosition ?? 0) }
         let required = securityRoles.map(\.name)
         guard let wids = claims.wids else {
+            if claims.isPartial { return [] }
             return [Cause(code: .implicitFlowNoWids, message: "the token has no wids claim, so Microsoft Graph cannot see the user's admin roles; tokens from the implicit grant flow often lack it",
                           evidence: "no wids claim in a delegated token for the Security API",
                           fix: "acquire the token with the authorization code flow (MSAL does this) instead of the implicit grant")]
@@ -145,33 +206,6 @@ public struct Diagnoser {
                       evidence: "wids = [\(wids.joined(separator: ", "))]",
                       fix: "have an administrator assign the user the Security Reader role (Security Administrator to change data), then sign in again")]
     }
-
-    private func fromErrorBody(_ body: ErrorBody) -> [Cause] {
-        var causes: [Cause] = []
-        let quote = body.quote.isEmpty ? "the error response" : body.quote
-        let isClaimsChallenge = body.mentions("insufficient_claims") || body.mentions("interaction_required") || body.mentions("claims challenge")
-        if isClaimsChallenge {
-            causes.append(Cause(code: .conditionalAccess, message: "a Conditional Access policy asks for more than the token proves (for example multi-factor authentication or a compliant device)",
-                                evidence: quote, fix: "pass the claims challenge from the response to the authorize endpoint (MSAL: WithClaims) so the user can satisfy the policy, then retry"))
-        }
-        if body.mentions("Access to OData is disabled") {
-            causes.append(Cause(code: .ewsAccessPolicy, message: "Exchange Online's EWS application access policy blocks this app",
-                                evidence: quote, fix: "ask an Exchange administrator to check Get-OrganizationConfig / Get-CASMailbox EwsApplicationAccessPolicy and allow the app's User-Agent (EwsAllowList) or remove it from EwsBlockList"))
-        }
-        if !isClaimsChallenge, body.code == "InvalidAuthenticationToken" || body.mentions("Lifetime validation failed") || body.mentions("token is expired") {
-            causes.append(Cause(code: .expiredOrInvalidToken, message: "Microsoft Graph rejected the token itself (expired, malformed, or for another resource)",
-                                evidence: quote, fix: "acquire a fresh access token for Microsoft Graph and send it as 'Authorization: Bearer <token>'"))
-        }
-        if body.mentions("AADSTS65001") || body.mentions("consent_required") || body.mentions("has not consented") {
-            causes.append(Cause(code: .consentNotGranted, message: "the user or administrator has not consented to the permissions the app asks for",
-                                evidence: quote, fix: "have an administrator grant consent (Entra admin center > App registrations > API permissions > Grant admin consent)"))
-        }
-        if body.mentions("Insufficient privileges to complete the operation") || body.code == "Authorization_RequestDenied" || body.code == "ErrorAccessDenied" && !body.mentions("OData") {
-            causes.append(Cause(code: .licenseOrUserPrivilege, message: "the service refused the operation for this user or app even though a token was accepted",
-                                evidence: quote, fix: "if the token holds the right permission, the signed-in user lacks the rights (a directory role, ownership) or the licence for this data"))
-        }
-        return causes
-    }
 }
 
 extension KnowledgeBase {
@@ -179,7 +213,7 @@ extension KnowledgeBase {
     public func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try read("SELECT name, role_template_id, security_api, id FROM admin_role ORDER BY id") { db, sql in
             try GRDB.Row.fetchAll(db, sql: sql).map {
-                AdminRole(name: $0[0], roleTemplateId: $0[1], isAcceptedBySecurityAPI: $0[2], position: $0[3])
+                AdminRole(name: $0[0], roleTemplateId: $0[1], securityAPIPosition: $0[2], position: $0[3])
             }
         }
     }

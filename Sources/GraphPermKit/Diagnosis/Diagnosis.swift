@@ -19,10 +19,18 @@ public struct Cause: Sendable, Equatable {
         case other
     }
 
+    /// How strong the evidence is: what the token itself shows outranks a specific error code or message,
+    /// which outranks a generic one.
+    public enum Strength: Int, Sendable, Comparable {
+        case generic = 1, specificError = 2, token = 3
+        public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     public let code: Code
     public let message: String
     public let evidence: String
     public let fix: String
+    public var strength: Strength = .token
 }
 
 /// The result of `graphperm diagnose`.
@@ -57,10 +65,20 @@ public struct Diagnosis: Sendable, Equatable {
             ("verdict", JSONText.string(verdict.rawValue)),
             ("causes", JSONText.array(causes.map { cause in
                 JSONText.object([("code", JSONText.string(cause.code.rawValue)), ("message", JSONText.string(cause.message)),
-                                 ("evidence", JSONText.string(cause.evidence)), ("fix", JSONText.string(cause.fix))])
+                                 ("evidence", JSONText.string(cause.evidence)), ("fix", JSONText.string(cause.fix)),
+                                 ("strength", JSONText.string(cause.strength.name))])
             })),
+            ("equallyLikely", JSONText.strings(equallyLikely.map(\.rawValue))),
             ("limits", JSONText.strings(limits)),
         ])
+    }
+
+    /// The codes of the first causes when the evidence for them is equally strong (empty when the first stands alone).
+    public var equallyLikely: [Cause.Code] {
+        // What the token shows are facts, each to be fixed; only inferences from an error response can tie.
+        guard let first = causes.first, first.strength != .token else { return [] }
+        let tied = causes.prefix { $0.strength == first.strength }.map(\.code).uniqued()
+        return tied.count > 1 ? tied : []
     }
 
     /// A short explanation a person can act on, the fix first.
@@ -70,6 +88,10 @@ public struct Diagnosis: Sendable, Equatable {
         case .allowed: lines.append("Nothing in the token forbids \(method) \(template ?? url).")
         case .denied: lines.append("\(method) \(template ?? url) is denied by what the token says.")
         case .unknown: lines.append("The token looks sufficient for \(method) \(template ?? url); the cause is outside it.")
+        }
+        if equallyLikely.count > 1 {
+            lines.append("")
+            lines.append("Equally likely from these inputs: \(equallyLikely.map(\.rawValue).joined(separator: ", ")) (the first \(equallyLikely.count) below).")
         }
         for (index, cause) in causes.enumerated() {
             lines.append("")
@@ -82,5 +104,16 @@ public struct Diagnosis: Sendable, Equatable {
             lines.append("Not known from these inputs: " + limits.joined(separator: "; ") + ".")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension Cause.Strength {
+    /// `token`, `specific error` or `generic error`.
+    public var name: String {
+        switch self {
+        case .token: "token"
+        case .specificError: "specific error"
+        case .generic: "generic error"
+        }
     }
 }

@@ -22,7 +22,12 @@ public struct TokenClaims: Sendable, Equatable {
     /// The tenant of personal Microsoft accounts.
     public static let consumerTenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
 
-    public init(payload: JSONObject) {
+    /// Whether these are only the claims someone knows (from a report, say): a missing claim is then unknown, not
+    /// absent, and says nothing.
+    public let isPartial: Bool
+
+    public init(payload: JSONObject, isPartial: Bool = false) {
+        self.isPartial = isPartial
         func strings(_ key: String) -> [String]? {
             switch payload[key] {
             case .string(let text)?: return [text]
@@ -53,6 +58,7 @@ public struct TokenClaims: Sendable, Equatable {
         accountType = string("acct")
         issuer = string("iss")
         self.hasScopeClaim = payload["scp"] != nil
+        self.hasPermissionClaim = payload["scp"] != nil || payload["roles"] != nil
         unreadableTimes = unreadable
     }
 
@@ -63,6 +69,8 @@ public struct TokenClaims: Sendable, Equatable {
     public let unreadableTimes: [String]
 
     private let hasScopeClaim: Bool
+    /// Whether the token shows its permissions (`scp` or `roles`); with partial claims, nothing is known of them otherwise.
+    public let hasPermissionClaim: Bool
 
     /// Delegated (a user signed in) or application (app-only).
     public var kind: Kind {

@@ -24,7 +24,9 @@ public enum TokenValidity {
                                 evidence: "nbf = \(TokenTime.seconds(notBefore)) is after \(formatter.string(from: now))",
                                 fix: "check the clock of the machine that requested the token and request a new one"))
         }
-        if claims.audiences.isEmpty {
+        if claims.audiences.isEmpty, claims.isPartial {
+            // Claims known from a report: a missing audience is unknown, not absent.
+        } else if claims.audiences.isEmpty {
             causes.append(Cause(code: .expiredOrInvalidToken, message: "the token has no audience (aud) claim",
                                 evidence: "no aud claim", fix: "send an access token for Microsoft Graph, not an ID token"))
         } else if !claims.audiences.contains(where: Audience.isGraph) {

@@ -38,6 +38,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Judge expiry at this time (ISO 8601, e.g. 2026-11-23T12:00:00Z) instead of now.")
     var at: String?
 
+    @Flag(name: .long, help: "The claims are only what you know (from a report): a claim they lack is unknown, not absent.")
+    var partialClaims = false
+
     func validate() throws {
         if let at, ISO8601DateFormatter().date(from: at) == nil {
             throw ValidationError("--at takes an ISO 8601 time such as 2026-11-23T12:00:00Z, not '\(at)'")
@@ -53,7 +56,7 @@ struct DiagnoseCommand: ParsableCommand {
         let kb = try common.openKnowledgeBase()
         let now = at.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
         let diagnosis = try Failure.guarded {
-            try Diagnoser(kb: kb).diagnose(method: method, url: url, claims: TokenClaims(payload: jwt.payload), at: now, status: status, errorBody: body)
+            try Diagnoser(kb: kb).diagnose(method: method, url: url, claims: TokenClaims(payload: jwt.payload, isPartial: partialClaims), at: now, status: status, errorBody: body)
         }
         Console.note("the token's signature is not verified; the token is not stored or printed")
         Console.output(common.outputFormat == .json ? diagnosis.json + "\n" : diagnosis.text)
