@@ -70,13 +70,13 @@ CREATE TABLE security_entity (
     doc_link        TEXT NOT NULL
 );
 
--- Microsoft Entra built-in roles (the wids claim holds their role template IDs); security_api marks the three that
--- the Security API accepts for delegated tokens.
+-- Microsoft Entra built-in roles (the wids claim holds their role template IDs); security_api is the place of the
+-- three that the Security API accepts for delegated tokens in Microsoft's authorization table (1-3), NULL for the others.
 CREATE TABLE admin_role (
     id               INTEGER PRIMARY KEY,
     name             TEXT NOT NULL UNIQUE,
     role_template_id TEXT NOT NULL UNIQUE,
-    security_api     INTEGER NOT NULL       -- 0/1
+    security_api     INTEGER                -- 1-3, or NULL
 );
 
 -- Each file that went into this knowledge base.

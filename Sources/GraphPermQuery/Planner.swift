@@ -64,7 +64,7 @@ public enum Planner {
         case .entities:
             return PlannedQuery(sql: "SELECT permission_name AS permission, entity, resource_path AS path, methods, CASE is_preview WHEN 1 THEN 'yes' ELSE 'no' END AS preview FROM security_entity ORDER BY id", arguments: [])
         case .roles:
-            return PlannedQuery(sql: "SELECT name AS role, role_template_id, security_api FROM admin_role ORDER BY id", arguments: [])
+            return PlannedQuery(sql: "SELECT name AS role, role_template_id FROM admin_role WHERE security_api IS NOT NULL ORDER BY security_api", arguments: [])
         case .least, .whoCan, .show, .explain:
             return nil
         }

@@ -39,12 +39,12 @@ enum EmbeddedDataLoader {
     static func adminRoles(_ text: String, file: String) throws(LoadError) -> [AdminRole] {
         var roles: [AdminRole] = []
         for (line, fields) in try CSVReader.records(of: text, file: file, header: rolesHeader) {
-            guard !fields[0].isEmpty, GUID.isValid(fields[1]), ["yes", "no"].contains(fields[2]) else {
+            let place = fields[2].isEmpty ? nil : Int(fields[2])
+            guard !fields[0].isEmpty, GUID.isValid(fields[1]), fields[2].isEmpty || place != nil else {
                 throw LoadError.data(file: file, place: "record \(line)",
-                                     message: "expected a role name, a role template ID (a GUID) and yes or no")
+                                     message: "expected a role name, a role template ID (a GUID) and the Security API's place (1-3) or nothing")
             }
-            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(),
-                                   isAcceptedBySecurityAPI: fields[2] == "yes", position: line))
+            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(), securityAPIPosition: place, position: line))
         }
         return roles
     }

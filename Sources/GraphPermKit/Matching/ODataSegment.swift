@@ -60,6 +60,10 @@ enum ODataSegment {
         if plain.count > 4, plain[0] == "sites", plain[2] == "drives" {
             combinations.append((Array(request.segments.dropFirst(2)), ["a site's drive is addressed as /drives/{id}"]))
         }
+        // `/drive` is the signed-in user's drive: `/me/drive`.
+        if plain.first == "drive" {
+            combinations.append(([RequestPath.Segment("me")] + request.segments, ["/drive is the signed-in user's drive, /me/drive"]))
+        }
         return combinations.filter { !$0.notes.isEmpty }
             .enumerated().sorted { ($0.element.notes.count, $0.offset) < ($1.element.notes.count, $1.offset) }
             .map { Reading(request: RequestPath(segments: $0.element.segments, host: request.host, query: request.query),

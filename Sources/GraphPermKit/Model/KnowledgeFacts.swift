@@ -75,8 +75,9 @@ public struct SecurityEntity: Sendable, Equatable {
 public struct AdminRole: Sendable, Equatable {
     public var name: String
     public var roleTemplateId: String
-    /// One of the three roles the Security API accepts for delegated calls.
-    public var isAcceptedBySecurityAPI: Bool
+    /// For the three roles the Security API accepts for delegated calls, their place in Microsoft's table (1-3).
+    public var securityAPIPosition: Int?
+    public var isAcceptedBySecurityAPI: Bool { securityAPIPosition != nil }
     public var position: Int
 }
 

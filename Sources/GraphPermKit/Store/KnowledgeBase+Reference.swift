@@ -112,9 +112,10 @@ extension KnowledgeBase {
         return text
     }
 
-    /// The admin roles table (Microsoft Entra role | Role template ID).
+    /// The Security API's admin roles table (Microsoft Entra role | Role template ID), in Microsoft's order.
     func rolesReference() throws -> String {
-        let rows = try read("SELECT name, role_template_id FROM admin_role ORDER BY id") { db, sql in try Row.fetchAll(db, sql: sql) }
+        let sql = "SELECT name, role_template_id FROM admin_role WHERE security_api IS NOT NULL ORDER BY security_api"
+        let rows = try read(sql) { db, sql in try Row.fetchAll(db, sql: sql) }
         return "|Microsoft Entra role|Role template ID|\n|---|---|\n" + rows.map { "|\($0[0] as String)|\($0[1] as String)|\n" }.joined()
     }
 }

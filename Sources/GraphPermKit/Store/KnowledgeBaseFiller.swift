@@ -127,7 +127,7 @@ struct KnowledgeBaseFiller {
         }
         for role in facts.adminRoles {
             try db.execute(sql: "INSERT INTO admin_role (id, name, role_template_id, security_api) VALUES (?, ?, ?, ?)",
-                           arguments: [role.position, role.name, role.roleTemplateId, role.isAcceptedBySecurityAPI])
+                           arguments: [role.position, role.name, role.roleTemplateId, role.securityAPIPosition])
         }
         let formatter = ISO8601DateFormatter()
         for file in facts.provenance {
