@@ -120,13 +120,6 @@ public struct LeastAnswer: Sendable, Equatable {
                 if selection.labels.count > 1 {
                     notes.append("\(scheme.rawValue): Microsoft's data is ambiguous here (\(selection.labels.joined(separator: ", "))); Microsoft's documentation shows the first")
                 }
-                for tie in selection.ties {
-                    let chosen = PermissionName(selection.chosen.permission)
-                    let other = PermissionName(tie.permission)
-                    if chosen.resource == other.resource, chosen.operation == other.operation, other.constraintRank < chosen.constraintRank {
-                        notes.append("\(scheme.rawValue): \(tie.permission) is narrower than \(selection.chosen.permission) and also marked least privileged; prefer it if the app only works on what it owns or was given")
-                    }
-                }
             } else {
                 let ranked = claimList.map(\.permission).uniqued().sorted(by: InferredLeast.precedes)
                 least = [ranked[0]]

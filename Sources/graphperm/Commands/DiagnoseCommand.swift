@@ -14,8 +14,9 @@ struct DiagnoseCommand: ParsableCommand {
             The verdict is allowed, denied or unknown; causes are listed most likely first with the fix first. Exit 0 for \
             allowed, 1 otherwise.
             Examples:
-              graphperm diagnose GET https://graph.microsoft.com/v1.0/security/alerts --token-file token.txt
-              graphperm diagnose PATCH /users/{id} --claims claims.json --status 403 --error-body error.json
+              graphperm diagnose GET /v1.0/security/alerts --token-file token.txt
+              graphperm diagnose PATCH /users/{id} --claims claims.json --status 403
+              graphperm diagnose GET /me --token-file token.txt --error-body error.json
               pbpaste | graphperm diagnose GET /me/messages --at 2026-11-23T12:00:00Z
             """
     )

@@ -16,7 +16,7 @@ struct LeastCommand: ParsableCommand {
             Blank lines are skipped.
             Examples:
               graphperm least GET /security/alerts
-              graphperm least GET 'https://graph.microsoft.com/v1.0/users/a@contoso.com/messages?$top=5'
+              graphperm least GET 'https://graph.microsoft.com/v1.0/me/messages?$top=5'
               graphperm least PATCH alerts --scheme application
               printf 'GET /me/messages\\nDELETE /users/{id}\\n' | graphperm least --batch
             """

@@ -12,7 +12,7 @@ struct QueryCommand: ParsableCommand {
             Statements come from the argument, from -f FILE, or from stdin, separated by ';' or new lines.
             Examples:
               graphperm query 'least GET /security/alerts'
-              graphperm query "permissions where resource = 'Mail' and scheme = delegated and admin_consent = false order by name"
+              graphperm query "permissions where resource = 'Mail' order by name"
               graphperm query -f audit.gpq --format md
             """
     )

@@ -9,7 +9,7 @@ struct SQLCommand: ParsableCommand {
         discussion: """
             The connection is read-only: writes, ATTACH and several statements at once are refused (exit 65).
             Examples:
-              graphperm sql "SELECT permission, method, template FROM grant_detail WHERE permission = 'Mail.Read' ORDER BY template LIMIT 5"
+              graphperm sql 'SELECT name, resource FROM permission ORDER BY name LIMIT 5'
             """
     )
 
