@@ -25,8 +25,9 @@ let package = Package(
                 "CSHA256",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ],
-            resources: [.copy("../../Schema"), .copy("../../Data"), .copy("../../Queries")]
+            ]
+            // Schema/, Data/ and Queries/ are compiled in (Generated/EmbeddedResources.swift, Scripts/embed-resources.sh),
+            // so an installed binary needs no resource bundle.
         ),
         .target(
             name: "GraphPermSync",

@@ -128,7 +128,7 @@ struct MalformedInputTests {
         _ = folder.file("admin-roles.csv", "role,role_template_id\nSecurity Reader,5d6b6bb7-de71-4623-b4af-96380a352509\n")
         #expect(throws: LoadError.data(file: folder.path + "/security-entities.csv", place: "record 1",
                                        message: "expected a permission, an entity, a path under /security/, methods separated by spaces (GET POST PATCH DELETE), yes or no, and a link")) {
-            try KnowledgeLoader.gather(paths: [], dataDirectory: URL(fileURLWithPath: folder.path))
+            try KnowledgeLoader.gather(paths: [], dataDirectory: ResourceFolder(directory: URL(fileURLWithPath: folder.path)))
         }
     }
 }

@@ -8,16 +8,16 @@ enum EmbeddedDataLoader {
     static let securityHeader = ["permission", "entity", "resource_path", "methods", "preview", "doc_link"]
     static let rolesHeader = ["role", "role_template_id", "security_api"]
 
-    static func load(from directory: URL, into facts: inout KnowledgeFacts) throws(LoadError) {
-        let securityURL = directory.appendingPathComponent(securityFile)
-        let securityBytes = try SourceFile.read(securityURL)
-        facts.securityEntities = try securityEntities(String(decoding: securityBytes, as: UTF8.self), file: securityURL.path)
-        facts.provenance.append(SourceFile.provenance(.securityEntities, securityURL, securityBytes))
+    static func load(from directory: ResourceFolder, into facts: inout KnowledgeFacts) throws(LoadError) {
+        let securityPath = directory.location(of: securityFile)
+        let securityBytes = try directory.bytes(of: securityFile)
+        facts.securityEntities = try securityEntities(String(decoding: securityBytes, as: UTF8.self), file: securityPath)
+        facts.provenance.append(SourceFile.provenance(.securityEntities, path: securityPath, securityBytes))
 
-        let rolesURL = directory.appendingPathComponent(rolesFile)
-        let rolesBytes = try SourceFile.read(rolesURL)
-        facts.adminRoles = try adminRoles(String(decoding: rolesBytes, as: UTF8.self), file: rolesURL.path)
-        facts.provenance.append(SourceFile.provenance(.adminRoles, rolesURL, rolesBytes))
+        let rolesPath = directory.location(of: rolesFile)
+        let rolesBytes = try directory.bytes(of: rolesFile)
+        facts.adminRoles = try adminRoles(String(decoding: rolesBytes, as: UTF8.self), file: rolesPath)
+        facts.provenance.append(SourceFile.provenance(.adminRoles, path: rolesPath, rolesBytes))
     }
 
     static func securityEntities(_ text: String, file: String) throws(LoadError) -> [SecurityEntity] {

@@ -18,11 +18,11 @@ public enum KnowledgeLoader {
     }
 
     /// Reads and merges everything; throws on the first problem, naming the file and the JSON path.
-    public static func gather(paths: [String], dataDirectory: URL) throws(LoadError) -> KnowledgeFacts {
+    public static func gather(paths: [String], dataDirectory: ResourceFolder) throws(LoadError) -> KnowledgeFacts {
         try gather(paths: paths, dataDirectory: dataDirectory, progress: nil)
     }
 
-    static func gather(paths: [String], dataDirectory: URL, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
+    static func gather(paths: [String], dataDirectory: ResourceFolder, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
         var urls: [URL] = []
         for path in paths { urls += try SourceFile.expand(path) }
         // Reading and parsing are independent per file: they run side by side; the first failure in file order

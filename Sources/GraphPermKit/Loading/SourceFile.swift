@@ -43,7 +43,12 @@ enum SourceFile {
 
     /// Where a file came from; `sha256` when its digest was computed already.
     static func provenance(_ kind: DocumentKind, _ url: URL, _ bytes: [UInt8], sha256: String? = nil) -> Provenance {
-        Provenance(kind: kind, path: url.standardizedFileURL.path, size: bytes.count, sha256: sha256 ?? SHA256.hex(bytes), loadedAt: Date())
+        provenance(kind, path: url.standardizedFileURL.path, bytes, sha256: sha256)
+    }
+
+    /// Where a file came from, by a path as it is shown (`embedded:Data/admin-roles.csv` for a file compiled in).
+    static func provenance(_ kind: DocumentKind, path: String, _ bytes: [UInt8], sha256: String? = nil) -> Provenance {
+        Provenance(kind: kind, path: path, size: bytes.count, sha256: sha256 ?? SHA256.hex(bytes), loadedAt: Date())
     }
 
     /// The files a PATH names: itself, or the `*.json` files directly inside a folder, in name order.

@@ -93,8 +93,9 @@ public final class REPL {
             }
         case ".schema":
             let folder = Resources.schemaDirectory
-            let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".sql") }.sorted()
-            for file in files { write((try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? "") }
+            for file in folder.fileNames(withSuffix: ".sql") {
+                do { write(try folder.text(of: file)) } catch { writeError("\(error)\n") }
+            }
         default:
             writeError("unknown command \(Excerpt.text(String(words[0]))); try .help\n")
         }

@@ -7,13 +7,15 @@ public struct SavedQuery: Sendable, Equatable {
     public let text: String
 
     /// The saved queries shipped in `Queries/`, by name.
-    public static func all(in directory: URL = Resources.queriesDirectory) -> [SavedQuery] {
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".gpq") }.sorted()
-        return files.compactMap { try? load(directory.appendingPathComponent($0)) }
+    public static func all(in directory: ResourceFolder = Resources.queriesDirectory) -> [SavedQuery] {
+        directory.fileNames(withSuffix: ".gpq").compactMap { name in
+            guard let text = try? directory.text(of: name, limit: 1 << 20) else { return nil }
+            return SavedQuery(name: String(name.dropLast(".gpq".count)), text: text)
+        }
     }
 
     /// A query by its name (`security-api-least`) or a file path.
-    public static func find(_ nameOrPath: String, in directory: URL = Resources.queriesDirectory) throws -> SavedQuery {
+    public static func find(_ nameOrPath: String, in directory: ResourceFolder = Resources.queriesDirectory) throws -> SavedQuery {
         if FileManager.default.fileExists(atPath: nameOrPath) { return try load(URL(fileURLWithPath: nameOrPath)) }
         if let query = all(in: directory).first(where: { $0.name == nameOrPath }) { return query }
         let names = all(in: directory).map(\.name)
@@ -26,10 +28,17 @@ public struct SavedQuery: Sendable, Equatable {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LoadError.data(file: url.path, place: "$", message: "expected UTF-8 text (statements of the query language)")
         }
+        return SavedQuery(name: url.deletingPathExtension().lastPathComponent, text: text)
+    }
+}
+
+extension SavedQuery {
+    /// A query from its text, described by its leading `--` lines.
+    init(name: String, text: String) {
         let description = text.split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { $0.hasPrefix("--") }
             .map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }
             .joined(separator: " ")
-        return SavedQuery(name: url.deletingPathExtension().lastPathComponent, description: description, text: text)
+        self.init(name: name, description: description, text: text)
     }
 }

@@ -50,7 +50,7 @@ public final class KnowledgeBase: @unchecked Sendable {
     }
 
     /// A knowledge base in memory built from the embedded `Data/` alone (the Graph Security API table).
-    public static func embedded(dataDirectory: URL = Resources.dataDirectory) throws -> KnowledgeBase {
+    public static func embedded(dataDirectory: ResourceFolder = Resources.dataDirectory) throws -> KnowledgeBase {
         let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: dataDirectory)
         let queue = try DatabaseQueue()
         try queue.write { db in try KnowledgeBaseWriter.populate(db, with: facts) }

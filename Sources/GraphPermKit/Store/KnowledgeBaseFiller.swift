@@ -142,7 +142,6 @@ struct KnowledgeBaseFiller {
     /// The schema files' text in name order: tables, grant indexes, then the other indexes and views.
     private static func schemaFiles() throws -> [String] {
         let folder = Resources.schemaDirectory
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
-        return try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        return try folder.fileNames(withSuffix: ".sql").map { name throws(LoadError) in try folder.text(of: name) }
     }
 }

@@ -7,7 +7,7 @@ extension KnowledgeBaseWriter {
     /// the files are still being read. All-or-nothing like `write`: on any problem `path` stays as it was.
     ///
     ///     let facts = try KnowledgeBaseWriter.load(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
-    public static func load(paths: [String], dataDirectory: URL, to path: String) throws(LoadError) -> KnowledgeFacts {
+    public static func load(paths: [String], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
         // Checked before the writer starts: the target must be none of the inputs (nor a file of another kind).
         try KnowledgeBaseTarget.refuseInput(target: path, inputs: paths)
         try KnowledgeBaseTarget.refuseForeignFile(path)

@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import GraphPermKit
+
+/// The files compiled into the binary are those of `Schema/`, `Data/` and `Queries/`, byte for byte.
+struct ResourcesTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theEmbeddedFilesAreTheFilesOfTheRepository() throws {
+        var onDisk: [String] = []
+        for folder in ["Data", "Queries", "Schema"] {
+            let names = try FileManager.default.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent(folder).path)
+            onDisk += names.filter { !$0.hasPrefix(".") }.map { "\(folder)/\($0)" }
+        }
+        let embedded = EmbeddedResources.files.map(\.path)
+        #expect(embedded == onDisk.sorted(), "run Scripts/embed-resources.sh: the embedded files are not those of Schema/, Data/ and Queries/")
+        for file in EmbeddedResources.files where onDisk.contains(file.path) {
+            let bytes = try Data(contentsOf: Self.packageRoot.appendingPathComponent(file.path))
+            #expect(Array(file.text.utf8) == Array(bytes), "run Scripts/embed-resources.sh: \(file.path) changed since it was embedded")
+        }
+    }
+
+    @Test func aFileIsNamedByWhereItComesFrom() throws {
+        let data = ResourceFolder(embedded: "Data")
+        #expect(data.fileNames(withSuffix: ".csv") == ["admin-roles.csv", "security-entities.csv"])
+        #expect(data.location(of: "admin-roles.csv") == "embedded:Data/admin-roles.csv")
+        #expect(try data.text(of: "admin-roles.csv").hasPrefix("role,role_template_id,security_api\n"))
+        #expect(throws: LoadError.io(file: "embedded:Data/none.csv", message: "no such file")) { try data.bytes(of: "none.csv") }
+        #expect(ResourceFolder(embedded: "Schema").fileNames(withSuffix: ".sql").first == "001_knowledge_base.sql")
+    }
+
+    @Test func theKnowledgeBaseRecordsTheEmbeddedFilesAsEmbedded() throws {
+        let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory)
+        #expect(facts.provenance.map(\.path) == ["embedded:Data/security-entities.csv", "embedded:Data/admin-roles.csv"])
+    }
+}
