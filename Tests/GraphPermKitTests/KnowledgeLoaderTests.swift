@@ -28,7 +28,9 @@ struct KnowledgeLoaderTests {
         let facts = try gather(files)
         #expect(facts.provenance.map(\.kind) == [.permissionsDocument, .servicePrincipal, .provisioningInfo, .securityEntities, .adminRoles])
         for record in facts.provenance {
-            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: record.path)))
+            // The project's own files are compiled in and named embedded:Data/NAME.
+            let embeddedName = record.path.hasPrefix("embedded:Data/") ? String(record.path.dropFirst("embedded:Data/".count)) : nil
+            let bytes = try embeddedName.map { try Resources.dataDirectory.bytes(of: $0) } ?? [UInt8](Data(contentsOf: URL(fileURLWithPath: record.path)))
             #expect(record.size == bytes.count && record.sha256 == SHA256.hex(bytes), "\(record.path)")
         }
         #expect(Set(facts.provenance.map(\.sha256)).count == 5)
