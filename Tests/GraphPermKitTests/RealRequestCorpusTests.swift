@@ -70,3 +70,38 @@ struct RealRequestCorpusTests {
         #expect(wrongShape.isEmpty, "\(wrongShape)")
     }
 }
+
+/// `need` over 200 real calls: every permission of each set is least privileged (documented or recommended) for a
+/// call it grants, partners aside, and the set is proven minimal.
+@Suite(.enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage))
+struct NeedOnRealCallsTests {
+    @Test func everyChosenPermissionIsLeastForACallItGrants() throws {
+        let kb = SnapshotData.knowledgeBase
+        var calls: [AppCalls.Call] = []
+        for request in RealRequestCorpusTests.corpus where calls.count < 200 {
+            let call = AppCalls.Call(method: request.method, url: request.url)
+            guard !calls.contains(call), (try? kb.least(method: call.method, target: call.url)) != nil else { continue }
+            calls.append(call)
+        }
+        #expect(calls.count == 200)
+        let started = Date()
+        let analysis = try kb.need(calls)
+        let seconds = Date().timeIntervalSince(started)
+        for result in analysis.schemes {
+            var leastForNone: [String] = []
+            for permission in result.permissions where !result.partners.contains(where: { $0.permission == permission }) {
+                let justified = result.calls.contains { call in
+                    guard call.grantedBy == permission, let answer = try? kb.least(method: call.method, target: call.url),
+                          let row = answer[result.scheme] else { return false }
+                    return row.least.map { $0.components(separatedBy: " and ")[0] }.contains(permission) || row.recommended == permission
+                }
+                if !justified { leastForNone.append(permission) }
+            }
+            print("need on 200 real calls, \(result.scheme.rawValue): \(result.permissions.count) permissions for \(result.calls.count) calls,"
+                  + " least for none of their calls: \(leastForNone.count), proven minimal: \(result.isProvenMinimal)")
+            #expect(leastForNone.isEmpty, "\(result.scheme.rawValue): \(leastForNone)")
+            #expect(result.isProvenMinimal)
+        }
+        print("need on 200 real calls: \(String(format: "%.3f", seconds)) s (debug build, answers cached by the corpus test or not)")
+    }
+}
