@@ -119,3 +119,27 @@ struct PermissionNameCheckTests {
         #expect(error.description.contains(#"Mail\u{1B}[2J"#))
     }
 }
+
+/// Microsoft's own test documents (Kibali's fixtures in `../shared/reference/kibali-fixtures`): the valid ones load,
+/// with a path written without its leading slash read with one and a warning.
+@Suite(.enabled(if: FileManager.default.fileExists(atPath: KibaliFixtures.folder),
+                "skipped: Kibali's fixtures are not at ../shared/reference/kibali-fixtures"))
+struct KibaliFixtureTests {
+    static let folder = KibaliFixtures.folder
+
+    @Test(arguments: ["GraphPermissions.json", "ValidUser.json", "UserAuthenticationMethod.json", "ValidPermissions"])
+    func validFixturesLoad(name: String) throws {
+        let facts = try KnowledgeLoader.gather(paths: [Self.folder + "/" + name], dataDirectory: Resources.dataDirectory)
+        #expect(!facts.grants.isEmpty)
+        #expect(facts.grants.allSatisfy { $0.template.hasPrefix("/") })
+        if name == "GraphPermissions.json" {
+            #expect(facts.warnings.contains { $0.contains("\"devicemanagement/geteffectivepermissionsscope={value}\" read as /devicemanagement/") })
+        }
+    }
+}
+
+/// Where Kibali's fixtures are: beside Microsoft's permission files, under `reference/`.
+enum KibaliFixtures {
+    static let folder = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent()
+        .appendingPathComponent("reference/kibali-fixtures").path
+}

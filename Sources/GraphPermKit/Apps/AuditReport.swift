@@ -29,7 +29,7 @@ extension KnowledgeBase {
     /// Audits `granted` against `calls` (with no calls, only unknown IDs, sign-in scopes and other APIs).
     ///
     /// A call counts as covered when the delegated or the application permissions held cover it; a permission
-    /// is unused only when no call of its type needs it.
+    /// is unused only when it grants none of the calls.
     public func audit(granted: GrantedPermissions, calls: [AppCalls.Call]) throws -> AuditReport {
         var findings = granted.unknownIDs.map {
             AuditReport.Finding(kind: .unknownID, scheme: nil, subject: $0, detail: "not a Microsoft Graph permission ID in this knowledge base")
@@ -71,13 +71,13 @@ extension KnowledgeBase {
                       let answer = try? least(method: call.method, target: call.url, scheme: scheme), let row = answer[scheme] else { continue }
                 let granting = (row.least + row.higher).map { $0.components(separatedBy: " and ")[0] }
                 guard let holding = held[scheme]!.filter(granting.contains).min(by: { NeedAnalysis.cost($0) < NeedAnalysis.cost($1) }) else { continue }
+                // Either type may make the call: what it holds of each counts as used, and the call is covered.
+                if !covered { callsOf[scheme, default: []].append(call) }
                 covered = true
                 used[scheme, default: []].insert(holding)
-                callsOf[scheme, default: []].append(call)
                 if let better = entry.recommended ?? entry.least, better != holding {
                     replacements[scheme, default: [:]][holding, default: []].append(better)
                 }
-                break
             }
             guard !covered else { continue }
             let scheme: Scheme = held[.application]!.isEmpty || RequestPath(call.url).normalized.first == "me" ? .delegatedWork : .application
