@@ -12,7 +12,8 @@ public struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "The knowledge base file (else $GRAPHPERM_DB, else the per-user data location).")
     public var db: String?
 
-    @Option(name: .long, help: "Output format: table, json, md or csv (default: table on a terminal, json otherwise).")
+    @Option(name: .long, help: "Output format: table, json, md or csv (default: table on a terminal, json otherwise).",
+            completion: .list(OutputFormat.allCases.map(\.rawValue)))
     public var format: OutputFormat?
 
     /// The chosen format, defaulting by whether stdout is a terminal.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import GraphPermCommandLine
 @testable import GraphPermKit
 
 /// The binary stands alone: copied away from its build folder, every command that reads a shipped file works.
@@ -58,5 +59,69 @@ struct InstallTests {
         #expect(queries.stdout.contains("security-api-least,"))
         let schema = try Self.run(binary, ["repl", "--db", db], in: folder.path, stdin: ".schema\n")
         #expect(schema.status == 0 && schema.stdout.contains("CREATE TABLE permission"))
+    }
+
+    static let installed = [
+        "bin/graphperm", "bin/graphperm-sync", "share/man/man1/graphperm.1", "share/man/man1/graphperm-sync.1",
+        "share/bash-completion/completions/graphperm", "share/zsh/site-functions/_graphperm",
+        "share/fish/vendor_completions.d/graphperm.fish", "share/graphperm/install-manifest.txt",
+    ]
+
+    /// Runs a script of the repository with `arguments`; stdout and stderr together.
+    static func script(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [ResourcesTests.packageRoot.appendingPathComponent("Scripts/\(name)").path] + arguments
+        let output = Pipe()
+        (process.standardOutput, process.standardError) = (output, output)
+        try process.run()
+        let bytes = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Install into an empty prefix (the binaries of this build; the man page tool is built in .build-install-test),
+    /// check that each file is there and works, uninstall, and find the prefix empty.
+    @Test func installPutsEveryFileInPlaceAndUninstallRemovesThemAll() throws {
+        let prefix = TemporaryFolder()
+        defer { prefix.remove() }
+        let binDir = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().path
+        let scratch = ResourcesTests.packageRoot.appendingPathComponent(".build-install-test").path
+        let install = try Self.script("install.sh", ["--prefix", prefix.path, "--bin-dir", binDir, "--scratch-path", scratch])
+        try #require(install.status == 0, "install.sh failed: \(install.output)")
+
+        let found = (FileManager.default.enumerator(atPath: prefix.path)?.allObjects as? [String] ?? [])
+            .filter { !(try! FileManager.default.attributesOfItem(atPath: prefix.path + "/" + $0)[.type] as! FileAttributeType == .typeDirectory) }
+        #expect(found.sorted() == Self.installed.sorted())
+        let manifest = try String(contentsOfFile: prefix.path + "/share/graphperm/install-manifest.txt", encoding: .utf8)
+        #expect(manifest.split(separator: "\n").map(String.init).sorted() == Self.installed.sorted())
+
+        let version = try Self.run(prefix.path + "/bin/graphperm", ["--version"], in: prefix.path)
+        #expect(version.status == 0 && version.stdout == GraphPermVersion.current + "\n")
+        #expect(try Self.run(prefix.path + "/bin/graphperm-sync", ["--help"], in: prefix.path).status == 0)
+        let least = try Self.run(prefix.path + "/bin/graphperm", ["least", "GET", "/security/alerts", "--format", "csv"], in: prefix.path)
+        #expect(least.status == 0 && least.stdout.contains("SecurityEvents.Read.All"))
+
+        // The helper's page is titled by its command name, "graphperm sync".
+        for (page, title) in [("graphperm", "GRAPHPERM"), ("graphperm-sync", "GRAPHPERM SYNC")] {
+            let file = prefix.path + "/share/man/man1/\(page).1"
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/man") {
+                let man = try Self.run("/usr/bin/man", ["-l", file], in: prefix.path)
+                #expect(man.status == 0 && man.stdout.hasPrefix("\(title)(1)"), "man -l \(file): \(man.stderr)")
+            } else {
+                let header = title.contains(" ") ? ".Dt \"\(title)\" 1" : ".Dt \(title) 1"
+                #expect(try String(contentsOfFile: file, encoding: .utf8).contains(header))
+            }
+        }
+        for completion in ["bash-completion/completions/graphperm", "zsh/site-functions/_graphperm", "fish/vendor_completions.d/graphperm.fish"] {
+            let text = try String(contentsOfFile: prefix.path + "/share/" + completion, encoding: .utf8)
+            for word in ["least", "delegated-personal", "PATCH", "csv", "security-api-least"] {
+                #expect(text.contains(word), "\(completion) does not complete \(word)")
+            }
+        }
+
+        let uninstall = try Self.script("uninstall.sh", ["--prefix", prefix.path])
+        #expect(uninstall.status == 0, "uninstall.sh failed: \(uninstall.output)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: prefix.path) == [])
     }
 }

@@ -24,7 +24,7 @@ struct DiagnoseCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var tokenSource: TokenOptions
 
-    @Argument(help: "HTTP method.")
+    @Argument(help: "HTTP method.", completion: .httpMethods)
     var method: String
 
     @Argument(help: "The URL that was called.")

@@ -24,13 +24,13 @@ struct LeastCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "HTTP method: GET, POST, PUT, PATCH or DELETE.")
+    @Argument(help: "HTTP method: GET, POST, PUT, PATCH or DELETE.", completion: .httpMethods)
     var method: String?
 
     @Argument(help: "A URL, a path, or an entity name.")
     var target: String?
 
-    @Option(name: .long, help: "Only this permission type: delegated-work, delegated-personal or application.")
+    @Option(name: .long, help: "Only this permission type: delegated-work, delegated-personal or application.", completion: .schemes)
     var scheme: String?
 
     @Flag(name: .long, help: "Read requests from stdin, one per line; write JSON Lines.")

@@ -22,7 +22,7 @@ struct NeedCommand: ParsableCommand {
     @Argument(help: "The file of calls.")
     var calls: String
 
-    @Option(name: .long, help: "Only this permission type: delegated-work, delegated-personal or application.")
+    @Option(name: .long, help: "Only this permission type: delegated-work, delegated-personal or application.", completion: .schemes)
     var scheme: String?
 
     func validate() throws {

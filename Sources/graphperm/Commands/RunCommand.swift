@@ -16,7 +16,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "A saved query's name, or a file of statements.")
+    @Argument(help: "A saved query's name, or a file of statements.", completion: .savedQueries)
     var query: String
 
     func run() throws {

@@ -20,7 +20,7 @@ struct TableCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "HTTP method.")
+    @Argument(help: "HTTP method.", completion: .httpMethods)
     var method: String
 
     @Argument(help: "A URL or path, or several joined by ';'.")

@@ -1,0 +1,16 @@
+import ArgumentParser
+import GraphPermKit
+
+/// What the shell completes for graphperm's arguments (`graphperm --generate-completion-script bash|zsh|fish`).
+///
+///     @Option(completion: .schemes) var scheme: String?   // delegated-work, delegated-personal, application
+extension CompletionKind {
+    /// The HTTP methods Microsoft's permission data documents.
+    public static var httpMethods: CompletionKind { .list(["GET", "POST", "PUT", "PATCH", "DELETE"]) }
+
+    /// The permission types `--scheme` takes.
+    public static var schemes: CompletionKind { .list(["delegated-work", "delegated-personal", "application"]) }
+
+    /// The names of the saved queries compiled in (`graphperm queries`).
+    public static var savedQueries: CompletionKind { .list(SavedQuery.all().map(\.name)) }
+}
