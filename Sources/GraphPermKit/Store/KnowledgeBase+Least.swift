@@ -131,6 +131,14 @@ extension KnowledgeBase {
 
     /// Admin consent and privilege level of a permission in a scheme (for the privilege order).
     func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?) {
+        let key = "\(scheme.id) \(name)"
+        if let known = permissionFactsCache.withLock({ $0[key] }) { return known }
+        let facts = try readPermissionFacts(name, scheme: scheme)
+        permissionFactsCache.withLock { $0[key] = facts }
+        return facts
+    }
+
+    private func readPermissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?) {
         try read("""
             SELECT ps.requires_admin_consent, ps.privilege_level FROM permission p
             JOIN permission_scheme ps ON ps.permission_id = p.id WHERE p.name = ? AND ps.scheme_id = ?
