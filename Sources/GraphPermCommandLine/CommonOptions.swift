@@ -40,7 +40,7 @@ public struct CommonOptions: ParsableArguments {
     public func openKnowledgeBase() throws -> KnowledgeBase {
         let (path, isExplicit) = databasePath
         if !isExplicit, !FileManager.default.fileExists(atPath: path) {
-            Console.note("no knowledge base at \(path) yet: answering from the embedded Graph Security API table. Load Microsoft's data with `graphperm load PATH...`.")
+            Console.note("no knowledge base at \(path) yet: answering from the embedded Graph Security API table. Download Microsoft's permission data with `graphperm sync`.")
             return try Failure.guarded { try KnowledgeBase.embedded() }
         }
         return try Failure.guarded { try KnowledgeBase.open(path: path) }

@@ -10,7 +10,7 @@ struct GraphPerm: ParsableCommand {
         abstract: "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
         discussion: """
             Examples:
-              graphperm load ../shared/graph-data
+              graphperm sync
               graphperm least GET https://graph.microsoft.com/v1.0/me/messages
               graphperm least PATCH alerts --scheme application
               graphperm show Mail.Read
@@ -25,8 +25,17 @@ struct GraphPerm: ParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, but a usage error that quotes an argument (a 100 MB
     /// number, a value with escape sequences) is printed bounded and with its control characters escaped.
     static func main() {
+        let arguments: [String]
+        switch ArgumentOrder.read(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {
+        case .arguments(let read):
+            arguments = read
+        case .unknownCommand(let word, let suggestion):
+            let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
+            Console.note("error: unknown command '\(Excerpt.text(word))'\(hint) (`graphperm --help` lists the commands)")
+            Foundation.exit(64)
+        }
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             let code = exitCode(for: error)
@@ -39,4 +48,7 @@ struct GraphPerm: ParsableCommand {
             Foundation.exit(code.rawValue)
         }
     }
+
+    /// The subcommands' names, and ArgumentParser's own `help`.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
 }

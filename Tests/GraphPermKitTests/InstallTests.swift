@@ -124,4 +124,43 @@ struct InstallTests {
         #expect(uninstall.status == 0, "uninstall.sh failed: \(uninstall.output)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: prefix.path) == [])
     }
+
+    /// A mistyped command gets the nearest one, not the REPL's usage; common options may come first; with no
+    /// knowledge base the way out is `graphperm sync`.
+    @Test func firstRunGuidanceLeadsSomewhere() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let typo = try Self.run(CommandRunner.binary, ["lest", "GET", "/me"], in: folder.path)
+        #expect(typo.status == 64 && typo.stdout.isEmpty)
+        #expect(typo.stderr.contains("unknown command") && typo.stderr.contains("did you mean least?"), "\(typo.stderr)")
+
+        let fresh = try Self.run(CommandRunner.binary, ["least", "GET", "/security/alerts", "--format", "csv"], in: folder.path)
+        #expect(fresh.status == 0 && fresh.stderr.contains("`graphperm sync`") && !fresh.stderr.contains("load PATH"), "\(fresh.stderr)")
+        let missing = try Self.run(CommandRunner.binary, ["--db", folder.path + "/none.sqlite", "least", "GET", "/me"], in: folder.path)
+        #expect(missing.status == 74 && missing.stderr.contains("`graphperm sync --db \(folder.path)/none.sqlite`"), "\(missing.stderr)")
+
+        let db = folder.path + "/kb.sqlite"
+        let load = try Self.run(CommandRunner.binary, ["--db", db, "load", TemporaryFolder.fixture("mini-permissions.json")], in: folder.path)
+        #expect(load.status == 0, "\(load.stderr)")
+        let first = try Self.run(CommandRunner.binary, ["--db", db, "--format", "csv", "least", "GET", "/users/abc/messages", "--scheme", "application"], in: folder.path)
+        #expect(first.status == 0 && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions\r\nApplication,Mail.Read,Mail.ReadWrite\r\n", "\(first.stderr)")
+    }
+
+    /// No help text points into the source repository, which an installed binary does not have.
+    @Test func helpTextsNeverPointIntoTheRepository() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        var helps = [try Self.run(CommandRunner.binary, ["--help"], in: folder.path).stdout]
+        for command in ArgumentOrderTests.allCommands {
+            helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
+        }
+        let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().appendingPathComponent("graphperm-sync").path
+        helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        #expect(helps.allSatisfy { $0.contains("USAGE:") })
+        for help in helps {
+            for place in ["../shared", "Schema/", "docs/", "Queries/", "Data/", ".build"] {
+                #expect(!help.contains(place), "a help text names \(place): \(help.prefix(200))")
+            }
+        }
+    }
 }

@@ -12,7 +12,7 @@ public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String {
         switch self {
         case .missing(let path):
-            "no knowledge base at \(path): build one with `graphperm load --db \(path) PATH...` (PATH: the folder of Microsoft's permission files)"
+            "no knowledge base at \(path): download Microsoft's permission data into it with `graphperm sync --db \(path)` (or build it from files with `graphperm load --db \(path) FILE...`)"
         case .notADatabase(let path, let detail):
             "\(path) is not a graphperm knowledge base (\(detail)): build one with `graphperm load --db \(path) PATH...`"
         case .wrongVersion(let path, let found, let expected):

@@ -14,7 +14,7 @@ struct LoadCommand: ParsableCommand {
             Graph Security API table and admin roles are always included. The new knowledge base replaces the old one only \
             when everything loaded; on any problem the old one stays as it was.
             Examples:
-              graphperm load ../shared/graph-data
+              graphperm load ./mirror
               graphperm load permissions.json servicePrincipal.json --db ./graph.sqlite
             """
     )
@@ -28,7 +28,7 @@ struct LoadCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("name at least one file or folder to load, e.g. `graphperm load ../shared/graph-data`") }
+        if paths.isEmpty { throw ValidationError("name at least one file or folder to load, e.g. `graphperm load permissions.json`; `graphperm sync` downloads Microsoft's files") }
     }
 
     func run() throws {

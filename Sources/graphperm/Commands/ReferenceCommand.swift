@@ -16,7 +16,7 @@ struct ReferenceCommand: ParsableCommand {
             API authorization table. roles: the admin roles table. Output is deterministic.
             Examples:
               graphperm reference security
-              graphperm reference api --out docs/api
+              graphperm reference api --out api-reference
             """
     )
 

@@ -5,7 +5,7 @@ import GraphPermKit
 struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
-        abstract: "Run one read-only SQL statement on the knowledge base (the schema is in Schema/).",
+        abstract: "Run one read-only SQL statement on the knowledge base (`.schema` in the REPL shows the tables).",
         discussion: """
             The connection is read-only: writes, ATTACH and several statements at once are refused (exit 65).
             Examples:
