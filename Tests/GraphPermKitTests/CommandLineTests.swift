@@ -8,7 +8,7 @@ struct CommandLineTests {
     @Test func answersFromTheEmbeddedSecurityTableOnAFreshMachine() throws {
         let result = try CommandRunner.run(["least", "GET", "/security/alerts", "--format", "json"])
         #expect(result.status == 0)
-        #expect(result.stdout == #"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","schemes":{"DelegatedWork":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's documented choice, and the least privileged of the 2 that grant this call by the privilege order"},"DelegatedPersonal":null,"Application":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's documented choice, and the least privileged of the 2 that grant this call by the privilege order"}},"basis":"security-table","notes":[]}"# + "\n")
+        #expect(result.stdout == #"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","schemes":{"DelegatedWork":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"},"DelegatedPersonal":null,"Application":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"}},"basis":"security-table","notes":[]}"# + "\n")
         #expect(result.stderr.contains("answering from the embedded Graph Security API table"))
     }
 

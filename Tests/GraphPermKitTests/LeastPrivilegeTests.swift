@@ -29,7 +29,9 @@ struct LeastPrivilegeTests {
         #expect(selection.ties.map(\.permission) == ["Application.ReadWrite.OwnedBy"])
         let answer = LeastAnswer.from(method: "PATCH", url: "/t", template: "/t", claims: set)
         #expect(answer[.delegatedWork]?.least == ["Application.ReadWrite.All", "Application.ReadWrite.OwnedBy"])
-        #expect(answer.notes.contains { $0.contains("Application.ReadWrite.OwnedBy is narrower") })
+        // The narrower tie is the recommendation, and the note says why.
+        #expect(answer[.delegatedWork]?.recommended == "Application.ReadWrite.OwnedBy")
+        #expect(answer.notes.contains { $0.contains("recommended Application.ReadWrite.OwnedBy rather than Application.ReadWrite.All: it reaches fewer objects") })
     }
 
     @Test func twoSingleMethodCandidatesAreAmbiguous() {

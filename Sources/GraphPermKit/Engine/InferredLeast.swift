@@ -19,7 +19,8 @@ public enum InferredLeast {
     /// Candidate resource names (lower case) for a request, most specific segment first.
     public static func resources(for request: RequestPath) -> [String] {
         var names: [String] = []
-        for segment in request.normalized.reversed() where segment.allSatisfy({ $0.isLetter }) {
+        for segment in request.normalized.reversed()
+        where segment.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) {
             names += aliases[segment] ?? []
             names.append(segment)
             if segment.hasSuffix("s") { names.append(String(segment.dropLast())) }

@@ -151,7 +151,7 @@ public struct LeastAnswer: Sendable, Equatable {
         if best.label == documented {
             let others = candidates.filter { $0.permission != best.permission }
             return (best.label, others.isEmpty ? "the only permission that grants this call"
-                : "Microsoft's documented choice, and the least privileged of the \(candidates.count) that grant this call by the privilege order")
+                : "Microsoft's choice; none of the \(candidates.count) that grant this call is less privileged")
         }
         let shown = candidates.first { $0.label == documented } ?? candidates.first { $0.permission == documented }
         let reason = shown.map { PrivilegeOrder.reason(best, over: $0, pathResources: pathResources) }

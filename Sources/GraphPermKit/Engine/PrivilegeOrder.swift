@@ -9,7 +9,7 @@
 /// 2. the resource: a permission of the path's own resource before another resource's (`Group.*` on `/groups`);
 /// 3. Microsoft's least-privilege marker: marked before unmarked;
 /// 4. Microsoft's `privilegeLevel` (1 low to 5 high; unknown counts as 3);
-/// 5. Microsoft's name order.
+/// 5. Microsoft's order (its name order, as the claims come).
 ///
 ///     PrivilegeOrder.first(of: [groupNesting, groupReadBasic], pathResources: ["groups", "group"])
 ///     // Group.ReadBasic.All: the same objects (All), a narrower operation (ReadBasic, not ReadWrite)
@@ -22,32 +22,39 @@ public enum PrivilegeOrder {
         public let requiresAdminConsent: Bool?
         public let privilegeLevel: Int?
 
+        /// The name split once: its constraint and operation ranks, and its resource's base in lower case.
+        let name: PermissionName
+        let objects: Int
+        let operations: Int
+        let resourceBase: String
+
         public init(label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?) {
             self.label = label
             self.permission = permission
             self.isLeast = isLeast
             self.requiresAdminConsent = requiresAdminConsent
             self.privilegeLevel = privilegeLevel
+            name = PermissionName(permission)
+            objects = name.constraintRank
+            operations = name.operationRank
+            // `CallRecord-PstnCalls` is a part of `CallRecord`: its base counts.
+            resourceBase = String(name.resource.lowercased().prefix { $0 != "-" })
         }
-
-        var name: PermissionName { PermissionName(permission) }
     }
 
-    /// The least privileged of `candidates` (nil when empty).
+    /// The least privileged of `candidates` (nil when empty); `candidates` come in Microsoft's order, which
+    /// breaks the last ties.
     public static func first(of candidates: [Candidate], pathResources: [String]) -> Candidate? {
-        let unbeaten = candidates.filter { candidate in !candidates.contains { isNarrower($0, than: candidate) } }
+        let unbeaten = candidates.enumerated().filter { entry in !candidates.contains { isNarrower($0, than: entry.element) } }
         return unbeaten.min { lhs, rhs in
-            let (left, right) = (key(lhs, pathResources), key(rhs, pathResources))
-            return left != right ? left.lexicographicallyPrecedes(right) : KibaliCollation.less(lhs.permission, rhs.permission)
-        }
+            (key(lhs.element, pathResources) + [lhs.offset]).lexicographicallyPrecedes(key(rhs.element, pathResources) + [rhs.offset])
+        }?.element
     }
 
     /// Whether `lhs` reaches no more objects and allows no more than `rhs`, and is smaller in one of the two.
     public static func isNarrower(_ lhs: Candidate, than rhs: Candidate) -> Bool {
-        let (left, right) = (lhs.name, rhs.name)
-        let objects = left.constraintRank, operations = left.operationRank
-        return objects <= right.constraintRank && operations <= right.operationRank
-            && (objects < right.constraintRank || operations < right.operationRank)
+        lhs.objects <= rhs.objects && lhs.operations <= rhs.operations
+            && (lhs.objects < rhs.objects || lhs.operations < rhs.operations)
     }
 
     /// Why `chosen` comes before `other`, as a phrase.
@@ -71,9 +78,7 @@ public enum PrivilegeOrder {
     }
 
     private static func key(_ candidate: Candidate, _ pathResources: [String]) -> [Int] {
-        // `CallRecord-PstnCalls` is a part of `CallRecord`: its base counts.
-        let base = candidate.name.resource.lowercased().prefix { $0 != "-" }
-        let ownResource = pathResources.contains(String(base))
+        let ownResource = pathResources.contains(candidate.resourceBase)
         return [candidate.requiresAdminConsent == false ? 0 : 1, ownResource ? 0 : 1, candidate.isLeast ? 0 : 1,
                 candidate.privilegeLevel ?? 3]
     }

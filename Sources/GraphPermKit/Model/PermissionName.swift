@@ -23,12 +23,23 @@ public struct PermissionName: Hashable, Sendable {
     /// Rank of the operation for inferred answers: lower is less privileged (`ReadBasic` < `Read` < `ReadWrite` ...).
     public var operationRank: Int {
         guard let operation else { return 50 }
-        let order = ["ReadBasic", "Read", "ReadWriteBasic", "Create", "Invite", "Send", "ReadWrite", "Manage", "ReadWriteAll", "FullControl"]
-        if let index = order.firstIndex(where: { $0.caseInsensitiveCompare(operation) == .orderedSame }) { return index * 10 }
+        if let rank = Self.operationRanks[operation] ?? Self.operationRanks[operation.lowercased()] { return rank }
         if operation.hasPrefix("ReadWrite") || operation.hasPrefix("Manage") { return 65 }
         if operation.hasPrefix("Read") { return 15 }
         return 50
     }
+
+    /// `ReadBasic` < `Read` < `ReadWriteBasic` < `Create` < `Invite` < `Send` < `ReadWrite` < `Manage` < `ReadWriteAll`
+    /// < `FullControl`, as written and in lower case.
+    private static let operationRanks: [String: Int] = {
+        let order = ["ReadBasic", "Read", "ReadWriteBasic", "Create", "Invite", "Send", "ReadWrite", "Manage", "ReadWriteAll", "FullControl"]
+        var ranks: [String: Int] = [:]
+        for (index, name) in order.enumerated() {
+            ranks[name] = index * 10
+            ranks[name.lowercased()] = index * 10
+        }
+        return ranks
+    }()
 
     /// Rank of the constraint for inferred answers: none < `OwnedBy`/`Selected`/`AppFolder` < `Shared` < `All`.
     public var constraintRank: Int {

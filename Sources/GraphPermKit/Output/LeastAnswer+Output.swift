@@ -14,22 +14,41 @@ extension LeastAnswer {
         return text
     }
 
-    /// The members `template`, `schemes`, `basis` and `notes`, without the braces.
+    /// The members `template`, `schemes`, `basis` and `notes`, without the braces, written into one string (a
+    /// batch renders one per template and method).
     static func answerMembersJSON(template: String?, schemes: [(scheme: Scheme, answer: SchemeAnswer?)], basis: Basis, notes: [String]) -> String {
-        let schemeMembers = schemes.map { entry in
-            (entry.scheme.rawValue, entry.answer.map { answer in
-                JSONText.object([
-                    ("least", JSONText.strings(answer.least)), ("higher", JSONText.strings(answer.higher)),
-                    ("recommended", JSONText.optional(answer.recommended)), ("why", JSONText.optional(answer.why)),
-                ])
-            } ?? "null")
+        var text = ""
+        text.reserveCapacity(1_024)
+        func strings(_ values: [String]) {
+            text += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { text += "," }
+                text += JSONText.string(value)
+            }
+            text += "]"
         }
-        return JSONText.object([
-            ("template", JSONText.optional(template)),
-            ("schemes", JSONText.object(schemeMembers)),
-            ("basis", JSONText.string(basis.rawValue)),
-            ("notes", JSONText.strings(notes)),
-        ]).dropFirst().dropLast().description
+        text += #""template":"#
+        text += JSONText.optional(template)
+        text += #","schemes":{"#
+        for (index, entry) in schemes.enumerated() {
+            if index > 0 { text += "," }
+            text += "\"\(entry.scheme.rawValue)\":"
+            guard let answer = entry.answer else { text += "null"; continue }
+            text += #"{"least":"#
+            strings(answer.least)
+            text += #","higher":"#
+            strings(answer.higher)
+            text += #","recommended":"#
+            text += JSONText.optional(answer.recommended)
+            text += #","why":"#
+            text += JSONText.optional(answer.why)
+            text += "}"
+        }
+        text += #"},"basis":"#
+        text += JSONText.string(basis.rawValue)
+        text += #","notes":"#
+        strings(notes)
+        return text
     }
 
     /// One row per scheme: permission type, least privileged, higher privileged.

@@ -94,6 +94,10 @@ extension KnowledgeBase {
             let request = RequestPath(target)
             if let host = request.host, let hint = GraphHosts.refusal(host) { throw LookupError.notGraph(host: host, hint: hint) }
             // As written first; then the OData readings, preferring one whose template documents the method.
+            if let match = try matcher(for: request).match(request),
+               try claimSet(templateIDs: match.templateIDs).supports(method: method) {
+                return Resolution(ids: match.templateIDs, templates: match.templates, notes: [])
+            }
             var firstMatch: Resolution? = nil
             let readings = [(request, nil)] + ODataSegment.readings(of: request, method: method).map { ($0.request, $0.note) }
             for (reading, note) in readings {
