@@ -142,6 +142,15 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { runProcess(["least", "--batch"], input: batch) }
     }
 
+    // 1,000 requests copied from real projects' code (the test corpus, cycled), a quarter of them undocumented
+    // calls or other hosts: misses must stay cheap.
+    let corpus = (try? String(contentsOf: URL(fileURLWithPath: repositoryRoot + "/Tests/GraphPermKitTests/Fixtures/real-requests.jsonl"),
+                              encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+    let realBatch = (0..<1_000).map { corpus.isEmpty ? "" : corpus[$0 % corpus.count] }.joined(separator: "\n") + "\n"
+    Benchmark("batch process: graphperm least --batch, 1,000 real requests with misses", configuration: .init(maxDuration: .seconds(15), maxIterations: 50)) { benchmark in
+        for _ in benchmark.scaledIterations { runProcess(["least", "--batch"], input: realBatch) }
+    }
+
     Benchmark("one-shot process: graphperm diagnose", configuration: .init(maxDuration: .seconds(15), maxIterations: 200)) { benchmark in
         let claimsFile = NSTemporaryDirectory() + "graphperm-benchmark-claims.json"
         try #"{"aud": "https://graph.microsoft.com", "exp": 1900000000, "idtyp": "user", "scp": "User.Read"}"#.write(toFile: claimsFile, atomically: true, encoding: .utf8)
