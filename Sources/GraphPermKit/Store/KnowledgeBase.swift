@@ -16,8 +16,8 @@ public final class KnowledgeBase: @unchecked Sendable {
     private let cachedMatcher = Mutex<PathMatcher?>(nil)
     private let claimSets = Mutex<[[Int]: ClaimSet]>([:])
     private let answers = Mutex<[AnswerKey: LeastAnswer]>([:])
-    /// Admin consent and privilege level by permission and scheme, as the privilege order asks for them.
-    let permissionFactsCache = Mutex<[String: (requiresAdminConsent: Bool?, privilegeLevel: Int?)]>([:])
+    /// Admin consent and privilege level by permission name, per scheme ID, read in one query on first use.
+    let permissionFactsTable = Mutex<[String: [Int: (requiresAdminConsent: Bool?, privilegeLevel: Int?)]]?>(nil)
     /// Every grant by template ID, once `preloadGrants()` has run.
     private let preloadedGrants = Mutex<[Int: [Grant]]?>(nil)
     /// The connection for user-typed SQL and its authorizer, opened on first use (see `runSQL`).
