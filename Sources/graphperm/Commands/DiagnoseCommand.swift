@@ -43,6 +43,7 @@ struct DiagnoseCommand: ParsableCommand {
     var partialClaims = false
 
     func validate() throws {
+        try common.requireFormat(in: [.table, .json], for: "graphperm diagnose prints a text explanation or JSON")
         if let at, ISO8601DateFormatter().date(from: at) == nil {
             throw ValidationError("--at takes an ISO 8601 time such as 2026-11-23T12:00:00Z, not '\(at)'")
         }

@@ -41,6 +41,7 @@ struct LeastCommand: ParsableCommand {
             throw ValidationError("--scheme takes delegated-work, delegated-personal or application, not '\(scheme)'")
         }
         if batch, method != nil { throw ValidationError("--batch reads requests from stdin: give no METHOD or TARGET with it") }
+        if batch { try common.requireFormat(in: [.json], for: "least --batch writes JSON Lines") }
         if !batch, method == nil || target == nil {
             throw ValidationError("give a method and a URL or entity, e.g. `graphperm least GET /me/messages`, or use --batch")
         }

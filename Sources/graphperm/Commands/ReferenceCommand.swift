@@ -28,6 +28,10 @@ struct ReferenceCommand: ParsableCommand {
     @Option(name: .long, help: "Write one file per document into this folder (created if missing).")
     var out: String?
 
+    func validate() throws {
+        try common.requireFormat(in: [.md], for: "graphperm reference writes markdown documents")
+    }
+
     func run() throws {
         let kb = try common.openKnowledgeBase()
         let documents = try Failure.guarded { try kb.reference(kind) }
