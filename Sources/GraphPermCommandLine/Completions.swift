@@ -3,13 +3,15 @@ import GraphPermKit
 
 /// What the shell completes for graphperm's arguments (`graphperm --generate-completion-script bash|zsh|fish`).
 ///
-///     @Option(completion: .schemes) var scheme: String?   // delegated-work, delegated-personal, application
+///     @Option(completion: .schemes) var scheme: String?   // delegated, work, personal, application
 extension CompletionKind {
     /// The HTTP methods Microsoft's permission data documents.
     public static var httpMethods: CompletionKind { .list(["GET", "POST", "PUT", "PATCH", "DELETE"]) }
 
     /// The permission types `--scheme` takes.
-    public static var schemes: CompletionKind { .list(["delegated-work", "delegated-personal", "application"]) }
+    public static var schemes: CompletionKind {
+        .list(["delegated", "work", "personal", "application", "delegated-work", "delegated-personal"])
+    }
 
     /// The names of the saved queries compiled in (`graphperm queries`).
     public static var savedQueries: CompletionKind { .list(SavedQuery.all().map(\.name)) }

@@ -1,4 +1,5 @@
 import Testing
+@testable import GraphPermKit
 
 /// A `--format` a command cannot honour is refused (exit 64), never silently ignored.
 struct FormatCheckTests {
@@ -18,5 +19,27 @@ struct FormatCheckTests {
     @Test func theFormatsACommandHonoursStillWork() throws {
         #expect(try CommandRunner.run(["reference", "roles", "--format", "md"]).status == 0)
         #expect(try CommandRunner.run(["least", "--batch", "--format", "json"], stdin: "GET /security/alerts\n").status == 0)
+    }
+}
+
+/// One vocabulary for permission types: the CLI's `--scheme`, the language's `for …` and the JSON names.
+struct SchemeWordsTests {
+    @Test(arguments: [
+        ("delegated", ["DelegatedWork", "DelegatedPersonal"]), ("work", ["DelegatedWork"]), ("delegated-work", ["DelegatedWork"]),
+        ("DelegatedWork", ["DelegatedWork"]), ("personal", ["DelegatedPersonal"]), ("app", ["Application"]),
+        ("Application", ["Application"]),
+    ])
+    func wordsNameTheSameTypesEverywhere(word: String, names: [String]) throws {
+        #expect(Scheme.set(userText: word)?.sorted().map(\.rawValue) == names)
+        let result = try CommandRunner.run(["least", "GET", "/security/alerts", "--scheme", word, "--format", "json"])
+        #expect(result.status == 0)
+        for name in ["DelegatedWork", "DelegatedPersonal", "Application"] {
+            #expect(result.stdout.contains("\"\(name)\":") == names.contains(name), "\(word): \(name)")
+        }
+    }
+
+    @Test func anUnknownWordIsAUsageError() throws {
+        #expect(Scheme.set(userText: "delegate") == nil)
+        #expect(try CommandRunner.run(["least", "GET", "/me", "--scheme", "delegate"]).status == 64)
     }
 }

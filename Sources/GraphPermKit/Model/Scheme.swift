@@ -1,3 +1,4 @@
+import GraphPermQuery
 /// The three permission types of Microsoft Graph, in the order Microsoft's tables list them.
 ///
 ///     Scheme.delegatedPersonal.docsLabel   // "Delegated (personal Microsoft account)"
@@ -43,13 +44,22 @@ public enum Scheme: String, CaseIterable, Codable, Sendable, Comparable {
     public var isDelegated: Bool { self != .application }
 
     /// Parses the names people type: `delegated-work`, `DelegatedWork`, `work`, `personal`, `app`, `application`.
+    /// One permission type from the words the query language takes (`work`, `delegated-work`, `personal`,
+    /// `application`, `app`) or its JSON name (`DelegatedWork`); `delegated` names two, so it is not one.
     public init?(userText: String) {
-        switch userText.lowercased().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: "_", with: "") {
-        case "delegatedwork", "work", "delegatedworkorschool": self = .delegatedWork
-        case "delegatedpersonal", "personal": self = .delegatedPersonal
-        case "application", "app", "apponly": self = .application
-        default: return nil
-        }
+        guard let schemes = Scheme.set(userText: userText), schemes.count == 1 else { return nil }
+        self = schemes.first!
+    }
+
+    /// The permission types a word names, with the query language's words (`for delegated`, `--scheme delegated`):
+    /// `delegated` is both delegated types. nil for an unknown word.
+    ///
+    ///     Scheme.set(userText: "delegated")  // [.delegatedWork, .delegatedPersonal]
+    ///     Scheme.set(userText: "DelegatedWork")  // [.delegatedWork]
+    public static func set(userText: String) -> Set<Scheme>? {
+        if let exact = Scheme(rawValue: userText) { return [exact] }
+        guard let filter = SchemeFilter(word: userText) else { return nil }
+        return Set(filter.schemeNames.compactMap(Scheme.init(rawValue:)))
     }
 
     public static func < (lhs: Scheme, rhs: Scheme) -> Bool { lhs.id < rhs.id }

@@ -4,7 +4,7 @@ import GraphPermKit
 
 /// `least --batch`: one JSON result per input line, errors included, in order.
 enum BatchLookup {
-    static func run(_ kb: KnowledgeBase, scheme: Scheme?) throws {
+    static func run(_ kb: KnowledgeBase, schemes: Set<Scheme>?) throws {
         // The process ends with the batch: its caches (every answer given) are left to the exit rather than freed
         // one by one, which took about a seventh of a 100,000-line batch.
         _ = Unmanaged.passRetained(kb)
@@ -14,7 +14,7 @@ enum BatchLookup {
         while let lines = try Failure.guarded({ try input.next() }) {
             seen += lines.count
             if seen >= preloadThreshold { try Failure.guarded { try kb.preloadGrants() } }
-            Console.output(results(for: lines, kb, scheme: scheme))
+            Console.output(results(for: lines, kb, schemes: schemes))
         }
     }
 
@@ -22,7 +22,7 @@ enum BatchLookup {
     static let preloadThreshold = 1_000
 
     /// The result lines for `lines`, in order; a large chunk is shared out among the processor cores.
-    static func results(for lines: [String], _ kb: KnowledgeBase, scheme: Scheme?) -> String {
+    static func results(for lines: [String], _ kb: KnowledgeBase, schemes: Set<Scheme>?) -> String {
         let workers = lines.count >= 256 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let share = (lines.count + workers - 1) / workers
         let shares = (0..<workers).map { lines[min(lines.count, $0 * share)..<min(lines.count, ($0 + 1) * share)] }
@@ -30,13 +30,13 @@ enum BatchLookup {
             var text = ""
             for line in share {
                 let request = trimmed(line[...])
-                if !request.isEmpty { text += result(for: request, kb, scheme: scheme) + "\n" }
+                if !request.isEmpty { text += result(for: request, kb, schemes: schemes) + "\n" }
             }
             return text
         }.joined()
     }
 
-    static func result(for line: String, _ kb: KnowledgeBase, scheme: Scheme?) -> String {
+    static func result(for line: String, _ kb: KnowledgeBase, schemes: Set<Scheme>?) -> String {
         let request: (method: String, url: String)
         switch parse(line) {
         case .failure(let message):
@@ -45,7 +45,7 @@ enum BatchLookup {
             request = parsed
         }
         do {
-            return try kb.least(method: request.method, target: request.url, scheme: scheme).json
+            return try kb.least(method: request.method, target: request.url, schemes: schemes).json
         } catch {
             let requestJSON = JSONText.object([("method", JSONText.string(request.method)), ("url", JSONText.string(request.url))])
             return JSONText.object([("request", requestJSON), ("error", JSONText.string("\(error)"))])

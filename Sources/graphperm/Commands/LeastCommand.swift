@@ -30,15 +30,15 @@ struct LeastCommand: ParsableCommand {
     @Argument(help: "A URL, a path, or an entity name.")
     var target: String?
 
-    @Option(name: .long, help: "Only this permission type: delegated-work, delegated-personal or application.", completion: .schemes)
+    @Option(name: .long, help: "Only these permission types: delegated, work (delegated-work), personal (delegated-personal) or application.", completion: .schemes)
     var scheme: String?
 
     @Flag(name: .long, help: "Read requests from stdin, one per line; write JSON Lines.")
     var batch = false
 
     func validate() throws {
-        if let scheme, Scheme(userText: scheme) == nil {
-            throw ValidationError("--scheme takes delegated-work, delegated-personal or application, not '\(scheme)'")
+        if let scheme, Scheme.set(userText: scheme) == nil {
+            throw ValidationError("--scheme takes delegated, work, personal or application, not '\(scheme)'")
         }
         if batch, method != nil { throw ValidationError("--batch reads requests from stdin: give no METHOD or TARGET with it") }
         if batch { try common.requireFormat(in: [.json], for: "least --batch writes JSON Lines") }
@@ -49,12 +49,12 @@ struct LeastCommand: ParsableCommand {
 
     func run() throws {
         let kb = try common.openKnowledgeBase()
-        let only = scheme.flatMap(Scheme.init(userText:))
+        let only = scheme.flatMap(Scheme.set(userText:))
         if batch {
-            try BatchLookup.run(kb, scheme: only)
+            try BatchLookup.run(kb, schemes: only)
             return
         }
-        let answer = try Failure.guarded { try kb.least(method: method!, target: target!, scheme: only) }
+        let answer = try Failure.guarded { try kb.least(method: method!, target: target!, schemes: only) }
         if let template = answer.template { Console.note("\(answer.method) \(answer.template == target ? template : "\(target!) → \(template)")") }
         for note in answer.notes { Console.note(note) }
         Console.output(answer.render(common.outputFormat))

@@ -22,17 +22,19 @@ struct NeedCommand: ParsableCommand {
     @Argument(help: "The file of calls.")
     var calls: String
 
-    @Option(name: .long, help: "Only this permission type: delegated-work, delegated-personal or application.", completion: .schemes)
+    @Option(name: .long, help: "Only these permission types: delegated, work (delegated-work), personal (delegated-personal) or application.", completion: .schemes)
     var scheme: String?
 
     func validate() throws {
-        if let scheme, Scheme(userText: scheme) == nil { throw ValidationError("--scheme takes delegated-work, delegated-personal or application, not '\(scheme)'") }
+        if let scheme, Scheme.set(userText: scheme) == nil {
+            throw ValidationError("--scheme takes delegated, work, personal or application, not '\(scheme)'")
+        }
     }
 
     func run() throws {
         let list = try Failure.guarded { try AppCalls.read(calls) }
         let kb = try common.openKnowledgeBase()
-        let analysis = try Failure.guarded { try kb.need(list, schemes: scheme.flatMap(Scheme.init(userText:)).map { [$0] } ?? Scheme.allCases) }
+        let analysis = try Failure.guarded { try kb.need(list, schemes: scheme.flatMap(Scheme.set(userText:)).map { $0.sorted() } ?? Scheme.allCases) }
         for result in analysis.schemes where !result.isProvenMinimal {
             Console.note("\(result.scheme.rawValue): the search stopped at its limit; the set is the best found, not proven minimal")
         }
