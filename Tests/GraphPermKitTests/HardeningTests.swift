@@ -88,7 +88,10 @@ struct HardeningTests {
     @Test func fuzzerFindingsStayFixed() throws {
         for (target, run) in [("json", FuzzTargets.loadDocument), ("query", FuzzTargets.parseStatements), ("jwt", FuzzTargets.decodeToken)] {
             let folder = Self.corpus.appendingPathComponent(target)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            // The findings are committed: a missing or empty folder is a failure, not a pass with nothing replayed.
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            #expect(!names.isEmpty, "no fuzz findings replayed for \(target)")
+            for name in names {
                 run([UInt8](try Data(contentsOf: folder.appendingPathComponent(name))))
             }
         }
