@@ -21,11 +21,8 @@ struct DiagnoseCorpusTests {
     }
 
     static let reports: [Report] = {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/diagnose-reports.jsonl")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").compactMap { line in
-            guard case .object(let root)? = try? JSONParser.parse(Array(line.utf8)),
-                  case .string(let id)? = root["id"], case .object(let request)? = root["request"],
+        JSONLinesFixture.objects("diagnose-reports.jsonl").compactMap { root in
+            guard case .string(let id)? = root["id"], case .object(let request)? = root["request"],
                   case .string(let method)? = request["method"], case .string(let url)? = request["url"],
                   case .object(let claims)? = root["claims"], case .string(let cause)? = root["cause"] else { return nil }
             var accepted: Set<String> = [cause]

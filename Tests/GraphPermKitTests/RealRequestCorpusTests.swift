@@ -12,18 +12,13 @@ struct RealRequestCorpusTests {
         let source: String
     }
 
-    static let corpus: [Request] = {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/real-requests.jsonl")
-        let text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
-        return text.split(separator: "\n").map { line in
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let method = object["method"] as? String, let url = object["url"] as? String,
-                  let repo = object["repo"] as? String, let path = object["path"] as? String else {
-                return Request(method: "?", url: String(line), source: "unreadable line")
-            }
-            return Request(method: method, url: url, source: "\(repo)/\(path):\(object["line"] ?? "?")")
+    static let corpus: [Request] = JSONLinesFixture.objects("real-requests.jsonl").map { object in
+        guard case .string(let method)? = object["method"], case .string(let url)? = object["url"],
+              case .string(let repo)? = object["repo"], case .string(let path)? = object["path"] else {
+            return Request(method: "?", url: "", source: "unreadable line")
         }
-    }()
+        return Request(method: method, url: url, source: "\(repo)/\(path)")
+    }
 
     /// OData and function segments, written here without the matcher's code: `$count`, `$ref`, `$value`, a
     /// namespace-qualified name, a call with arguments.
