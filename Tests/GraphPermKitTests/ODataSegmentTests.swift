@@ -56,3 +56,12 @@ struct ODataSegmentTests {
         #expect(TypoIndex.nearest(["me", "calendar"], in: index, limit: 3).isEmpty)
     }
 }
+
+extension ODataSegmentTests {
+    @Test func drivesAreReadThroughTheirAliases() {
+        #expect(ODataSegment.readings(of: RequestPath("/sites/s1/drives/d1/items/i1"), method: "GET").map(\.request.displayPath)
+            == ["/drives/d1/items/i1"])
+        #expect(ODataSegment.readings(of: RequestPath("/drive/root/children"), method: "GET").map(\.request.displayPath)
+            == ["/me/drive/root/children"])
+    }
+}

@@ -46,10 +46,9 @@ enum ODataSegment {
         for (index, segment) in request.segments.enumerated() {
             options.append([([segment], nil)] + alternatives(segment, at: index, of: request, method: method))
         }
-        guard options.contains(where: { $0.count > 1 }) else { return [] }
         // Every combination, fewest changes first, at most 32 (a real URL has one or two such segments).
         var combinations: [(segments: [RequestPath.Segment], notes: [String])] = [([], [])]
-        for choices in options {
+        for choices in options where options.contains(where: { $0.count > 1 }) {
             combinations = combinations.flatMap { partial in
                 choices.map { choice in (partial.segments + choice.segments, partial.notes + (choice.note.map { [$0] } ?? [])) }
             }
