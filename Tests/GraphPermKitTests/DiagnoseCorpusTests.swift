@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphPermKit
 
 /// 112 real 401/403 situations from public reports (`Fixtures/diagnose-reports.jsonl`: GitHub issues of Graph SDKs
@@ -23,16 +24,20 @@ struct DiagnoseCorpusTests {
     static let reports: [Report] = {
         JSONLinesFixture.objects("diagnose-reports.jsonl").compactMap { root in
             guard case .string(let id)? = root["id"], case .object(let request)? = root["request"],
-                  case .string(let method)? = request["method"], case .string(let url)? = request["url"],
-                  case .object(let claims)? = root["claims"], case .string(let cause)? = root["cause"] else { return nil }
+                case .string(let method)? = request["method"], case .string(let url)? = request["url"],
+                case .object(let claims)? = root["claims"], case .string(let cause)? = root["cause"]
+            else { return nil }
             var accepted: Set<String> = [cause]
             if case .array(let others)? = root["alsoAcceptable"] {
                 for case .string(let other) in others { accepted.insert(other) }
             }
             let status: Int? = if case .number(let number)? = root["status"] { Int(number) } else { nil }
             let body: String? = root["errorBody"].flatMap { $0 == .null ? nil : JSONValueText.render($0) }
-            let at: Date? = if case .string(let time)? = root["at"] { ISO8601DateFormatter().date(from: time) } else { nil }
-            return Report(id: id, method: method, url: url, claims: claims, status: status, errorBody: body, at: at, accepted: accepted)
+            let at: Date? =
+                if case .string(let time)? = root["at"] { ISO8601DateFormatter().date(from: time) } else { nil }
+            return Report(
+                id: id, method: method, url: url, claims: claims, status: status, errorBody: body, at: at,
+                accepted: accepted)
         }
     }()
 
@@ -42,18 +47,22 @@ struct DiagnoseCorpusTests {
         var right = 0
         var misses: [String] = []
         for report in Self.reports {
-            let diagnosis = try diagnoser.diagnose(method: report.method, url: report.url, claims: TokenClaims(payload: report.claims, isPartial: true),
-                                                   at: report.at ?? Date(timeIntervalSince1970: 1_000_000_000),
-                                                   status: report.status, errorBody: report.errorBody.map(ErrorBody.init(text:)))
+            let diagnosis = try diagnoser.diagnose(
+                method: report.method, url: report.url, claims: TokenClaims(payload: report.claims, isPartial: true),
+                at: report.at ?? Date(timeIntervalSince1970: 1_000_000_000),
+                status: report.status, errorBody: report.errorBody.map(ErrorBody.init(text:)))
             let first = diagnosis.causes.first?.code.rawValue ?? "none (\(diagnosis.verdict.rawValue))"
             if report.accepted.contains(first) {
                 right += 1
             } else {
-                misses.append("\(report.id): first \(first), settled \(report.accepted.sorted().joined(separator: "|"))")
+                misses.append(
+                    "\(report.id): first \(first), settled \(report.accepted.sorted().joined(separator: "|"))")
             }
         }
         let accuracy = Double(right) / Double(Self.reports.count)
-        print("diagnose first-cause accuracy: \(right)/\(Self.reports.count) = \(String(format: "%.1f", accuracy * 100))%")
+        print(
+            "diagnose first-cause accuracy: \(right)/\(Self.reports.count) = \(String(format: "%.1f", accuracy * 100))%"
+        )
         for miss in misses { print("  miss: \(miss)") }
         #expect(accuracy >= 0.9)
     }

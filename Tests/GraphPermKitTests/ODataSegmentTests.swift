@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GraphPermKit
 
 struct ODataSegmentTests {
@@ -7,7 +8,9 @@ struct ODataSegmentTests {
     }
 
     @Test func reservedSegmentsAreNeverKeys() {
-        for segment in ["$count", "$ref", "$value", "microsoft.graph.user", "delta()", "getpstncalls(fromdatetime=1,todatetime=2)"] {
+        for segment in [
+            "$count", "$ref", "$value", "microsoft.graph.user", "delta()", "getpstncalls(fromdatetime=1,todatetime=2)",
+        ] {
             #expect(ODataSegment.isReserved(segment), "\(segment)")
         }
         for segment in ["adele@contoso.com", "aamkagi2=", "contoso.sharepoint.com,1,2", "01bye5rz6qn3", "{}"] {
@@ -19,9 +22,13 @@ struct ODataSegmentTests {
         #expect(readings("/me/messages/$count") == ["/me/messages"])
         #expect(readings("/groups/g/members/$ref", "POST") == ["/groups/g/members"])
         #expect(readings("/me/photo/$value") == ["/me/photo"])
-        #expect(readings("/directoryObjects/microsoft.graph.getByIds", "POST") == ["/directoryobjects/getbyids", "/directoryobjects"])
-        #expect(readings("/communications/callRecords/getPstnCalls(fromDateTime=a,toDateTime=b)")
-            == ["/communications/callrecords/getpstncalls"])
+        #expect(
+            readings("/directoryObjects/microsoft.graph.getByIds", "POST") == [
+                "/directoryobjects/getbyids", "/directoryobjects",
+            ])
+        #expect(
+            readings("/communications/callRecords/getPstnCalls(fromDateTime=a,toDateTime=b)")
+                == ["/communications/callrecords/getpstncalls"])
         #expect(readings("/myorganization/applications/a") == ["/applications/a"])
         #expect(readings("/contoso.onmicrosoft.com/users") == ["/users"])
         #expect(readings("/me/messages").isEmpty)
@@ -48,8 +55,10 @@ struct ODataSegmentTests {
     }
 
     @Test func typosAreSuggestedOnlyForPathsOfTheSameShape() {
-        let index = TypoIndex(keys: [("/me/messages", ["me", "messages"]), ("/me/events", ["me", "events"]),
-                                     ("/users/{id}/messages", ["users", "{}", "messages"])])
+        let index = TypoIndex(keys: [
+            ("/me/messages", ["me", "messages"]), ("/me/events", ["me", "events"]),
+            ("/users/{id}/messages", ["users", "{}", "messages"]),
+        ])
         #expect(TypoIndex.nearest(["me", "mesages"], in: index, limit: 3) == ["/me/messages"])
         #expect(TypoIndex.nearest(["users", "abc", "mesages"], in: index, limit: 3) == ["/users/{id}/messages"])
         #expect(TypoIndex.nearest(["subscriptions"], in: index, limit: 3).isEmpty)
@@ -59,9 +68,12 @@ struct ODataSegmentTests {
 
 extension ODataSegmentTests {
     @Test func drivesAreReadThroughTheirAliases() {
-        #expect(ODataSegment.readings(of: RequestPath("/sites/s1/drives/d1/items/i1"), method: "GET").map(\.request.displayPath)
-            == ["/drives/d1/items/i1"])
-        #expect(ODataSegment.readings(of: RequestPath("/drive/root/children"), method: "GET").map(\.request.displayPath)
-            == ["/me/drive/root/children"])
+        #expect(
+            ODataSegment.readings(of: RequestPath("/sites/s1/drives/d1/items/i1"), method: "GET").map(
+                \.request.displayPath)
+                == ["/drives/d1/items/i1"])
+        #expect(
+            ODataSegment.readings(of: RequestPath("/drive/root/children"), method: "GET").map(\.request.displayPath)
+                == ["/me/drive/root/children"])
     }
 }

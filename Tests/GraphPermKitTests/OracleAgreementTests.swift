@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphPermKit
 
 /// `least` against an independent re-statement of Microsoft's rules in the docs generator's lenient mode
@@ -30,8 +31,9 @@ struct OracleAgreementTests {
         return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 6, let scheme = Scheme(rawValue: fields[3]) else { return nil }
-            return Triple(templates: fields[1].components(separatedBy: " ; "), method: fields[2], scheme: scheme,
-                          least: fields[4].isEmpty ? [] : fields[4].components(separatedBy: ","))
+            return Triple(
+                templates: fields[1].components(separatedBy: " ; "), method: fields[2], scheme: scheme,
+                least: fields[4].isEmpty ? [] : fields[4].components(separatedBy: ","))
         }
     }()
 
@@ -47,27 +49,38 @@ struct OracleAgreementTests {
     @Test func leastZeroAgreesWithTheIndependentRules() throws {
         let kb = try Self.preparedKnowledgeBase()
         var random = SeededGenerator(state: 7)
-        var asked = 0, agreed = 0
-        var byDesign: [String] = [], noMarker = 0, disagreements: [String] = []
+        var asked = 0
+        var agreed = 0
+        var byDesign: [String] = []
+        var noMarker = 0
+        var disagreements: [String] = []
         for triple in Self.triples {
-            guard let microsoft = triple.least.first else { noMarker += 1; continue }
+            guard let microsoft = triple.least.first else {
+                noMarker += 1
+                continue
+            }
             for template in triple.templates {
                 asked += 1
                 let url = ConcreteURL.make(from: template, using: &random)
-                let ours = try? kb.least(method: triple.method, target: url, scheme: triple.scheme)[triple.scheme]?.least.first
+                let ours = try? kb.least(method: triple.method, target: url, scheme: triple.scheme)[triple.scheme]?
+                    .least.first
                 if ours == microsoft {
                     agreed += 1
                 } else if triple.scheme == .application, RequestPath(template).normalized.first == "me", ours == nil {
                     byDesign.append("\(triple.method) \(template)")
                 } else {
-                    disagreements.append("\(triple.method) \(template) \(triple.scheme.rawValue) via \(url): Microsoft \(microsoft), graphperm \(ours ?? "none")")
+                    disagreements.append(
+                        "\(triple.method) \(template) \(triple.scheme.rawValue) via \(url): Microsoft \(microsoft), graphperm \(ours ?? "none")"
+                    )
                 }
             }
         }
         let compared = asked - byDesign.count
         let agreement = Double(agreed) / Double(compared)
-        print("least[0] agreement with kibali_least.py: \(agreed)/\(compared) = \(String(format: "%.3f", agreement * 100))%;"
-              + " \(byDesign.count) Application answers on /me refused by design; \(noMarker) triples with no least marker")
+        print(
+            "least[0] agreement with kibali_least.py: \(agreed)/\(compared) = \(String(format: "%.3f", agreement * 100))%;"
+                + " \(byDesign.count) Application answers on /me refused by design; \(noMarker) triples with no least marker"
+        )
         for line in disagreements.prefix(40) { print("  disagreement: \(line)") }
         #expect(Self.triples.count > 20_000)
         #expect(agreement >= 0.999)
@@ -78,12 +91,14 @@ struct OracleAgreementTests {
     @Test func answersDoNotDependOnLetterCase() throws {
         let kb = try Self.preparedKnowledgeBase()
         var random = SeededGenerator(state: 3)
-        var checked = 0, differences: [String] = []
+        var checked = 0
+        var differences: [String] = []
         var seen = Set<String>()
         for triple in Self.triples {
             for template in triple.templates where seen.insert(triple.method + " " + template).inserted {
                 let url = ConcreteURL.make(from: template, using: &random)
-                let mixed = String(url.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.uppercased()) : $0.element })
+                let mixed = String(
+                    url.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.uppercased()) : $0.element })
                 let answers = [url.lowercased(), url.uppercased(), mixed].map { spelling in
                     (try? kb.least(method: triple.method, target: spelling))?.with(url: "").json ?? "no answer"
                 }
@@ -99,5 +114,7 @@ struct OracleAgreementTests {
 
 /// The Python interpreter the independent re-statements run on.
 enum Python {
-    static let path = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let path = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 }

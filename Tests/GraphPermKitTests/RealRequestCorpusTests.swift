@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GraphPermKit
 
 /// 772 requests copied from the code of five public projects that call Microsoft Graph
@@ -14,7 +15,8 @@ struct RealRequestCorpusTests {
 
     static let corpus: [Request] = JSONLinesFixture.objects("real-requests.jsonl").map { object in
         guard case .string(let method)? = object["method"], case .string(let url)? = object["url"],
-              case .string(let repo)? = object["repo"], case .string(let path)? = object["path"] else {
+            case .string(let repo)? = object["repo"], case .string(let path)? = object["path"]
+        else {
             return Request(method: "?", url: "", source: "unreadable line")
         }
         return Request(method: method, url: url, source: "\(repo)/\(path)")
@@ -30,7 +32,9 @@ struct RealRequestCorpusTests {
     @Test func everyRequestGetsAnAnswerOrATruthfulRefusal() throws {
         let kb = SnapshotData.knowledgeBase
         var counts: [String: Int] = [:]
-        var untruthful: [String] = [], wrongShape: [String] = [], undocumented: [String] = []
+        var untruthful: [String] = []
+        var wrongShape: [String] = []
+        var undocumented: [String] = []
         #expect(Self.corpus.count >= 500)
         #expect(Set(Self.corpus.map { $0.source.split(separator: "/").prefix(2).joined(separator: "/") }).count >= 4)
         for request in Self.corpus {
@@ -38,10 +42,13 @@ struct RealRequestCorpusTests {
                 let answer = try kb.least(method: request.method, target: request.url)
                 counts[answer.basis.rawValue, default: 0] += 1
                 // A request never lands on a template that reads an OData segment as an ID.
-                if let template = answer.template, answer.notes.allSatisfy({ !$0.contains(" is ") && !$0.contains("$") }) {
+                if let template = answer.template,
+                    answer.notes.allSatisfy({ !$0.contains(" is ") && !$0.contains("$") })
+                {
                     let path = RequestPath(request.url).segments.map(\.normalized)
                     let parts = template.split(separator: "?")[0].split(separator: "/")
-                    for (segment, part) in zip(path, parts) where Self.isODataSegment(Substring(segment)) && part.hasPrefix("{") {
+                    for (segment, part) in zip(path, parts)
+                    where Self.isODataSegment(Substring(segment)) && part.hasPrefix("{") {
                         wrongShape.append("\(request.method) \(request.url) → \(template)")
                     }
                 }
@@ -58,8 +65,9 @@ struct RealRequestCorpusTests {
                 untruthful.append("\(request.method) \(request.url) (\(request.source)): \(error)")
             }
         }
-        print("real-request corpus: \(Self.corpus.count) requests; "
-              + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        print(
+            "real-request corpus: \(Self.corpus.count) requests; "
+                + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         for line in undocumented { print("  undocumented: \(line)") }
         #expect(untruthful.isEmpty, "\(untruthful)")
         #expect(wrongShape.isEmpty, "\(wrongShape)")
@@ -84,19 +92,27 @@ struct NeedOnRealCallsTests {
         let seconds = Date().timeIntervalSince(started)
         for result in analysis.schemes {
             var leastForNone: [String] = []
-            for permission in result.permissions where !result.partners.contains(where: { $0.permission == permission }) {
+            for permission in result.permissions where !result.partners.contains(where: { $0.permission == permission })
+            {
                 let justified = result.calls.contains { call in
-                    guard call.grantedBy == permission, let answer = try? kb.least(method: call.method, target: call.url),
-                          let row = answer[result.scheme] else { return false }
-                    return row.least.map { $0.components(separatedBy: " and ")[0] }.contains(permission) || row.recommended == permission
+                    guard call.grantedBy == permission,
+                        let answer = try? kb.least(method: call.method, target: call.url),
+                        let row = answer[result.scheme]
+                    else { return false }
+                    return row.least.map { $0.components(separatedBy: " and ")[0] }.contains(permission)
+                        || row.recommended == permission
                 }
                 if !justified { leastForNone.append(permission) }
             }
-            print("need on 200 real calls, \(result.scheme.rawValue): \(result.permissions.count) permissions for \(result.calls.count) calls,"
-                  + " least for none of their calls: \(leastForNone.count), proven minimal: \(result.isProvenMinimal)")
+            print(
+                "need on 200 real calls, \(result.scheme.rawValue): \(result.permissions.count) permissions for \(result.calls.count) calls,"
+                    + " least for none of their calls: \(leastForNone.count), proven minimal: \(result.isProvenMinimal)"
+            )
             #expect(leastForNone.isEmpty, "\(result.scheme.rawValue): \(leastForNone)")
             #expect(result.isProvenMinimal)
         }
-        print("need on 200 real calls: \(String(format: "%.3f", seconds)) s (debug build, answers cached by the corpus test or not)")
+        print(
+            "need on 200 real calls: \(String(format: "%.3f", seconds)) s (debug build, answers cached by the corpus test or not)"
+        )
     }
 }

@@ -61,7 +61,11 @@ extension KnowledgeBase {
             do {
                 answered.append((call, try least(method: call.method, target: call.url)))
             } catch let error as LookupError {
-                if case .notGraph = error { otherHosts.append((call, "\(error)")) } else { unknown.append((call, "\(error)")) }
+                if case .notGraph = error {
+                    otherHosts.append((call, "\(error)"))
+                } else {
+                    unknown.append((call, "\(error)"))
+                }
             }
         }
         let results = schemes.map { scheme in NeedPlanner(scheme: scheme, answered: answered).plan() }
@@ -81,26 +85,37 @@ struct NeedPlanner {
     }
 
     func plan() -> NeedAnalysis.SchemeResult {
-        let supported = answered.compactMap { entry in entry.answer[scheme].map { (call: entry.call, answer: $0, basis: entry.answer.basis, template: entry.answer.template) } }
+        let supported = answered.compactMap { entry in
+            entry.answer[scheme].map {
+                (call: entry.call, answer: $0, basis: entry.answer.basis, template: entry.answer.template)
+            }
+        }
         let unsupported = answered.filter { $0.answer[scheme] == nil }.map(\.call)
         // The permissions that may enter the set: least or recommended for some call.
         var allowed: [String: [String]] = [:]
         for entry in supported {
             let labels = entry.answer.least + (entry.answer.recommended.map { [$0] } ?? [])
-            for label in labels { allowed[Self.split(label).permission, default: []].append(entry.call.method + " " + entry.call.url) }
+            for label in labels {
+                allowed[Self.split(label).permission, default: []].append(entry.call.method + " " + entry.call.url)
+            }
         }
         let needs = supported.map { entry in
-            (entry.answer.least + entry.answer.higher).map { Self.split($0).permission }.uniqued().filter { allowed[$0] != nil }
+            (entry.answer.least + entry.answer.higher).map { Self.split($0).permission }.uniqued().filter {
+                allowed[$0] != nil
+            }
         }
         let solution = SetCover.solve(needs: needs, cost: NeedAnalysis.cost)
         var partners: [(permission: String, requiredBy: String)] = []
         let calls = supported.map { entry -> NeedAnalysis.CallResult in
             let labels = entry.answer.least + entry.answer.higher
             let granting = labels.filter { solution.chosen.contains(Self.split($0).permission) }
-            let best = granting.min { NeedAnalysis.cost(Self.split($0).permission) < NeedAnalysis.cost(Self.split($1).permission) }
+            let best = granting.min {
+                NeedAnalysis.cost(Self.split($0).permission) < NeedAnalysis.cost(Self.split($1).permission)
+            }
             let pick = best.map(Self.split)
             if let pick, let partner = pick.partner, !solution.chosen.contains(partner),
-               !partners.contains(where: { $0.permission == partner }) {
+                !partners.contains(where: { $0.permission == partner })
+            {
                 partners.append((partner, pick.permission))
             }
             let least = entry.answer.least.first.map { Self.split($0).permission }
@@ -108,18 +123,22 @@ struct NeedPlanner {
             let reason: String
             switch pick?.permission {
             case nil: reason = "no chosen permission grants this call"
-            case entry.answer.recommended.map({ Self.split($0).permission }): reason = "the recommended permission for this call"
+            case entry.answer.recommended.map({ Self.split($0).permission }):
+                reason = "the recommended permission for this call"
             case _ where isLeast: reason = "marked least privileged for this call by Microsoft"
-            default: reason = "also grants this call; chosen as least privileged for \(allowed[pick!.permission]!.first!)"
+            default:
+                reason = "also grants this call; chosen as least privileged for \(allowed[pick!.permission]!.first!)"
             }
-            return NeedAnalysis.CallResult(method: entry.call.method, url: entry.call.url, template: entry.template,
-                                           grantedBy: pick?.permission, least: least,
-                                           recommended: entry.answer.recommended.map { Self.split($0).permission },
-                                           reason: reason, alsoRequires: pick?.partner.map { [$0] } ?? [],
-                                           basis: entry.basis.rawValue)
+            return NeedAnalysis.CallResult(
+                method: entry.call.method, url: entry.call.url, template: entry.template,
+                grantedBy: pick?.permission, least: least,
+                recommended: entry.answer.recommended.map { Self.split($0).permission },
+                reason: reason, alsoRequires: pick?.partner.map { [$0] } ?? [],
+                basis: entry.basis.rawValue)
         }
-        return NeedAnalysis.SchemeResult(scheme: scheme, permissions: solution.chosen + partners.map(\.permission),
-                                         partners: partners, isProvenMinimal: solution.isProvenMinimal, calls: calls,
-                                         unsupported: unsupported)
+        return NeedAnalysis.SchemeResult(
+            scheme: scheme, permissions: solution.chosen + partners.map(\.permission),
+            partners: partners, isProvenMinimal: solution.isProvenMinimal, calls: calls,
+            unsupported: unsupported)
     }
 }

@@ -28,7 +28,8 @@ public enum PrivilegeOrder {
         let operations: Int
         let resourceBase: String
 
-        public init(label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?) {
+        public init(label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?)
+        {
             self.label = label
             self.permission = permission
             self.isLeast = isLeast
@@ -45,9 +46,12 @@ public enum PrivilegeOrder {
     /// The least privileged of `candidates` (nil when empty); `candidates` come in Microsoft's order, which
     /// breaks the last ties.
     public static func first(of candidates: [Candidate], pathResources: [String]) -> Candidate? {
-        let unbeaten = candidates.enumerated().filter { entry in !candidates.contains { isNarrower($0, than: entry.element) } }
+        let unbeaten = candidates.enumerated().filter { entry in
+            !candidates.contains { isNarrower($0, than: entry.element) }
+        }
         return unbeaten.min { lhs, rhs in
-            (key(lhs.element, pathResources) + [lhs.offset]).lexicographicallyPrecedes(key(rhs.element, pathResources) + [rhs.offset])
+            (key(lhs.element, pathResources) + [lhs.offset]).lexicographicallyPrecedes(
+                key(rhs.element, pathResources) + [rhs.offset])
         }?.element
     }
 
@@ -64,22 +68,26 @@ public enum PrivilegeOrder {
             return a.constraintRank < b.constraintRank && a.operationRank < b.operationRank
                 ? "it reaches fewer objects (\(a.constraint ?? "the user's own") rather than \(b.constraint ?? "the user's own")) and allows less (\(a.operation ?? "") rather than \(b.operation ?? ""))"
                 : a.constraintRank < b.constraintRank
-                ? "it reaches fewer objects (\(a.constraint ?? "the user's own") rather than \(b.constraint ?? "the user's own"))"
-                : "it allows less (\(a.operation ?? "") rather than \(b.operation ?? ""))"
+                    ? "it reaches fewer objects (\(a.constraint ?? "the user's own") rather than \(b.constraint ?? "the user's own"))"
+                    : "it allows less (\(a.operation ?? "") rather than \(b.operation ?? ""))"
         }
         let (left, right) = (key(chosen, pathResources), key(other, pathResources))
         switch left.indices.first(where: { left[$0] != right[$0] }) {
         case 0: return "users can consent to it, while \(other.permission) needs an administrator"
         case 1: return "it belongs to the path's own resource (\(a.resource))"
         case 2: return "Microsoft marks it least privileged"
-        case 3: return "Microsoft rates its privilege level \(chosen.privilegeLevel ?? 3) rather than \(other.privilegeLevel ?? 3)"
+        case 3:
+            return
+                "Microsoft rates its privilege level \(chosen.privilegeLevel ?? 3) rather than \(other.privilegeLevel ?? 3)"
         default: return "it comes first in Microsoft's name order"
         }
     }
 
     private static func key(_ candidate: Candidate, _ pathResources: [String]) -> [Int] {
         let ownResource = pathResources.contains(candidate.resourceBase)
-        return [candidate.requiresAdminConsent == false ? 0 : 1, ownResource ? 0 : 1, candidate.isLeast ? 0 : 1,
-                candidate.privilegeLevel ?? 3]
+        return [
+            candidate.requiresAdminConsent == false ? 0 : 1, ownResource ? 0 : 1, candidate.isLeast ? 0 : 1,
+            candidate.privilegeLevel ?? 3,
+        ]
     }
 }

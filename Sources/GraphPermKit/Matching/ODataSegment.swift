@@ -50,7 +50,9 @@ enum ODataSegment {
         var combinations: [(segments: [RequestPath.Segment], notes: [String])] = [([], [])]
         for choices in options where options.contains(where: { $0.count > 1 }) {
             combinations = combinations.flatMap { partial in
-                choices.map { choice in (partial.segments + choice.segments, partial.notes + (choice.note.map { [$0] } ?? [])) }
+                choices.map { choice in
+                    (partial.segments + choice.segments, partial.notes + (choice.note.map { [$0] } ?? []))
+                }
             }
             if combinations.count > 32 { combinations = Array(combinations.prefix(32)) }
         }
@@ -61,16 +63,22 @@ enum ODataSegment {
         }
         // `/drive` is the signed-in user's drive: `/me/drive`.
         if plain.first == "drive" {
-            combinations.append(([RequestPath.Segment("me")] + request.segments, ["/drive is the signed-in user's drive, /me/drive"]))
+            combinations.append(
+                ([RequestPath.Segment("me")] + request.segments, ["/drive is the signed-in user's drive, /me/drive"]))
         }
         return combinations.filter { !$0.notes.isEmpty }
             .enumerated().sorted { ($0.element.notes.count, $0.offset) < ($1.element.notes.count, $1.offset) }
-            .map { Reading(request: RequestPath(segments: $0.element.segments, host: request.host, query: request.query),
-                           note: $0.element.notes.joined(separator: "; ")) }
+            .map {
+                Reading(
+                    request: RequestPath(segments: $0.element.segments, host: request.host, query: request.query),
+                    note: $0.element.notes.joined(separator: "; "))
+            }
     }
 
-    private static func alternatives(_ segment: RequestPath.Segment, at index: Int, of request: RequestPath,
-                                     method: String) -> [(segments: [RequestPath.Segment], note: String?)] {
+    private static func alternatives(
+        _ segment: RequestPath.Segment, at index: Int, of request: RequestPath,
+        method: String
+    ) -> [(segments: [RequestPath.Segment], note: String?)] {
         let text = segment.normalized
         let isLast = index == request.segments.count - 1
         switch text {
@@ -79,7 +87,9 @@ enum ODataSegment {
         case "$value" where isLast:
             return [([], "$value is the entity's media content: answered as \(method) on the entity")]
         case "$ref" where isLast:
-            return [([], "$ref addresses the reference of a navigation property: answered as \(method) on the property")]
+            return [
+                ([], "$ref addresses the reference of a navigation property: answered as \(method) on the property")
+            ]
         case "myorganization" where index == 0:
             return [([], "/myorganization is the signed-in user's tenant: answered without it")]
         default:
@@ -91,9 +101,11 @@ enum ODataSegment {
         if let short = qualifiedName(text) {
             let isCall = short.hasSuffix(")")
             var result: [([RequestPath.Segment], String?)] = [
-                ([RequestPath.Segment(name: short)], "\(text) is the function or action \(short)"),
+                ([RequestPath.Segment(name: short)], "\(text) is the function or action \(short)")
             ]
-            if !isCall { result.append(([], "\(text) is a type cast: it filters the results by type, answered without it")) }
+            if !isCall {
+                result.append(([], "\(text) is a type cast: it filters the results by type, answered without it"))
+            }
             return result
         }
         if isFunctionCall(text), segment.keySplit == nil, let open = text.firstIndex(of: "(") {

@@ -21,7 +21,10 @@ public struct TypoIndex: Sendable {
             var edits = 0
             for (wanted, known) in zip(segments, candidate.segments) where wanted != known {
                 if known.contains("{") { continue }
-                guard abs(wanted.count - known.count) <= maxEdits - edits else { edits = maxEdits + 1; break }
+                guard abs(wanted.count - known.count) <= maxEdits - edits else {
+                    edits = maxEdits + 1
+                    break
+                }
                 edits += EditDistance.distance(wanted, known)
                 if edits > maxEdits { break }
             }

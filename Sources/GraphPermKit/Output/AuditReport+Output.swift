@@ -1,18 +1,31 @@
 extension AuditReport {
     public var tabular: TabularText {
-        TabularText(columns: ["finding", "type", "subject", "detail"],
-                    rows: findings.map { [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail] })
+        TabularText(
+            columns: ["finding", "type", "subject", "detail"],
+            rows: findings.map { [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail] })
     }
 
     public var json: String {
         JSONText.object([
-            ("granted", JSONText.object([("delegated", JSONText.strings(granted.delegated)),
-                                         ("application", JSONText.strings(granted.application))])),
+            (
+                "granted",
+                JSONText.object([
+                    ("delegated", JSONText.strings(granted.delegated)),
+                    ("application", JSONText.strings(granted.application)),
+                ])
+            ),
             ("calls", String(callCount)),
-            ("findings", JSONText.array(findings.map { finding in
-                JSONText.object([("kind", JSONText.string(finding.kind.rawValue)), ("scheme", JSONText.optional(finding.scheme?.rawValue)),
-                                 ("subject", JSONText.string(finding.subject)), ("detail", JSONText.string(finding.detail))])
-            })),
+            (
+                "findings",
+                JSONText.array(
+                    findings.map { finding in
+                        JSONText.object([
+                            ("kind", JSONText.string(finding.kind.rawValue)),
+                            ("scheme", JSONText.optional(finding.scheme?.rawValue)),
+                            ("subject", JSONText.string(finding.subject)), ("detail", JSONText.string(finding.detail)),
+                        ])
+                    })
+            ),
             ("suggested", suggestedRequiredResourceAccess ?? "null"),
         ]) + "\n"
     }
@@ -20,8 +33,11 @@ extension AuditReport {
     /// A summary for a pull request, with the corrected `requiredResourceAccess`.
     public var markdown: String {
         var text = "## Microsoft Graph permissions audit\n\n"
-        text += "Granted: \(granted.delegated.count) delegated, \(granted.application.count) application; \(callCount) calls checked.\n\n"
-        text += problems.isEmpty ? "No findings: every call is covered and every permission is needed at its least privilege.\n"
+        text +=
+            "Granted: \(granted.delegated.count) delegated, \(granted.application.count) application; \(callCount) calls checked.\n\n"
+        text +=
+            problems.isEmpty
+            ? "No findings: every call is covered and every permission is needed at its least privilege.\n"
             : tabular.render(.md)
         if problems.isEmpty, !findings.isEmpty { text += "\n" + tabular.render(.md) }
         if let suggested = suggestedRequiredResourceAccess, !problems.isEmpty {

@@ -2,34 +2,75 @@ extension NeedAnalysis {
     /// The JSON document of `graphperm need` (keys in a fixed order).
     public var json: String {
         JSONText.object([
-            ("schemes", JSONText.object(schemes.map { result in
-                (result.scheme.rawValue, JSONText.object([
-                    ("permissions", JSONText.strings(result.permissions)),
-                    ("partners", JSONText.array(result.partners.map {
-                        JSONText.object([("permission", JSONText.string($0.permission)), ("requiredBy", JSONText.string($0.requiredBy))])
-                    })),
-                    ("provenMinimal", JSONText.bool(result.isProvenMinimal)),
-                    ("calls", JSONText.array(result.calls.map { call in
+            (
+                "schemes",
+                JSONText.object(
+                    schemes.map { result in
+                        (
+                            result.scheme.rawValue,
+                            JSONText.object([
+                                ("permissions", JSONText.strings(result.permissions)),
+                                (
+                                    "partners",
+                                    JSONText.array(
+                                        result.partners.map {
+                                            JSONText.object([
+                                                ("permission", JSONText.string($0.permission)),
+                                                ("requiredBy", JSONText.string($0.requiredBy)),
+                                            ])
+                                        })
+                                ),
+                                ("provenMinimal", JSONText.bool(result.isProvenMinimal)),
+                                (
+                                    "calls",
+                                    JSONText.array(
+                                        result.calls.map { call in
+                                            JSONText.object([
+                                                ("method", JSONText.string(call.method)),
+                                                ("url", JSONText.string(call.url)),
+                                                ("template", JSONText.optional(call.template)),
+                                                ("grantedBy", JSONText.optional(call.grantedBy)),
+                                                ("least", JSONText.optional(call.least)),
+                                                ("recommended", JSONText.optional(call.recommended)),
+                                                ("reason", JSONText.string(call.reason)),
+                                                ("alsoRequires", JSONText.strings(call.alsoRequires)),
+                                                ("basis", JSONText.string(call.basis)),
+                                            ])
+                                        })
+                                ),
+                                (
+                                    "unsupported",
+                                    JSONText.array(
+                                        result.unsupported.map {
+                                            JSONText.object([
+                                                ("method", JSONText.string($0.method)),
+                                                ("url", JSONText.string($0.url)),
+                                            ])
+                                        })
+                                ),
+                            ])
+                        )
+                    })
+            ),
+            (
+                "unknown",
+                JSONText.array(
+                    unknown.map {
                         JSONText.object([
-                            ("method", JSONText.string(call.method)), ("url", JSONText.string(call.url)),
-                            ("template", JSONText.optional(call.template)), ("grantedBy", JSONText.optional(call.grantedBy)),
-                            ("least", JSONText.optional(call.least)), ("recommended", JSONText.optional(call.recommended)),
-                            ("reason", JSONText.string(call.reason)), ("alsoRequires", JSONText.strings(call.alsoRequires)),
-                            ("basis", JSONText.string(call.basis)),
+                            ("method", JSONText.string($0.call.method)), ("url", JSONText.string($0.call.url)),
+                            ("error", JSONText.string($0.reason)),
                         ])
-                    })),
-                    ("unsupported", JSONText.array(result.unsupported.map {
-                        JSONText.object([("method", JSONText.string($0.method)), ("url", JSONText.string($0.url))])
-                    })),
-                ]))
-            })),
-            ("unknown", JSONText.array(unknown.map {
-                JSONText.object([("method", JSONText.string($0.call.method)), ("url", JSONText.string($0.call.url)),
-                                 ("error", JSONText.string($0.reason))])
-            })),
-            ("otherHosts", JSONText.array(otherHosts.map {
-                JSONText.object([("method", JSONText.string($0.call.method)), ("url", JSONText.string($0.call.url))])
-            })),
+                    })
+            ),
+            (
+                "otherHosts",
+                JSONText.array(
+                    otherHosts.map {
+                        JSONText.object([
+                            ("method", JSONText.string($0.call.method)), ("url", JSONText.string($0.call.url)),
+                        ])
+                    })
+            ),
         ]) + "\n"
     }
 
@@ -46,10 +87,16 @@ extension NeedAnalysis {
                     .map { "\($0.method) \($0.template ?? $0.url)\($0.basis == "inferred" ? " (inferred)" : "")" }
                 rows.append([result.scheme.rawValue, permission, calls.joined(separator: "; ")])
             }
-            for call in result.unsupported { rows.append([result.scheme.rawValue, "(not supported)", "\(call.method) \(call.url)"]) }
+            for call in result.unsupported {
+                rows.append([result.scheme.rawValue, "(not supported)", "\(call.method) \(call.url)"])
+            }
         }
-        for entry in unknown { rows.append(["", "(unknown call)", "\(entry.call.method) \(entry.call.url): \(entry.reason)"]) }
-        for entry in otherHosts { rows.append(["", "(not Microsoft Graph)", "\(entry.call.method) \(entry.call.url)"]) }
+        for entry in unknown {
+            rows.append(["", "(unknown call)", "\(entry.call.method) \(entry.call.url): \(entry.reason)"])
+        }
+        for entry in otherHosts {
+            rows.append(["", "(not Microsoft Graph)", "\(entry.call.method) \(entry.call.url)"])
+        }
         return TabularText(columns: ["scheme", "permission", "grants"], rows: rows)
     }
 }

@@ -25,7 +25,8 @@ public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
         case .badMethod(let method):
             "\(method) is not an HTTP method: use GET, POST, PUT, PATCH or DELETE"
         case .notGraph(let host, let hint):
-            "\(host) is not Microsoft Graph (graph.microsoft.com or a national cloud's Graph host)" + (hint.isEmpty ? "" : ": \(hint)")
+            "\(host) is not Microsoft Graph (graph.microsoft.com or a national cloud's Graph host)"
+                + (hint.isEmpty ? "" : ": \(hint)")
         }
     }
 
@@ -50,7 +51,9 @@ extension KnowledgeBase {
 
     /// The least-privileged permissions for `method` on `target`, for the given schemes only (all when nil).
     public func least(method rawMethod: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer {
-        let method = rawMethod.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) ? rawMethod : rawMethod.uppercased()
+        let method =
+            rawMethod.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            ? rawMethod : rawMethod.uppercased()
         guard PermissionsDocumentLoader.knownMethods.contains(method) else { throw LookupError.badMethod(rawMethod) }
         let resolved: Resolution
         do {
@@ -65,49 +68,60 @@ extension KnowledgeBase {
         }
         let claims = try claimSet(templateIDs: resolved.ids)
         if !claims.supports(method: method),
-           let inferred = try siblingLeast(method: method, target: target, resolved: resolved, schemes: schemes) {
+            let inferred = try siblingLeast(method: method, target: target, resolved: resolved, schemes: schemes)
+        {
             return inferred
         }
         let key = AnswerKey(templateIDs: resolved.ids, method: method, schemes: schemes)
         let computed = try cachedAnswer(key) {
-            try answer(method: method, url: target, templateIDs: resolved.ids, templates: resolved.templates, only: schemes)
+            try answer(
+                method: method, url: target, templateIDs: resolved.ids, templates: resolved.templates, only: schemes)
         }
         return resolved.notes.isEmpty ? computed.with(url: target) : computed.with(url: target, notes: resolved.notes)
     }
 
     /// The answer from the claims of `templateIDs` (one resource: letter-case and parameter-name variants).
-    func answer(method: String, url: String, templateIDs: [Int], templates: [String], only: Set<Scheme>?) throws -> LeastAnswer {
+    func answer(method: String, url: String, templateIDs: [Int], templates: [String], only: Set<Scheme>?) throws
+        -> LeastAnswer
+    {
         let claims = try claimSet(templateIDs: templateIDs)
         guard claims.supports(method: method) else {
             throw LookupError.unsupportedMethod(method: method, template: templates[0], supported: claims.methods)
         }
         let request = RequestPath(templates[0])
-        return LeastAnswer.from(method: method, url: url, template: templates[0], claims: claims, only: only,
-                                facts: { [self] in (try? permissionFacts($0, scheme: $1)) ?? (nil, nil) },
-                                pathResources: InferredLeast.resources(for: request),
-                                signedInUserOnly: request.normalized.first == "me")
+        return LeastAnswer.from(
+            method: method, url: url, template: templates[0], claims: claims, only: only,
+            facts: { [self] in (try? permissionFacts($0, scheme: $1)) ?? (nil, nil) },
+            pathResources: InferredLeast.resources(for: request),
+            signedInUserOnly: request.normalized.first == "me")
     }
 
     /// The template(s) a URL or an entity name stands for.
     public func resolve(method: String, target: String) throws -> Resolution {
         if target.utf8.contains(UInt8(ascii: "/")) {
             let request = RequestPath(target)
-            if let host = request.host, let hint = GraphHosts.refusal(host) { throw LookupError.notGraph(host: host, hint: hint) }
+            if let host = request.host, let hint = GraphHosts.refusal(host) {
+                throw LookupError.notGraph(host: host, hint: hint)
+            }
             // As written first; then the OData readings, preferring one whose template documents the method.
             if let match = try matcher(for: request).match(request),
-               try claimSet(templateIDs: match.templateIDs).supports(method: method) {
+                try claimSet(templateIDs: match.templateIDs).supports(method: method)
+            {
                 return Resolution(ids: match.templateIDs, templates: match.templates, notes: [])
             }
             var firstMatch: Resolution? = nil
-            let readings = [(request, nil)] + ODataSegment.readings(of: request, method: method).map { ($0.request, $0.note) }
+            let readings =
+                [(request, nil)] + ODataSegment.readings(of: request, method: method).map { ($0.request, $0.note) }
             for (reading, note) in readings {
                 guard let match = try matcher(for: reading).match(reading) else { continue }
-                let resolution = Resolution(ids: match.templateIDs, templates: match.templates, notes: note.map { [$0] } ?? [])
+                let resolution = Resolution(
+                    ids: match.templateIDs, templates: match.templates, notes: note.map { [$0] } ?? [])
                 if try claimSet(templateIDs: match.templateIDs).supports(method: method) { return resolution }
                 firstMatch = firstMatch ?? resolution
             }
             if let firstMatch { return firstMatch }
-            throw LookupError.undocumentedPath(method: method, path: request.displayPath, suggestions: try typoSuggestions(request))
+            throw LookupError.undocumentedPath(
+                method: method, path: request.displayPath, suggestions: try typoSuggestions(request))
         }
         let matcher = try matcher()
         let paths = try entityPaths(target)
@@ -123,7 +137,8 @@ extension KnowledgeBase {
         }
         if let firstFound { return Resolution(ids: firstFound.templateIDs, templates: firstFound.templates, notes: []) }
         let names = try entityNames()
-        throw LookupError.unknownEntity(target, suggestions: Suggestions.nearest(target.lowercased(), in: names, limit: 3))
+        throw LookupError.unknownEntity(
+            target, suggestions: Suggestions.nearest(target.lowercased(), in: names, limit: 3))
     }
 
     /// Known paths the request looks like a typo of: same number of segments, each literal within a small
@@ -138,10 +153,12 @@ extension KnowledgeBase {
     /// batch asks for thousands).
     func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?) {
         if let table = permissionFactsTable.withLock({ $0 }) { return table[name]?[scheme.id] ?? (nil, nil) }
-        let table = try read("""
+        let table = try read(
+            """
             SELECT p.name, ps.scheme_id, ps.requires_admin_consent, ps.privilege_level FROM permission p
             JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.id, ps.scheme_id
-            """) { db, sql in
+            """
+        ) { db, sql in
             var table: [String: [Int: (requiresAdminConsent: Bool?, privilegeLevel: Int?)]] = [:]
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
@@ -155,7 +172,9 @@ extension KnowledgeBase {
 
     /// The collection and item paths of an entity: from the Security API table, else `/name` and `/name/{id}`.
     private func entityPaths(_ name: String) throws -> (collection: String, item: String) {
-        let path: String? = try read("SELECT resource_path FROM security_entity WHERE lower(entity) = lower(?) OR lower(resource_path) = lower(?) ORDER BY id LIMIT 1") { db, sql in
+        let path: String? = try read(
+            "SELECT resource_path FROM security_entity WHERE lower(entity) = lower(?) OR lower(resource_path) = lower(?) ORDER BY id LIMIT 1"
+        ) { db, sql in
             try String.fetchOne(db.cachedStatement(sql: sql), arguments: [name, "/security/" + name])
         }
         let collection = path ?? "/" + name
@@ -163,20 +182,25 @@ extension KnowledgeBase {
     }
 
     private func entityNames() throws -> [String] {
-        try read("SELECT entity FROM security_entity UNION SELECT DISTINCT substr(match_key, 2) FROM path_template WHERE match_key NOT LIKE '/%/%' ORDER BY 1") { db, sql in
+        try read(
+            "SELECT entity FROM security_entity UNION SELECT DISTINCT substr(match_key, 2) FROM path_template WHERE match_key NOT LIKE '/%/%' ORDER BY 1"
+        ) { db, sql in
             try String.fetchAll(db, sql: sql)
         }
     }
 
     /// With no path data loaded, an answer from the permission names alone.
     private func inferredLeast(method: String, target: String, schemes only: Set<Scheme>?) throws -> LeastAnswer? {
-        let hasPathData: Bool = try read("SELECT EXISTS (SELECT 1 FROM provenance WHERE kind = 'permissions-document')") { db, sql in
+        let hasPathData: Bool = try read("SELECT EXISTS (SELECT 1 FROM provenance WHERE kind = 'permissions-document')")
+        { db, sql in
             try Bool.fetchOne(db, sql: sql) ?? false
         }
         guard !hasPathData else { return nil }
         let request = RequestPath(target)
         let resources = InferredLeast.resources(for: request)
-        let rows: [(String, Int)] = try read("SELECT p.name, ps.scheme_id FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.kibali_rank, ps.scheme_id") { db, sql in
+        let rows: [(String, Int)] = try read(
+            "SELECT p.name, ps.scheme_id FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.kibali_rank, ps.scheme_id"
+        ) { db, sql in
             try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0], $0[1]) }
         }
         var schemes: [(Scheme, LeastAnswer.SchemeAnswer?)] = []
@@ -184,14 +208,24 @@ extension KnowledgeBase {
             let names = rows.filter { $0.1 == scheme.id }.map(\.0)
             var ranked: [String] = []
             for resource in resources {
-                ranked = InferredLeast.rank(names.filter { PermissionName($0).resource.lowercased() == resource }, method: method)
+                ranked = InferredLeast.rank(
+                    names.filter { PermissionName($0).resource.lowercased() == resource }, method: method)
                 if !ranked.isEmpty { break }
             }
-            schemes.append((scheme, ranked.isEmpty ? nil : LeastAnswer.SchemeAnswer(least: [ranked[0]], higher: Array(ranked.dropFirst().prefix(12)))))
+            schemes.append(
+                (
+                    scheme,
+                    ranked.isEmpty
+                        ? nil
+                        : LeastAnswer.SchemeAnswer(least: [ranked[0]], higher: Array(ranked.dropFirst().prefix(12)))
+                ))
         }
         guard schemes.contains(where: { $0.1 != nil }) else { return nil }
-        return LeastAnswer(method: method, url: target, template: nil, schemes: schemes, basis: .inferred,
-                           notes: ["no path data is loaded: these permissions are inferred from the naming pattern {resource}.{operation}.{constraint}; load Microsoft's permissions.json for documented answers"])
+        return LeastAnswer(
+            method: method, url: target, template: nil, schemes: schemes, basis: .inferred,
+            notes: [
+                "no path data is loaded: these permissions are inferred from the naming pattern {resource}.{operation}.{constraint}; load Microsoft's permissions.json for documented answers"
+            ])
     }
 }
 
@@ -204,29 +238,45 @@ extension KnowledgeBase {
         let path = written.displayPath
         let readings = [written] + ODataSegment.readings(of: written, method: method).map(\.request)
         for request in readings {
-            if let answer = try parentLeast(method: method, target: target, path: path, request: request, schemes: schemes) {
+            if let answer = try parentLeast(
+                method: method, target: target, path: path, request: request, schemes: schemes)
+            {
                 return answer
             }
         }
         return nil
     }
 
-    private func parentLeast(method: String, target: String, path: String, request: RequestPath,
-                             schemes: Set<Scheme>?) throws -> LeastAnswer? {
+    private func parentLeast(
+        method: String, target: String, path: String, request: RequestPath,
+        schemes: Set<Scheme>?
+    ) throws -> LeastAnswer? {
         for drop in 1...max(1, min(2, request.segments.count - 1)) where request.segments.count > drop {
             let parent = RequestPath(segments: Array(request.segments.dropLast(drop)), host: nil, query: nil)
             guard let match = try matcher(for: parent).match(parent) else { continue }
             let claims = try claimSet(templateIDs: match.templateIDs)
             let template = match.templates[0]
             if claims.supports(method: method) {
-                let answer = try answer(method: method, url: target, templateIDs: match.templateIDs, templates: match.templates, only: schemes)
-                return answer.inferred(method: method, url: target, note: "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented \(method) on \(template)")
+                let answer = try answer(
+                    method: method, url: target, templateIDs: match.templateIDs, templates: match.templates,
+                    only: schemes)
+                return answer.inferred(
+                    method: method, url: target,
+                    note:
+                        "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented \(method) on \(template)"
+                )
             }
             guard method != "GET", claims.supports(method: "GET") else { return nil }
-            let reads = try answer(method: "GET", url: target, templateIDs: match.templateIDs, templates: match.templates, only: schemes)
-            let inferred = reads.inferred(method: method, url: target, note: "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented GET on \(template) and the naming pattern (Read → ReadWrite)") { [self] name, scheme in
+            let reads = try answer(
+                method: "GET", url: target, templateIDs: match.templateIDs, templates: match.templates, only: schemes)
+            let inferred = reads.inferred(
+                method: method, url: target,
+                note:
+                    "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented GET on \(template) and the naming pattern (Read → ReadWrite)"
+            ) { [self] name, scheme in
                 guard let write = PermissionName(name).writeSibling,
-                      (try? permissionExists(write, scheme: scheme)) == true else { return nil }
+                    (try? permissionExists(write, scheme: scheme)) == true
+                else { return nil }
                 return write
             }
             return inferred.schemes.contains { $0.answer != nil } ? inferred : nil
@@ -237,7 +287,9 @@ extension KnowledgeBase {
     /// For a method Microsoft's data does not document on a known template: the answer of a sibling operation
     /// that needs the same rights. Adding to a collection (`POST …/members/$ref`) as removing one of its items
     /// (`DELETE …/members/{id}`); `PUT` as `PATCH` and the reverse. nil when no such sibling is documented.
-    func siblingLeast(method: String, target: String, resolved: Resolution, schemes: Set<Scheme>?) throws -> LeastAnswer? {
+    func siblingLeast(method: String, target: String, resolved: Resolution, schemes: Set<Scheme>?) throws
+        -> LeastAnswer?
+    {
         let template = resolved.templates[0]
         var siblings: [(template: String, method: String)] = []
         switch method {
@@ -249,10 +301,13 @@ extension KnowledgeBase {
         for sibling in siblings {
             let request = RequestPath(sibling.template)
             guard let match = try matcher(for: request).match(request),
-                  try claimSet(templateIDs: match.templateIDs).supports(method: sibling.method) else { continue }
-            let answer = try answer(method: sibling.method, url: target, templateIDs: match.templateIDs,
-                                    templates: match.templates, only: schemes)
-            let note = "Microsoft's permission data documents no permission for \(method) \(template); inferred from "
+                try claimSet(templateIDs: match.templateIDs).supports(method: sibling.method)
+            else { continue }
+            let answer = try answer(
+                method: sibling.method, url: target, templateIDs: match.templateIDs,
+                templates: match.templates, only: schemes)
+            let note =
+                "Microsoft's permission data documents no permission for \(method) \(template); inferred from "
                 + "the documented \(sibling.method) on \(match.templates[0]), which needs the same rights"
             return answer.inferred(method: method, url: target, note: note).with(url: target, notes: resolved.notes)
         }
@@ -261,10 +316,12 @@ extension KnowledgeBase {
 
     /// Whether the knowledge base knows `name` in `scheme`.
     func permissionExists(_ name: String, scheme: Scheme) throws -> Bool {
-        try read("""
+        try read(
+            """
             SELECT EXISTS (SELECT 1 FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id
             WHERE p.name = ? AND ps.scheme_id = ?)
-            """) { db, sql in try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) ?? false }
+            """
+        ) { db, sql in try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) ?? false }
     }
 }
 
@@ -287,6 +344,7 @@ public enum Suggestions {
             scored.append((EditDistance.distance(text, candidate), index, candidate))
         }
         let limitDistance = max(3, length / 2)
-        return scored.filter { $0.0 <= limitDistance }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.2).uniqued()
+        return scored.filter { $0.0 <= limitDistance }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(limit).map(\.2)
+            .uniqued()
     }
 }
