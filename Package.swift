@@ -18,11 +18,14 @@ let package = Package(
         // SHA-256 with the processor's SHA instructions (the file digests of a load: 5 MB). DWARF 4 debug information,
         // which valgrind 3.19 (the profiler the README names) can read.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // zlib (system library), which inflates the gzip snapshot compiled into the binary (Generated/EmbeddedSnapshot.swift).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
             name: "GraphPermKit",
             dependencies: [
                 "GraphPermQuery",
                 "CSHA256",
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -73,7 +73,7 @@ put "$staging/graphperm.fish" share/fish/vendor_completions.d/graphperm.fish 644
 mkdir -p "$manifest_dir"
 printf '%s\n' "${installed[@]}" share/graphperm/install-manifest.txt > "$manifest"
 
-echo "installed graphperm $("$prefix/bin/graphperm" --version) into $prefix:"
+echo "installed graphperm $("$prefix/bin/graphperm" --version | cut -d' ' -f1) into $prefix:"
 for file in "${installed[@]}" share/graphperm/install-manifest.txt; do
     printf '  %-48s %9s bytes\n' "$file" "$(wc -c < "$prefix/$file")"
 done

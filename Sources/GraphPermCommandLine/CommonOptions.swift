@@ -36,14 +36,45 @@ public struct CommonOptions: ParsableArguments {
 
     public static var defaultDatabasePath: String { dataDirectory + "/graphperm.sqlite" }
 
-    /// Opens the knowledge base; without one at the default location, the embedded Security API data answers.
+    /// Opens the knowledge base. Without one at the default location (first use), it is built there from the snapshot
+    /// compiled in, once; should that fail, the embedded Security API data answers. A note suggests `graphperm sync`
+    /// when the knowledge base was built from a snapshot older than 30 days.
     public func openKnowledgeBase() throws -> KnowledgeBase {
         let (path, isExplicit) = databasePath
         if !isExplicit, !FileManager.default.fileExists(atPath: path) {
-            Console.note("no knowledge base at \(path) yet: answering from the embedded Graph Security API table. Download Microsoft's permission data with `graphperm sync`.")
-            return try Failure.guarded { try KnowledgeBase.embedded() }
+            do {
+                try Self.buildFromSnapshot(at: path)
+                return try Failure.guarded { try KnowledgeBase.open(path: path) }
+            } catch {
+                Console.note("no knowledge base at \(path), and it could not be built from the embedded snapshot (\(error)): answering from the embedded Graph Security API table. Download Microsoft's permission data with `graphperm sync`.")
+                return try Failure.guarded { try KnowledgeBase.embedded() }
+            }
         }
-        return try Failure.guarded { try KnowledgeBase.open(path: path) }
+        let kb = try Failure.guarded { try KnowledgeBase.open(path: path) }
+        if let note = Self.snapshotNote(kb, always: false) { Console.note(note) }
+        return kb
+    }
+
+    /// Which snapshot compiled into graphperm `kb` was built from and how old it is, suggesting `graphperm sync`
+    /// when it is older than 30 days; nil when `kb` was loaded from files, or (unless `always`) when the snapshot is recent.
+    public static func snapshotNote(_ kb: KnowledgeBase, always: Bool) -> String? {
+        guard let origin = try? kb.snapshotOrigin() else { return nil }
+        let age = Snapshot.age(of: origin.date)
+        let stale = age.map { $0 > staleSnapshotDays } ?? true
+        guard always || stale else { return nil }
+        let days = age.map { ", \($0) days old" } ?? ""
+        return "the knowledge base holds Microsoft's permission data of \(origin.date) (\(origin.commit)\(days), from the snapshot compiled into graphperm)"
+            + (stale ? ": `graphperm sync` brings it up to date" : "")
+    }
+
+    /// After how many days a knowledge base built from the embedded snapshot earns a note suggesting `graphperm sync`.
+    public static let staleSnapshotDays = 30
+
+    /// Builds the knowledge base at `path` from the embedded snapshot (atomically, as every load) and says so on stderr.
+    static func buildFromSnapshot(at path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        _ = try KnowledgeBaseWriter.load(inputs: Snapshot.documents(), dataDirectory: Resources.dataDirectory, to: path)
+        Console.note("first use: built the knowledge base at \(path) from the snapshot of Microsoft's permission data compiled into graphperm (\(Snapshot.summary)); `graphperm sync` brings it up to date")
     }
 }
 

@@ -5,7 +5,9 @@ import Testing
 /// The built binary: exit codes, stdout carrying data only, stderr carrying the rest.
 @Suite(.serialized)
 struct CommandLineTests {
-    @Test func answersFromTheEmbeddedSecurityTableOnAFreshMachine() throws {
+    /// Where no knowledge base is and none can be made (a HOME where no folder can be created), the Security API
+    /// table compiled in answers.
+    @Test func answersFromTheEmbeddedSecurityTableWhenNoKnowledgeBaseCanBeBuilt() throws {
         let result = try CommandRunner.run(["least", "GET", "/security/alerts", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.stdout == #"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","schemes":{"DelegatedWork":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"},"DelegatedPersonal":null,"Application":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"}},"basis":"security-table","notes":[]}"# + "\n")

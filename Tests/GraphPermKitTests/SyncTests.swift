@@ -49,7 +49,7 @@ final class SyncTests {
         #expect(
             first.stdout.contains(#"{"item":"bytes","value":"4482769"}"#), "the decompressed sizes: \(first.stdout)")
         #expect(!first.stderr.contains(".graphperm-sync-"), "a staging path in: \(first.stderr)")
-        let version = try CommandRunner.run(["--version"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let version = try CommandRunner.run(["--version"]).stdout.split(separator: " ").first.map(String.init) ?? ""
         let compressed = server.requests.filter { $0.ae.contains("gzip") }
         #expect(
             compressed.count == 3 && compressed.allSatisfy { $0.ua == "graphperm/" + version }, "\(server.requests)")

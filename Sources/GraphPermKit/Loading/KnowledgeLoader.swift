@@ -1,5 +1,12 @@
 import Foundation
 
+/// One input of a load: a file or a folder of `*.json` files, or a document in memory named by its location (the
+/// embedded snapshot: `embedded:snapshot/2026-08-07/6cbd6bbd665a/permissions.json`).
+public enum LoadInput: Sendable {
+    case path(String)
+    case document(location: String, bytes: [UInt8])
+}
+
 /// Gathers the facts of every input file (kinds detected from content) and of the embedded `Data/`.
 ///
 ///     let facts = try KnowledgeLoader.gather(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory)
@@ -22,13 +29,27 @@ public enum KnowledgeLoader {
         try gather(paths: paths, dataDirectory: dataDirectory, progress: nil)
     }
 
+    /// Reads and merges `inputs` (files, folders, or documents in memory such as the embedded snapshot).
+    public static func gather(inputs: [LoadInput], dataDirectory: ResourceFolder) throws(LoadError) -> KnowledgeFacts {
+        try gather(inputs: inputs, dataDirectory: dataDirectory, progress: nil)
+    }
+
     static func gather(paths: [String], dataDirectory: ResourceFolder, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
-        var urls: [URL] = []
-        for path in paths { urls += try SourceFile.expand(path) }
+        try gather(inputs: paths.map(LoadInput.path), dataDirectory: dataDirectory, progress: progress)
+    }
+
+    static func gather(inputs: [LoadInput], dataDirectory: ResourceFolder, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
+        var sources: [LoadInput] = []
+        for input in inputs {
+            switch input {
+            case .path(let path): sources += try SourceFile.expand(path).map { .path($0.path) }
+            case .document: sources.append(input)
+            }
+        }
         // Reading and parsing are independent per file: they run side by side; the first failure in file order
         // is the one reported.
         var documents: [Document] = []
-        for result in urls.concurrentMap({ url in Result { () throws(LoadError) in try Document(url) } }) {
+        for result in sources.concurrentMap({ source in Result { () throws(LoadError) in try Document(source) } }) {
             documents.append(try result.get())
         }
         // The digests are only needed for the provenance: another core computes them while the facts are merged.
@@ -59,7 +80,7 @@ public enum KnowledgeLoader {
             }
             if kind == .permissionsDocument { progress?(.grantsComplete(securityEntities: facts.securityEntities)) }
         }
-        facts.provenance += merged.map { SourceFile.provenance(documents[$0].kind, documents[$0].url, documents[$0].bytes, sha256: digests.value[$0]) }
+        facts.provenance += merged.map { SourceFile.provenance(documents[$0].kind, path: documents[$0].location, documents[$0].bytes, sha256: digests.value[$0]) }
         facts.provenance += embeddedProvenance
         // The parsed trees hold hundreds of thousands of values: they are freed when a core has nothing else to do.
         releaseWhenIdle(documents)
@@ -68,15 +89,26 @@ public enum KnowledgeLoader {
 
     /// One input file read, parsed and recognised.
     private struct Document: Sendable {
-        let url: URL
+        /// The file's standardized path, or the location of a document in memory.
+        let location: String
         let bytes: [UInt8]
         let kind: DocumentKind
         let reader: JSONReader
 
-        init(_ url: URL) throws(LoadError) {
-            self.url = url
-            bytes = try SourceFile.read(url)
-            (kind, reader) = try detect(JSONReader(value: try parseJSON(bytes, file: url.path), file: url.path))
+        init(_ source: LoadInput) throws(LoadError) {
+            let file: String
+            switch source {
+            case .path(let path):
+                let url = URL(fileURLWithPath: path)
+                file = url.path
+                location = url.standardizedFileURL.path
+                bytes = try SourceFile.read(url)
+            case .document(let name, let contents):
+                file = name
+                location = name
+                bytes = contents
+            }
+            (kind, reader) = try detect(JSONReader(value: try parseJSON(bytes, file: file), file: file))
             if kind == .permissionsDocument { try checkPermissionNames(reader) }
         }
     }

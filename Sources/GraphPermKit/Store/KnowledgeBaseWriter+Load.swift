@@ -8,7 +8,15 @@ extension KnowledgeBaseWriter {
     ///
     ///     let facts = try KnowledgeBaseWriter.load(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
     public static func load(paths: [String], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
+        try load(inputs: paths.map(LoadInput.path), dataDirectory: dataDirectory, to: path)
+    }
+
+    /// `load(paths:...)` for inputs that may be documents in memory, such as the embedded snapshot's:
+    ///
+    ///     try KnowledgeBaseWriter.load(inputs: Snapshot.documents(), dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
+    public static func load(inputs: [LoadInput], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
         // Checked before the writer starts: the target must be none of the inputs (nor a file of another kind).
+        let paths = inputs.compactMap { input -> String? in if case .path(let path) = input { path } else { nil } }
         try KnowledgeBaseTarget.refuseInput(target: path, inputs: paths)
         try KnowledgeBaseTarget.refuseForeignFile(path)
         let messages = MessageQueue<Message>()
@@ -32,7 +40,7 @@ extension KnowledgeBaseWriter {
         }
         let facts: KnowledgeFacts
         do {
-            facts = try KnowledgeLoader.gather(paths: paths, dataDirectory: dataDirectory) { messages.send(.progress($0)) }
+            facts = try KnowledgeLoader.gather(inputs: inputs, dataDirectory: dataDirectory) { messages.send(.progress($0)) }
         } catch {
             messages.send(.abandon)
             _ = written.value  // the new file is gone once the writer has stopped

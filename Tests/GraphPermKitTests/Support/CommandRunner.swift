@@ -20,7 +20,9 @@ enum CommandRunner {
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["GRAPHPERM_DB"] = nil
-        env["HOME"] = NSTemporaryDirectory() + "graphperm-home-none"
+        // A HOME under a file: no per-user data folder can be made there, so no knowledge base is built from the
+        // embedded snapshot (a test that wants first use passes a HOME of its own).
+        env["HOME"] = "/dev/null/graphperm-home-none"
         env["XDG_DATA_HOME"] = nil
         for (key, value) in environment { env[key] = value }
         process.environment = env
