@@ -1,6 +1,7 @@
 import Foundation
 
-/// The snapshot of Microsoft's permission facts compiled into graphperm (`Data/snapshot/`, written by
+/// The snapshot of Microsoft's permission facts compiled into graphperm (`Generated/EmbeddedSnapshot.swift`, its source in
+/// `Data/snapshot/SOURCE.json`, both written by
 /// `Scripts/update-snapshot.sh`): Microsoft's permissions document, provisioning info and permission lists reduced
 /// to facts, read by the same loader as Microsoft's files. A fresh install builds its knowledge base from it.
 ///
