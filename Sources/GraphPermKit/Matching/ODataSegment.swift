@@ -17,7 +17,14 @@ enum ODataSegment {
 
     /// Segments a template's `{id}` never stands for.
     static func isReserved(_ normalized: String) -> Bool {
-        normalized.hasPrefix("$") || qualifiedName(normalized) != nil || isFunctionCall(normalized)
+        // Bytes first: every request segment passes here, and most are plain names or IDs.
+        let utf8 = normalized.utf8
+        guard let first = utf8.first else { return false }
+        if first == UInt8(ascii: "$") { return true }
+        let isQualified = (first == UInt8(ascii: "m") && utf8.starts(with: "microsoft.graph.".utf8))
+            || (first == UInt8(ascii: "d") && utf8.starts(with: "default.".utf8))
+        if isQualified { return qualifiedName(normalized) != nil }
+        return utf8.last == UInt8(ascii: ")") && isFunctionCall(normalized)
     }
 
     /// `getbyids` for `microsoft.graph.getbyids`, `user` for `microsoft.graph.user` (normalised text).
