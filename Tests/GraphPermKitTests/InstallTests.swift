@@ -8,22 +8,9 @@ import Testing
 struct InstallTests {
     /// Runs `binary` with `arguments` in `folder`, which is also HOME; only PATH and LANG are passed on.
     static func run(_ binary: String, _ arguments: [String], in folder: String, stdin: String = "") throws -> CommandRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
         let inherited = ProcessInfo.processInfo.environment
-        process.environment = ["HOME": folder, "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "LANG": inherited["LANG"] ?? "C.UTF-8"]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        (process.standardInput, process.standardOutput, process.standardError) = (input, output, error)
-        try process.run()
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandRunner.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                                    stderr: String(decoding: err, as: UTF8.self))
+        let environment = ["HOME": folder, "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "LANG": inherited["LANG"] ?? "C.UTF-8"]
+        return try CommandRunner.execute(binary, arguments, environment: environment, directory: folder, stdin: stdin)
     }
 
     @Test func aCopiedBinaryRunsEveryCommandWithNothingBesideIt() throws {

@@ -85,9 +85,9 @@ public struct Diagnoser {
                     fix: "check the URL; graphperm cannot judge the permissions of an unknown API", strength: .generic))
         }
         let path = template.map { RequestPath($0).normalized } ?? RequestPath(url).normalized
-        if errorBody != nil || status == 401 || status == 403,
-            !causes.contains(where: { $0.strength == .token }) || errorBody != nil
-        {
+        // An error body is always read; a bare 401/403 only adds a guess when the token shows nothing wrong.
+        let refused = status == 401 || status == 403
+        if errorBody != nil || (refused && !causes.contains { $0.strength == .token }) {
             let call = ErrorSignals.Call(
                 kind: kind, segments: path, method: method, holdsPermission: holdsPermission,
                 supportsPersonalAccounts: supportsPersonal)

@@ -106,10 +106,7 @@ enum ErrorSignals {
         {
             return [
                 missingPermission(
-                    Call(
-                        kind: call.kind == .delegated ? .delegated : .application, segments: call.segments,
-                        method: call.method,
-                        holdsPermission: nil, supportsPersonalAccounts: nil),
+                    call,
                     evidence: quote + " (the token carries no permission: none was granted or consented)",
                     strength: .specificError)
             ]

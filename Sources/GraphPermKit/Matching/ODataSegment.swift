@@ -55,7 +55,8 @@ enum ODataSegment {
         }
         // Every combination, fewest changes first, at most 32 (a real URL has one or two such segments).
         var combinations: [(segments: [RequestPath.Segment], notes: [String])] = [([], [])]
-        for choices in options where options.contains(where: { $0.count > 1 }) {
+        let hasAlternatives = options.contains { $0.count > 1 }
+        for choices in options where hasAlternatives {
             combinations = combinations.flatMap { partial in
                 choices.map { choice in
                     (partial.segments + choice.segments, partial.notes + (choice.note.map { [$0] } ?? []))

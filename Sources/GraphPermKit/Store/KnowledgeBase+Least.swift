@@ -103,19 +103,18 @@ extension KnowledgeBase {
             if let host = request.host, let hint = GraphHosts.refusal(host) {
                 throw LookupError.notGraph(host: host, hint: hint)
             }
-            // As written first; then the OData readings, preferring one whose template documents the method.
-            if let match = try matcher(for: request).match(request),
-                try claimSet(templateIDs: match.templateIDs).supports(method: method)
-            {
-                return Resolution(ids: match.templateIDs, templates: match.templates, notes: [])
-            }
+            // As written first; then the OData readings (made only when needed), preferring one whose template
+            // documents the method, else the first that matched.
             var firstMatch: Resolution? = nil
-            let readings =
-                [(request, nil)] + ODataSegment.readings(of: request, method: method).map { ($0.request, $0.note) }
-            for (reading, note) in readings {
+            if let match = try matcher(for: request).match(request) {
+                let resolution = Resolution(ids: match.templateIDs, templates: match.templates, notes: [])
+                if try claimSet(templateIDs: match.templateIDs).supports(method: method) { return resolution }
+                firstMatch = resolution
+            }
+            for reading in ODataSegment.readings(of: request, method: method) {
+                let (reading, note) = (reading.request, reading.note)
                 guard let match = try matcher(for: reading).match(reading) else { continue }
-                let resolution = Resolution(
-                    ids: match.templateIDs, templates: match.templates, notes: note.map { [$0] } ?? [])
+                let resolution = Resolution(ids: match.templateIDs, templates: match.templates, notes: [note])
                 if try claimSet(templateIDs: match.templateIDs).supports(method: method) { return resolution }
                 firstMatch = firstMatch ?? resolution
             }

@@ -12,12 +12,10 @@ enum CommandRunner {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("graphperm").path
     }
 
+    /// Runs the built `graphperm` with this process's environment, less any knowledge base or user data folder,
+    /// plus `environment`.
     static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:],
                     directory: String? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["GRAPHPERM_DB"] = nil
         // A HOME under a file: no per-user data folder can be made there, so no knowledge base is built from the
@@ -25,7 +23,17 @@ enum CommandRunner {
         env["HOME"] = "/dev/null/graphperm-home-none"
         env["XDG_DATA_HOME"] = nil
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try execute(binary, arguments, environment: env, directory: directory, stdin: stdin)
+    }
+
+    /// Runs `binary` with exactly `environment`.
+    static func execute(_ binary: String, _ arguments: [String], environment: [String: String], directory: String?,
+                        stdin: String) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        process.arguments = arguments
+        process.environment = environment
         let input = Pipe(), output = Pipe(), error = Pipe()
         process.standardInput = input
         process.standardOutput = output
