@@ -148,16 +148,27 @@ extension KnowledgeBase {
     }
 
     /// Admin consent and privilege level of a permission in a scheme (for the privilege order).
-    /// Every permission's facts are read in one query on first use (about 3,000 rows: under a millisecond, and a
-    /// batch asks for thousands).
+    /// From the table `preloadPermissionFacts` reads for long work (a batch asks thousands of times), else one row
+    /// (a one-shot lookup asks a few times; reading every row would cost it more than the rest of the lookup).
     func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?) {
         if let table = permissionFactsTable.withLock({ $0 }) { return table[name]?[scheme.id] ?? (nil, nil) }
-        let table = try read(
-            """
+        return try read("""
+            SELECT ps.requires_admin_consent, ps.privilege_level FROM permission p
+            JOIN permission_scheme ps ON ps.permission_id = p.id WHERE p.name = ? AND ps.scheme_id = ?
+            """) { db, sql in
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) else {
+                return (nil, nil)
+            }
+            return (row[0] as Bool?, row[1] as Int?)
+        }
+    }
+
+    /// Reads every permission's admin consent and privilege level in one query (about 3,000 rows).
+    func preloadPermissionFacts() throws(KnowledgeBaseError) {
+        let table = try read("""
             SELECT p.name, ps.scheme_id, ps.requires_admin_consent, ps.privilege_level FROM permission p
             JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.id, ps.scheme_id
-            """
-        ) { db, sql in
+            """) { db, sql in
             var table: [String: [Int: (requiresAdminConsent: Bool?, privilegeLevel: Int?)]] = [:]
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
@@ -166,7 +177,6 @@ extension KnowledgeBase {
             return table
         }
         permissionFactsTable.withLock { $0 = table }
-        return table[name]?[scheme.id] ?? (nil, nil)
     }
 
     /// The collection and item paths of an entity: from the Security API table, else `/name` and `/name/{id}`.

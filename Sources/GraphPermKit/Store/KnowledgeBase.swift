@@ -164,6 +164,7 @@ public final class KnowledgeBase: @unchecked Sendable {
     ///     try kb.grants(templateIDs: [id])  // the same grants as the query per template gives, from memory
     public func preloadGrants() throws(KnowledgeBaseError) {
         _ = try allGrants()
+        try preloadPermissionFacts()
     }
 
     /// Every grant by template ID, in claim order (read once, then kept).
