@@ -1,6 +1,14 @@
-// swift-tools-version: 6.1
+// swift-tools-version: 6.2
 import PackageDescription
 
+// The layers, each a module the compiler guards (README, "Architecture"):
+//   GraphPermQuery  the query language: lexer, parser, planner, SQL text. Pure.
+//   GraphPermJSON   the strict JSON parser with located errors. Pure.
+//   GraphPermCore   values and rules: permissions, schemes, matching, least privilege, set cover, diagnosis. Pure.
+//   GraphPermStore  the SQLite knowledge base: schema, importer, atomic writer, typed reads. The only GRDB user.
+//   GraphPermKit    the front door for Swift programs: open or build a knowledge base, ask it, render answers.
+//   GraphPermSync   downloads (libcurl at run time), for the graphperm-sync helper.
+//   GraphPermCLI    the commands, their options and the REPL; graphperm and graphperm-sync are thin mains.
 let package = Package(
     name: "graphperm",
     platforms: [.macOS(.v15)],
@@ -12,59 +20,49 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
-        // SHA-256 with the processor's SHA instructions (the file digests of a load: 5 MB). DWARF 4 debug information,
-        // which valgrind 3.19 (the profiler the README names) can read.
-        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        // zlib (system library), which inflates the gzip snapshot compiled into the binary (Generated/EmbeddedSnapshot.swift).
+        .target(name: "GraphPermJSON", dependencies: ["GraphPermQuery"]),
+        .target(name: "GraphPermCore", dependencies: ["GraphPermQuery", "GraphPermJSON"]),
+        // zlib (system library), which inflates the gzip snapshot compiled into the binary.
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         .target(
-            name: "GraphPermKit",
+            name: "GraphPermStore",
             dependencies: [
-                "GraphPermQuery",
-                "CSHA256",
-                "CZlib",
+                "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
-            // Schema/, Data/ and Queries/ are compiled in (Generated/EmbeddedResources.swift, Scripts/embed-resources.sh),
-            // so an installed binary needs no resource bundle.
+            // Schema/, Data/ and Queries/ are compiled in (Generated/, Scripts/embed-resources.sh), so an installed
+            // binary needs no resource bundle.
         ),
+        .target(name: "GraphPermKit", dependencies: ["GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore"]),
+        .target(name: "GraphPermSync", dependencies: ["GraphPermKit", "GraphPermStore"]),
         .target(
-            name: "GraphPermSync",
-            dependencies: ["GraphPermKit"]
-        ),
-        .target(
-            name: "GraphPermCommandLine",
-            dependencies: ["GraphPermKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            name: "GraphPermCLI",
+            dependencies: ["GraphPermKit", "GraphPermStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "graphperm",
-            dependencies: [
-                "GraphPermKit",
-                "GraphPermQuery",
-                "GraphPermCommandLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["GraphPermCLI"],
             // The Swift runtime and Foundation linked in: a one-shot lookup starts in about 6 ms instead of 15 ms.
             // Position-dependent, so that the loader has no 83,000 relocations to apply at each start (about 1.5 ms).
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(configuration: .release))]
-        ),
-        // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
-        .executableTarget(
-            name: "graphperm-sync",
-            dependencies: [
-                "GraphPermSync",
-                "GraphPermCommandLine",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(configuration: .release)),
             ]
         ),
+        // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
+        .executableTarget(name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI"]),
         .testTarget(
             name: "GraphPermKitTests",
-            dependencies: ["GraphPermKit", "GraphPermQuery", "GraphPermSync", "graphperm", "graphperm-sync"],
+            dependencies: [
+                "GraphPermKit", "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore", "GraphPermSync",
+                "GraphPermCLI", "graphperm", "graphperm-sync",
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,3 +1,5 @@
+import GraphPermCore
+
 // libFuzzer entry: the query language's lexer, parser, printer and planner.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzQuery(_ start: UnsafeRawPointer, _ count: Int) -> CInt {

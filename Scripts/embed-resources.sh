@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes Sources/GraphPermKit/Generated/EmbeddedResources.swift: the text of every file in Schema/, Data/ and
+# Writes Sources/GraphPermStore/Generated/EmbeddedResources.swift: the text of every file in Schema/, Data/ and
 # Queries/ as a Swift string literal keyed by its path, so the binary needs no resource bundle at run time.
 # Run it after changing any of those files; EmbeddedResourcesTests fails while the generated file is stale.
 #
@@ -7,7 +7,7 @@
 #     Scripts/embed-resources.sh OUT.swift  # writes elsewhere (to compare)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="${1:-$root/Sources/GraphPermKit/Generated/EmbeddedResources.swift}"
+out="${1:-$root/Sources/GraphPermStore/Generated/EmbeddedResources.swift}"
 cd "$root"
 
 files=$(LC_ALL=C find Schema Data Queries -maxdepth 1 -type f ! -name '.*' | LC_ALL=C sort)

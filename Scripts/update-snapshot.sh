@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the snapshot of Microsoft's permission facts that ships inside graphperm, from a folder holding Microsoft's
 # permissions.json, provisioningInfo.json and permissions-descriptions.json:
-#   Sources/GraphPermKit/Generated/EmbeddedSnapshot.swift   the same documents reduced to facts (names, IDs per
+#   Sources/GraphPermStore/Generated/EmbeddedSnapshot.swift   the same documents reduced to facts (names, IDs per
 #                             scheme, admin consent, privilege levels, path templates, methods, least= and
 #                             AlsoRequires= markers, hidden/enabled flags; no descriptions, no display names), compact
 #                             JSON, gzip -9 without name or time, base64: the one committed copy, compiled in
@@ -30,7 +30,7 @@ done
 if [ -n "$out" ]; then
     snapshot="$out/snapshot"; swift_file="$out/EmbeddedSnapshot.swift"
 else
-    snapshot="$root/Data/snapshot"; swift_file="$root/Sources/GraphPermKit/Generated/EmbeddedSnapshot.swift"
+    snapshot="$root/Data/snapshot"; swift_file="$root/Sources/GraphPermStore/Generated/EmbeddedSnapshot.swift"
 fi
 mkdir -p "$snapshot" "$(dirname "$swift_file")"
 [ -z "$gz" ] || mkdir -p "$gz"

@@ -1,3 +1,4 @@
+import GraphPermStore
 import Foundation
 import GraphPermKit
 

@@ -1,3 +1,4 @@
+import GraphPermStore
 import Foundation
 import GraphPermKit
 
@@ -40,7 +41,7 @@ struct FolderReader {
         var digests: [String] = []
         for file in staged {
             guard let data = FileManager.default.contents(atPath: file.path) else { return false }
-            digests.append("\(file.kind.rawValue) \(SHA256.hex([UInt8](data)))")
+            digests.append("\(file.kind.rawValue) \(FileDigest.hex([UInt8](data)))")
         }
         return loaded == digests.sorted()
     }

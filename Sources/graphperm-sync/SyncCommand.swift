@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import GraphPermCommandLine
+import GraphPermCLI
 import GraphPermKit
 import GraphPermSync
 

@@ -1,5 +1,5 @@
 import Testing
-@testable import GraphPermCommandLine
+@testable import GraphPermCLI
 
 /// Command lines as people type them, read as ArgumentParser expects them.
 struct ArgumentOrderTests {

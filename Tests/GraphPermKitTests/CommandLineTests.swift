@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The built binary: exit codes, stdout carrying data only, stderr carrying the rest.
 @Suite(.serialized)

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// 112 real 401/403 situations from public reports (`Fixtures/diagnose-reports.jsonl`: GitHub issues of Graph SDKs
 /// and tools, Microsoft Q&A, Microsoft's troubleshooting articles; the request, the claims as far as the report

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// Realistic 401/403 situations (from Microsoft's troubleshooting articles and common reports) → verdict and first cause.
 struct DiagnoserTests {

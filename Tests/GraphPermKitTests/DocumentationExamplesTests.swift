@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The examples people copy: every `$ graphperm …` block of the README prints exactly what the README shows
 /// (stderr lines, then stdout), and every example of every command's `--help` runs and exits as documented.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermCLI
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 @testable import GraphPermQuery
 
 /// Messages are bounded and pass no terminal control character through; files are not echoed.

@@ -1,5 +1,8 @@
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// A `--format` a command cannot honour is refused (exit 64), never silently ignored.
 struct FormatCheckTests {

@@ -2,6 +2,10 @@ import Foundation
 import GRDB
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermCLI
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 @testable import GraphPermQuery
 
 /// Concurrency, hostile statements, and the fuzzers' regression corpus.

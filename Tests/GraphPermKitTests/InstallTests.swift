@@ -1,7 +1,10 @@
 import Foundation
 import Testing
-@testable import GraphPermCommandLine
+@testable import GraphPermCLI
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The binary stands alone: copied away from its build folder, every command that reads a shipped file works.
 @Suite(.serialized)

@@ -1,5 +1,8 @@
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 struct JSONParserTests {
     @Test func parsesNestedValuesInOrder() throws {
@@ -32,7 +35,7 @@ struct JSONParserTests {
     }
 }
 
-struct SHA256Tests {
+struct FileDigestTests {
     @Test(arguments: [
         ("", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"),
         ("abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"),
@@ -40,17 +43,6 @@ struct SHA256Tests {
         (String(repeating: "a", count: 1_000), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3"),
     ])
     func matchesTheStandardVectors(input: String, digest: String) {
-        #expect(SHA256.hex(Array(input.utf8)) == digest)
-        #expect(SHA256.hex(Array(input.utf8), hardware: false) == digest)
-    }
-
-    @Test(.enabled(if: SHA256.hasHardware, "this processor has no SHA instructions"))
-    func processorInstructionsAgreeWithTheSwiftRoundsAtEveryLength() {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<70_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
-        for length in Array(0...300) + [4_095, 4_096, 65_537, 70_000] {
-            let message = Array(bytes[..<length])
-            #expect(SHA256.hex(message, hardware: true) == SHA256.hex(message, hardware: false), "\(length) bytes")
-        }
+        #expect(FileDigest.hex(Array(input.utf8)) == digest)
     }
 }

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// What a load may write over, and the temporary files of killed loads.
 struct KnowledgeBaseTargetTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 struct KnowledgeLoaderTests {
     private func gather(_ paths: [String]) throws -> KnowledgeFacts {
@@ -31,7 +34,7 @@ struct KnowledgeLoaderTests {
             // The project's own files are compiled in and named embedded:Data/NAME.
             let embeddedName = record.path.hasPrefix("embedded:Data/") ? String(record.path.dropFirst("embedded:Data/".count)) : nil
             let bytes = try embeddedName.map { try Resources.dataDirectory.bytes(of: $0) } ?? [UInt8](Data(contentsOf: URL(fileURLWithPath: record.path)))
-            #expect(record.size == bytes.count && record.sha256 == SHA256.hex(bytes), "\(record.path)")
+            #expect(record.size == bytes.count && record.sha256 == FileDigest.hex(bytes), "\(record.path)")
         }
         #expect(Set(facts.provenance.map(\.sha256)).count == 5)
     }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The language reference's examples stay true: each ```gpq block is run and its ```text block compared.
 struct LanguageReferenceTests {

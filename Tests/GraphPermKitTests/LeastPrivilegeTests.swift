@@ -1,5 +1,8 @@
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// Microsoft's least-privilege rules on tiny hand-made claim sets.
 struct LeastPrivilegeTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// A load of bad input fails with the file, the place and what was expected, and leaves the database as it was.
 struct MalformedInputTests {

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// `least` against an independent re-statement of Microsoft's rules in the docs generator's lenient mode
 /// (`Scripts/kibali_least.py`, which reads Microsoft's permissions document and shares no code with graphperm):

@@ -1,5 +1,8 @@
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 struct PathMatcherTests {
     static let templates = [

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// Microsoft's documentation tables on hand-made documents that exercise every rule, compared byte for byte.
 struct PermissionTableTests {

@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// `KnowledgeBaseWriter.load` writes grants while the files are still being read; its file must be the one
 /// `gather` then `write` makes, row for row and ID for ID.

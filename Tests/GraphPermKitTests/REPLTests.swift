@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermCLI
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The REPL end to end, in a real terminal (tmux), and its inner loop on plain input.
 @Suite(.serialized)

@@ -2,6 +2,9 @@ import Foundation
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// 772 requests copied from the code of five public projects that call Microsoft Graph
 /// (`Fixtures/real-requests.jsonl`: method, URL, repository, file, commit, line; ids replaced by realistic values).

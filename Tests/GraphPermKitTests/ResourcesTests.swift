@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The files compiled into the binary are those of `Schema/`, `Data/` and `Queries/`, byte for byte.
 struct ResourcesTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// User-typed SQL: SQLite's authorizer decides on what it parsed, whatever the text looks like.
 struct SQLGuardTests {

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermCLI
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 @testable import GraphPermQuery
 
 /// Every saved query parses, runs, and matches its golden output (on the small fixture knowledge base).

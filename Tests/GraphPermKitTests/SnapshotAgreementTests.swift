@@ -2,6 +2,9 @@ import Foundation
 import GRDB
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// Agreement with Microsoft's rules over the whole snapshot, each triple queried through a concrete URL.
 @Suite(.enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage))
@@ -9,7 +12,7 @@ struct SnapshotAgreementTests {
     let kb = SnapshotData.knowledgeBase
 
     private func documentTemplates() throws -> [(Int, String)] {
-        try kb.read("SELECT DISTINCT t.id, t.template FROM path_template t JOIN grants g ON g.template_id = t.id WHERE g.source = 'document' ORDER BY t.id") { db, sql in
+        try kb.store.read("SELECT DISTINCT t.id, t.template FROM path_template t JOIN grants g ON g.template_id = t.id WHERE g.source = 'document' ORDER BY t.id") { db, sql in
             try Row.fetchAll(db, sql: sql).map { ($0[0] as Int, $0[1] as String) }
         }
     }
@@ -54,7 +57,7 @@ struct SnapshotAgreementTests {
         let perTemplate = try KnowledgeBase.open(path: kb.location)
         let preloaded = try KnowledgeBase.open(path: kb.location)
         try preloaded.preloadGrants()
-        let ids = try kb.read("SELECT id FROM path_template ORDER BY id") { db, sql in try Int.fetchAll(db, sql: sql) }
+        let ids = try kb.store.read("SELECT id FROM path_template ORDER BY id") { db, sql in try Int.fetchAll(db, sql: sql) }
         var differences: [Int] = []
         for id in ids where try perTemplate.grants(templateIDs: [id]) != preloaded.grants(templateIDs: [id]) { differences.append(id) }
         #expect(ids.count == 7_343)

@@ -3,6 +3,9 @@ import GRDB
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The snapshot of Microsoft's permission facts compiled in (`Generated/EmbeddedSnapshot.swift`, `Data/snapshot/SOURCE.json`).
 @Suite(.serialized)
@@ -112,7 +115,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
                 SELECT t.match_key, g.method, t.id, t.template FROM grants g JOIN path_template t ON t.id = g.template_id
                 GROUP BY t.id, g.method ORDER BY t.match_key, g.method, t.id
                 """
-            let rows = try kb.read(sql) { db, sql in
+            let rows = try kb.store.read(sql) { db, sql in
                 try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as String, $0[2] as Int, $0[3] as String) }
             }
             var resources: [Resource] = []
@@ -179,7 +182,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
         ]
         for sql in queries {
             let rows: (KnowledgeBase) throws -> [String] = { kb in
-                try kb.read(sql) { db, sql in try Row.fetchAll(db, sql: sql).map { $0.description } }
+                try kb.store.read(sql) { db, sql in try Row.fetchAll(db, sql: sql).map { $0.description } }
             }
             let expected = try rows(Self.syncedKnowledgeBase)
             let found = try rows(Self.snapshotKnowledgeBase)
@@ -194,7 +197,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
     /// The same warnings, but the one about provisioning entries of other apps, which the snapshot leaves out.
     @Test func warnsAsMicrosoftsFiles() throws {
         let warnings: (KnowledgeBase) throws -> [String] = { kb in
-            try kb.read("SELECT message FROM load_warning ORDER BY id") { db, sql in
+            try kb.store.read("SELECT message FROM load_warning ORDER BY id") { db, sql in
                 try String.fetchAll(db, sql: sql).map {
                     $0.replacingOccurrences(of: #"^.*/([A-Za-z-]+\.json)"#, with: "$1", options: .regularExpression)
                 }
@@ -218,7 +221,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
         let committed = SnapshotTests.packageRoot
         for (made, kept) in [
             ("snapshot/SOURCE.json", "Data/snapshot/SOURCE.json"),
-            ("EmbeddedSnapshot.swift", "Sources/GraphPermKit/Generated/EmbeddedSnapshot.swift"),
+            ("EmbeddedSnapshot.swift", "Sources/GraphPermStore/Generated/EmbeddedSnapshot.swift"),
         ] {
             let a = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + made))
             let b = try Data(contentsOf: committed.appendingPathComponent(kept))

@@ -3,6 +3,9 @@ import GraphPermSync
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// The tenant's service principal read with an access token from a loopback server standing in for Microsoft Graph
 /// (`Syncer.Tenant.loopbackForTesting`, which the command line never uses): the token goes nowhere else.

@@ -3,6 +3,9 @@ import GraphPermSync
 import Testing
 
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// `graphperm sync` against a loopback server (`SyncServer`) serving the snapshot: no other host is reached.
 @Suite(

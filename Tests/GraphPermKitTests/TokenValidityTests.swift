@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// A token's numbers are hostile: times out of range, infinite or NaN never crash `diagnose` or `claims`.
 struct TokenValidityTests {

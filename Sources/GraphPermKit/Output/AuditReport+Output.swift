@@ -1,4 +1,6 @@
-extension AuditReport {
+import GraphPermCore
+import GraphPermStore
+package extension AuditReport {
     public var tabular: TabularText {
         TabularText(
             columns: ["finding", "type", "subject", "detail"],

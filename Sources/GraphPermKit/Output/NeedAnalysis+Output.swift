@@ -1,4 +1,6 @@
-extension NeedAnalysis {
+import GraphPermCore
+import GraphPermStore
+package extension NeedAnalysis {
     /// The JSON document of `graphperm need` (keys in a fixed order).
     public var json: String {
         JSONText.object([

@@ -1,5 +1,8 @@
 import Foundation
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// A JSON Lines file of `Fixtures/`: one object per line (a line that is not an object is kept as an empty one,
 /// so a test counting its cases sees it).

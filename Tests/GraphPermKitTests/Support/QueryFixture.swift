@@ -1,5 +1,9 @@
 import Foundation
 @testable import GraphPermKit
+@testable import GraphPermCLI
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// A small knowledge base for query-language tests: hand-made permissions, scope lists and the embedded data.
 enum QueryFixture {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 @testable import GraphPermKit
+@testable import GraphPermJSON
+@testable import GraphPermCore
+@testable import GraphPermStore
 
 /// Microsoft's permission files for integration tests: `$GRAPHPERM_DATA`, else `../shared/graph-data` beside the package.
 enum SnapshotData {

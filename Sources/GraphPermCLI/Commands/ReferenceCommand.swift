@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GraphPermCLI
+import GraphPermKit
+
+extension ReferenceKind: ExpressibleByArgument {}
+
+struct ReferenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reference",
+        abstract: "Generate reference documents in markdown: api, permissions, security or roles.",
+        discussion: """
+            api: one permissions table per (path template, method), grouped by top-level resource; with --out, one file \
+            per group (api-users.md ...), else one document on stdout. permissions: each permission's IDs, display texts, \
+            descriptions and admin consent, as Microsoft's permissions reference shows them. security: the Graph Security \
+            API authorization table. roles: the admin roles table. Output is deterministic.
+            Examples:
+              graphperm reference security
+              graphperm reference api --out api-reference
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Argument(help: "api, permissions, security or roles.")
+    var kind: ReferenceKind
+
+    @Option(name: .long, help: "Write one file per document into this folder (created if missing).")
+    var out: String?
+
+    func validate() throws {
+        try common.requireFormat(in: [.md], for: "graphperm reference writes markdown documents")
+    }
+
+    func run() throws {
+        let kb = try common.openKnowledgeBase()
+        let documents = try Failure.guarded { try kb.reference(kind) }
+        guard let out else {
+            Console.output(documents.map(\.markdown).joined(separator: "\n"))
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for document in documents {
+                try Data(document.markdown.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(document.name), options: .atomic)
+            }
+        } catch {
+            Console.note("error: \(out): cannot write the documents (\(error.localizedDescription))")
+            throw ExitCode(74)
+        }
+        Console.note("wrote \(documents.count) files to \(out)")
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import GraphPermQuery
+
+/// The `graphperm` command: its subcommands, and the exit code of every error (mapped once, here).
+public struct GraphPerm: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
+        commandName: "graphperm",
+        abstract: "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
+        discussion: """
+            Examples:
+              graphperm sync
+              graphperm least GET https://graph.microsoft.com/v1.0/me/messages
+              graphperm least PATCH alerts --scheme application
+              graphperm show Mail.Read
+              graphperm table GET /security/alerts
+            Exit codes: 0 answer, 1 no answer, 64 usage, 65 bad data, 74 I/O.
+            """,
+        version: GraphPermVersion.description,
+        subcommands: [ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SyncCommand.self, SQLCommand.self, StatsCommand.self],
+        defaultSubcommand: ReplCommand.self
+    )
+
+    /// Parses and runs like ArgumentParser's own `main`, but a usage error that quotes an argument (a 100 MB
+    /// number, a value with escape sequences) is printed bounded and with its control characters escaped.
+    public static func main() {
+        let arguments: [String]
+        switch ArgumentOrder.read(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {
+        case .arguments(let read):
+            arguments = read
+        case .unknownCommand(let word, let suggestion):
+            let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
+            Console.note("error: unknown command '\(Excerpt.text(word))'\(hint) (`graphperm --help` lists the commands)")
+            Foundation.exit(64)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                FileHandle.standardError.write(Data((Excerpt.message(message) + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// The subcommands' names, and ArgumentParser's own `help`.
+    static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+}

@@ -1,0 +1,197 @@
+/// The answer to "which permission does this call need?", per scheme.
+///
+///     {"request": {"method": "GET", "url": "/security/alerts"}, "template": "/security/alerts",
+///      "schemes": {"DelegatedWork": {"least": ["SecurityEvents.Read.All"], "higher": ["SecurityEvents.ReadWrite.All"]},
+///                  "DelegatedPersonal": null, "Application": {...}}, "basis": "documented", "notes": []}
+public struct LeastAnswer: Sendable, Equatable {
+    /// Least-privileged permissions (Microsoft's choice first, then equally least ones) and higher ones.
+    public struct SchemeAnswer: Sendable, Equatable {
+        public let least: [String]
+        public let higher: [String]
+        /// The least privileged of the permissions that grant the call, by `PrivilegeOrder` (often `least[0]`).
+        public var recommended: String?
+        /// Why `recommended` was chosen, in a sentence.
+        public var why: String?
+
+        public init(least: [String], higher: [String], recommended: String? = nil, why: String? = nil) {
+            self.least = least
+            self.higher = higher
+            self.recommended = recommended
+            self.why = why
+        }
+    }
+
+    /// What the privilege order reads of a permission in a scheme: admin consent and Microsoft's level.
+    public typealias PermissionFacts = (_ permission: String, _ scheme: Scheme) -> (
+        requiresAdminConsent: Bool?, privilegeLevel: Int?
+    )
+
+    /// What the answer rests on.
+    public enum Basis: String, Sendable {
+        /// Microsoft's permissions document and its least-privilege markers.
+        case documented
+        /// The Graph Security API authorization table shipped with graphperm.
+        case securityTable = "security-table"
+        /// The permission naming pattern alone (no path data loaded).
+        case inferred
+    }
+
+    public let method: String
+    public private(set) var url: String
+    /// The matched template (the first, when variants differing in case or parameter names are merged).
+    public let template: String?
+    /// Per scheme, in Microsoft's order; nil where the call does not support the scheme.
+    public let schemes: [(scheme: Scheme, answer: SchemeAnswer?)]
+    public let basis: Basis
+    public let notes: [String]
+    /// The JSON members after `request`: the same for every spelling of the URL, so rendered once (a batch
+    /// prints thousands of cached answers).
+    package let answerMembersJSON: String
+
+    package init(
+        method: String, url: String, template: String?, schemes: [(scheme: Scheme, answer: SchemeAnswer?)],
+        basis: Basis, notes: [String]
+    ) {
+        self.method = method
+        self.url = url
+        self.template = template
+        self.schemes = schemes
+        self.basis = basis
+        self.notes = notes
+        answerMembersJSON = Self.answerMembersJSON(template: template, schemes: schemes, basis: basis, notes: notes)
+    }
+
+    private init(_ answer: LeastAnswer, url: String) {
+        self = answer
+        self.url = url
+    }
+
+    public static func == (lhs: LeastAnswer, rhs: LeastAnswer) -> Bool {
+        lhs.method == rhs.method && lhs.url == rhs.url && lhs.template == rhs.template && lhs.basis == rhs.basis
+            && lhs.notes == rhs.notes
+            && lhs.schemes.map(\.scheme) == rhs.schemes.map(\.scheme)
+            && lhs.schemes.map(\.answer) == rhs.schemes.map(\.answer)
+    }
+
+    /// The same answer for another spelling of the request URL.
+    public func with(url: String) -> LeastAnswer {
+        LeastAnswer(self, url: url)
+    }
+
+    /// The same answer for another spelling of the request URL, with notes on how it was read first.
+    public func with(url: String, notes readingNotes: [String]) -> LeastAnswer {
+        LeastAnswer(
+            method: method, url: url, template: template, schemes: schemes, basis: basis, notes: readingNotes + notes)
+    }
+
+    /// This answer, given for a call Microsoft's data does not document: `basis` inferred, `note` saying what
+    /// it rests on, and per scheme the permissions `rename` maps to (nil drops one).
+    package func inferred(method: String, url: String, note: String, rename: (String, Scheme) -> String? = { name, _ in name })
+        -> LeastAnswer
+    {
+        let renamed: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
+            guard let answer = entry.answer else { return (entry.scheme, nil) }
+            let least = answer.least.compactMap { rename($0, entry.scheme) }.uniqued()
+            guard !least.isEmpty else { return (entry.scheme, nil) }
+            let higher = answer.higher.compactMap { rename($0, entry.scheme) }.uniqued().filter { !least.contains($0) }
+            let recommended = answer.recommended.flatMap { rename($0, entry.scheme) }
+            return (
+                entry.scheme,
+                SchemeAnswer(
+                    least: least, higher: higher, recommended: recommended ?? least[0],
+                    why: "inferred: \(note)")
+            )
+        }
+        return LeastAnswer(
+            method: method, url: url, template: nil, schemes: renamed, basis: .inferred,
+            notes: [note] + notes.filter { $0.hasPrefix("Application: /me") })
+    }
+
+    /// The answer for one scheme (nil: not supported).
+    public subscript(scheme: Scheme) -> SchemeAnswer? {
+        schemes.first { $0.scheme == scheme }?.answer
+    }
+
+    /// Builds the answer from the claims of the matched template(s). `pathResources` are the resource names
+    /// of the path (for the recommendation); `signedInUserOnly` marks a `/me` path, which an app-only token
+    /// cannot call.
+    public static func from(
+        method: String, url: String, template: String?, claims: ClaimSet, only: Set<Scheme>? = nil,
+        facts: PermissionFacts = { _, _ in (nil, nil) }, pathResources: [String] = [],
+        signedInUserOnly: Bool = false
+    ) -> LeastAnswer {
+        var schemes: [(Scheme, SchemeAnswer?)] = []
+        var notes: [String] = []
+        for scheme in Scheme.allCases where only?.contains(scheme) ?? true {
+            let claimList = claims.claims(method: method, scheme: scheme)
+            guard !claimList.isEmpty else {
+                schemes.append((scheme, nil))
+                continue
+            }
+            if signedInUserOnly, scheme == .application {
+                notes.append(
+                    "Application: /me needs a signed-in user, which an app-only token has not: call /users/{id} instead"
+                )
+                schemes.append((scheme, nil))
+                continue
+            }
+            let (row, _) = PermissionTable.row(method: method, scheme: scheme, claims: claims)
+            var least: [String]
+            if let selection = LeastPrivilege.select(method: method, scheme: scheme, in: claims) {
+                least = (selection.labels + selection.ties.map(\.label)).uniqued()
+                if selection.labels.count > 1 {
+                    notes.append(
+                        "\(scheme.rawValue): Microsoft's data is ambiguous here (\(selection.labels.joined(separator: ", "))); Microsoft's documentation shows the first"
+                    )
+                }
+            } else {
+                let ranked = claimList.map(\.permission).uniqued().sorted(by: InferredLeast.precedes)
+                least = [ranked[0]]
+                notes.append(
+                    "\(scheme.rawValue): Microsoft's data marks no permission least privileged for this call; \(ranked[0]) is inferred from the permission names"
+                )
+            }
+            let higher =
+                (row.least == PermissionTable.notSupported ? claimList.map(\.permission).uniqued() : row.higherItems)
+                .filter { !least.contains($0) }
+            var answer = SchemeAnswer(least: least, higher: higher)
+            (answer.recommended, answer.why) = recommendation(
+                claimList, documented: least[0], scheme: scheme,
+                facts: facts, pathResources: pathResources)
+            if let recommended = answer.recommended, recommended != least[0], let why = answer.why {
+                notes.append("\(scheme.rawValue): recommended \(recommended) rather than \(least[0]): \(why)")
+            }
+            schemes.append((scheme, answer))
+        }
+        let basis: Basis = claims.sources.contains(.document) ? .documented : .securityTable
+        return LeastAnswer(method: method, url: url, template: template, schemes: schemes, basis: basis, notes: notes)
+    }
+
+    /// The least privileged candidate by `PrivilegeOrder`, and why.
+    private static func recommendation(
+        _ claims: [Claim], documented: String, scheme: Scheme, facts: PermissionFacts,
+        pathResources: [String]
+    ) -> (String?, String?) {
+        let candidates = claims.map { claim in
+            let known = facts(claim.permission, scheme)
+            return PrivilegeOrder.Candidate(
+                label: claim.label, permission: claim.permission, isLeast: claim.isLeast,
+                requiresAdminConsent: known.requiresAdminConsent, privilegeLevel: known.privilegeLevel)
+        }
+        guard let best = PrivilegeOrder.first(of: candidates, pathResources: pathResources) else { return (nil, nil) }
+        if best.label == documented {
+            let others = candidates.filter { $0.permission != best.permission }
+            return (
+                best.label,
+                others.isEmpty
+                    ? "the only permission that grants this call"
+                    : "Microsoft's choice; none of the \(candidates.count) that grant this call is less privileged"
+            )
+        }
+        let shown = candidates.first { $0.label == documented } ?? candidates.first { $0.permission == documented }
+        let reason =
+            shown.map { PrivilegeOrder.reason(best, over: $0, pathResources: pathResources) }
+            ?? "the least privileged by the privilege order"
+        return (best.label, "\(reason); Microsoft's documentation shows \(documented)")
+    }
+}

@@ -1,0 +1,81 @@
+package extension LeastAnswer {
+    /// The JSON document of `graphperm least` (keys in a fixed order; `null` for an unsupported scheme).
+    public var json: String {
+        let method = JSONText.string(method)
+        let url = JSONText.string(url)
+        var text = #"{"request":{"method":"#
+        text.reserveCapacity(text.utf8.count + method.utf8.count + url.utf8.count + answerMembersJSON.utf8.count + 12)
+        text += method
+        text += #","url":"#
+        text += url
+        text += "},"
+        text += answerMembersJSON
+        text += "}"
+        return text
+    }
+
+    /// The members `template`, `schemes`, `basis` and `notes`, without the braces, written into one string (a
+    /// batch renders one per template and method).
+    package static func answerMembersJSON(template: String?, schemes: [(scheme: Scheme, answer: SchemeAnswer?)], basis: Basis, notes: [String]) -> String {
+        var text = ""
+        text.reserveCapacity(1_024)
+        func strings(_ values: [String]) {
+            text += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { text += "," }
+                text += JSONText.string(value)
+            }
+            text += "]"
+        }
+        text += #""template":"#
+        text += JSONText.optional(template)
+        text += #","schemes":{"#
+        for (index, entry) in schemes.enumerated() {
+            if index > 0 { text += "," }
+            text += "\"\(entry.scheme.rawValue)\":"
+            guard let answer = entry.answer else { text += "null"; continue }
+            text += #"{"least":"#
+            strings(answer.least)
+            text += #","higher":"#
+            strings(answer.higher)
+            text += #","recommended":"#
+            text += JSONText.optional(answer.recommended)
+            text += #","why":"#
+            text += JSONText.optional(answer.why)
+            text += "}"
+        }
+        text += #"},"basis":"#
+        text += JSONText.string(basis.rawValue)
+        text += #","notes":"#
+        strings(notes)
+        return text
+    }
+
+    /// One row per scheme: permission type, least privileged, higher privileged.
+    /// A fourth column, `Recommended`, appears when the privilege order recommends another permission than
+    /// Microsoft's documented choice for some scheme.
+    public var tabular: TabularText {
+        let differs = schemes.contains { entry in
+            entry.answer.map { $0.recommended != nil && $0.recommended != $0.least.first } ?? false
+        }
+        let columns = ["Permission type", "Least privileged permissions", "Higher privileged permissions"]
+        return TabularText(columns: columns + (differs ? ["Recommended"] : []), rows: schemes.map { entry in
+            guard let answer = entry.answer else {
+                return [entry.scheme.docsLabel, PermissionTable.notSupported, PermissionTable.notSupported] + (differs ? [""] : [])
+            }
+            let recommended = answer.recommended.flatMap { $0 == answer.least.first ? nil : $0 } ?? ""
+            return [entry.scheme.docsLabel, answer.least.joined(separator: ", "),
+                    answer.higher.isEmpty ? PermissionTable.notAvailable : answer.higher.joined(separator: ", ")]
+                + (differs ? [recommended] : [])
+        })
+    }
+
+    /// The answer in `format`.
+    public func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .json: json + "\n"
+        case .md: "### \(method) \(Markdown.cell(template ?? url))\n\n" + tabular.render(format) + "\n"
+        default: tabular.render(format)
+        }
+    }
+}

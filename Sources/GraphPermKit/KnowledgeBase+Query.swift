@@ -1,0 +1,78 @@
+import GraphPermQuery
+import GraphPermCore
+import GraphPermStore
+
+/// What a statement of the query language produced.
+public enum QueryOutput: Sendable {
+    case table(TabularText)
+    case least(LeastAnswer)
+    case shown(ShowResult)
+
+    /// The output in `format` (the shared output path).
+    public func render(_ format: OutputFormat) -> String {
+        switch self {
+        case .table(let table): table.render(format)
+        case .least(let answer): answer.render(format)
+        case .shown(let result): result.render(format)
+        }
+    }
+}
+
+package extension KnowledgeBase {
+    /// Runs one statement. `least` and `who can` use the same engine as `graphperm least`.
+    public func run(_ statement: GraphPermQuery.Statement) throws -> QueryOutput {
+        switch statement {
+        case .least(let method, let target, let filter):
+            return .least(try least(method: method, target: target, schemes: Self.schemes(filter)))
+        case .whoCan(let method, let target, let filter):
+            let answer = try least(method: method, target: target, schemes: Self.schemes(filter))
+            var rows: [[String]] = []
+            for (scheme, entry) in answer.schemes {
+                guard let entry else { continue }
+                for (rank, permission) in (entry.least + entry.higher).enumerated() {
+                    rows.append([scheme.rawValue, String(rank + 1), permission, rank < entry.least.count ? "least" : "higher"])
+                }
+            }
+            return .table(TabularText(columns: ["scheme", "rank", "permission", "privilege"], rows: rows))
+        case .show(let name):
+            return .shown(try show(name))
+        case .explain(let inner):
+            return .table(explain(inner))
+        default:
+            let plan: PlannedQuery
+            do {
+                guard let planned = try Planner.plan(statement) else { return .table(TabularText(columns: [], rows: [])) }
+                plan = planned
+            } catch let error as Planner.PlanError {
+                throw KnowledgeBaseError.query(sql: Printer.print(statement), detail: error.message)
+            }
+            return .table(try execute(plan))
+        }
+    }
+
+    /// The SQL a statement runs, with its arguments.
+    public func explain(_ statement: GraphPermQuery.Statement) -> TabularText {
+        let columns = ["step", "sql", "arguments"]
+        switch statement {
+        case .least(_, let target, _), .whoCan(_, let target, _):
+            return TabularText(columns: columns, rows: [
+                ["match", KnowledgeStore.lookupStatements.match, "the first segment of \(target)"],
+                ["grants", KnowledgeStore.lookupStatements.grants, "each matched template id"],
+            ])
+        case .show:
+            return TabularText(columns: columns, rows: [["card", KnowledgeStore.permissionCardStatement, "the permission id"]])
+        case .explain(let inner):
+            return explain(inner)
+        default:
+            guard let plan = try? Planner.plan(statement) else { return TabularText(columns: columns, rows: []) }
+            return TabularText(columns: columns, rows: [["query", plan.sql, plan.arguments.map { $0.description }.joined(separator: ", ")]])
+        }
+    }
+
+    private static func schemes(_ filter: SchemeFilter?) -> Set<Scheme>? {
+        filter.map { Set($0.schemeNames.compactMap(Scheme.init(rawValue:))) }
+    }
+
+    /// Runs a planned query (arguments bound, never spliced into the text).
+    public func execute(_ plan: PlannedQuery) throws(KnowledgeBaseError) -> TabularText { try store.execute(plan) }
+}

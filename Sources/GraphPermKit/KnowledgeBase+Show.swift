@@ -1,0 +1,105 @@
+import GraphPermCore
+import GraphPermStore
+import GraphPermJSON
+
+/// A permission card: the permission in each scheme it exists in, with what it grants.
+public struct PermissionCard: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public let scheme: Scheme
+        public let guid: String?
+        public let adminDisplayName: String?
+        public let adminDescription: String?
+        public let userDisplayName: String?
+        public let userDescription: String?
+        public let requiresAdminConsent: Bool?
+        public let privilegeLevel: Int?
+        public let isEnabled: Bool?
+        public let isHidden: Bool?
+        public let grantCount: Int
+    }
+
+    public let name: String
+    public let resource: String
+    public let operation: String?
+    public let constraint: String?
+    public let entries: [Entry]
+
+    public func render(_ format: OutputFormat) -> String {
+        if format == .json {
+            return JSONText.object([
+                ("name", JSONText.string(name)), ("resource", JSONText.string(resource)),
+                ("operation", JSONText.optional(operation)), ("constraint", JSONText.optional(constraint)),
+                ("schemes", JSONText.object(entries.map { entry in
+                    (entry.scheme.rawValue, JSONText.object([
+                        ("id", JSONText.optional(entry.guid)),
+                        ("adminDisplayName", JSONText.optional(entry.adminDisplayName)),
+                        ("adminDescription", JSONText.optional(entry.adminDescription)),
+                        ("userDisplayName", JSONText.optional(entry.userDisplayName)),
+                        ("userDescription", JSONText.optional(entry.userDescription)),
+                        ("requiresAdminConsent", JSONText.bool(entry.requiresAdminConsent)),
+                        ("privilegeLevel", entry.privilegeLevel.map(String.init) ?? "null"),
+                        ("isEnabled", JSONText.bool(entry.isEnabled)),
+                        ("isHidden", JSONText.bool(entry.isHidden)),
+                        ("grants", String(entry.grantCount)),
+                    ]))
+                })),
+            ]) + "\n"
+        }
+        func yesNo(_ flag: Bool?) -> String { flag.map { $0 ? "yes" : "no" } ?? "" }
+        let rows = entries.map { entry in
+            [name, entry.scheme.rawValue, entry.guid ?? "", entry.adminDisplayName ?? entry.userDisplayName ?? "",
+             yesNo(entry.requiresAdminConsent), entry.privilegeLevel.map(String.init) ?? "", String(entry.grantCount)]
+        }
+        return TabularText(columns: ["permission", "scheme", "id", "display name", "admin consent", "privilege level", "grants"], rows: rows).render(format)
+    }
+}
+
+/// An Entra admin role.
+public struct AdminRoleCard: Sendable, Equatable {
+    public let name: String
+    public let roleTemplateId: String
+
+    public func render(_ format: OutputFormat) -> String {
+        if format == .json {
+            return JSONText.object([("role", JSONText.string(name)), ("roleTemplateId", JSONText.string(roleTemplateId))]) + "\n"
+        }
+        return TabularText(columns: ["Role", "Role template ID"], rows: [[name, roleTemplateId]]).render(format)
+    }
+}
+
+/// What `show` found.
+public enum ShowResult: Sendable, Equatable {
+    case permission(PermissionCard)
+    case role(AdminRoleCard)
+
+    public func render(_ format: OutputFormat) -> String {
+        switch self {
+        case .permission(let card): card.render(format)
+        case .role(let card): card.render(format)
+        }
+    }
+}
+
+package extension KnowledgeBase {
+    /// A permission by name (any case) or by ID, or an admin role by name or role template ID.
+    public func show(_ nameOrID: String) throws -> ShowResult {
+        let key = nameOrID.trimmingCharacters(in: .whitespaces)
+        if let role = try store.adminRole(key) {
+            return .role(AdminRoleCard(name: role.name, roleTemplateId: role.roleTemplateId))
+        }
+        guard let row = try store.permission(nameOrID: key) else {
+            let names = try store.permissionAndRoleNames()
+            throw LookupError.unknownEntity(key, suggestions: Suggestions.nearest(key, in: names, limit: 3))
+        }
+        let entries = try store.schemes(ofPermission: row.id).map { entry in
+            PermissionCard.Entry(
+                scheme: entry.scheme, guid: entry.guid, adminDisplayName: entry.adminDisplayName,
+                adminDescription: entry.adminDescription, userDisplayName: entry.userDisplayName,
+                userDescription: entry.userDescription, requiresAdminConsent: entry.requiresAdminConsent,
+                privilegeLevel: entry.privilegeLevel, isEnabled: entry.isEnabled, isHidden: entry.isHidden,
+                grantCount: entry.grantCount)
+        }
+        return .permission(PermissionCard(
+            name: row.name, resource: row.resource, operation: row.operation, constraint: row.constraint, entries: entries))
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import GraphPermCore
+import GraphPermJSON
+
+/// The files that ship with the binary: `Schema/`, `Data/` and `Queries/`, compiled in (`EmbeddedResources`, written
+/// by `Scripts/embed-resources.sh`), so a copied or installed binary needs nothing beside it. `GRAPHPERM_RESOURCES`
+/// names a folder holding `Schema/`, `Data/` and `Queries/` to read instead.
+///
+///     Resources.schemaDirectory.fileNames(withSuffix: ".sql")   // ["001_knowledge_base.sql", ...]
+///     Resources.dataDirectory.location(of: "admin-roles.csv")   // "embedded:Data/admin-roles.csv"
+public enum Resources {
+    /// `Data/` (security entities, admin roles).
+    public static var dataDirectory: ResourceFolder { folder("Data") }
+
+    /// The saved queries, `Queries/*.gpq`.
+    public static var queriesDirectory: ResourceFolder { folder("Queries") }
+
+    /// `Schema/*.sql`.
+    public static var schemaDirectory: ResourceFolder { folder("Schema") }
+
+    private static func folder(_ name: String) -> ResourceFolder {
+        if let override = ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"], !override.isEmpty {
+            return ResourceFolder(directory: URL(fileURLWithPath: override).appendingPathComponent(name))
+        }
+        return ResourceFolder(embedded: name)
+    }
+}
+
+/// A folder of shipped files: compiled into the binary, or a folder on disk.
+///
+///     let data = ResourceFolder(embedded: "Data")
+///     try data.bytes(of: "admin-roles.csv").count   // 9346
+///     data.location(of: "admin-roles.csv")          // "embedded:Data/admin-roles.csv"
+public struct ResourceFolder: Sendable {
+    private enum Source: Sendable {
+        case embedded(String)
+        case directory(URL)
+    }
+
+    private let source: Source
+
+    /// The files compiled in under `name` (`Schema`, `Data` or `Queries`).
+    public init(embedded name: String) { source = .embedded(name) }
+
+    /// The files of a folder on disk.
+    public init(directory: URL) { source = .directory(directory) }
+
+    /// The names of the files directly inside whose names end with `suffix`, in name order.
+    public func fileNames(withSuffix suffix: String = "") -> [String] {
+        let names: [String]
+        switch source {
+        case .embedded(let folder):
+            names = EmbeddedResources.files.compactMap { file in
+                file.path.hasPrefix(folder + "/") ? String(file.path.dropFirst(folder.count + 1)) : nil
+            }
+        case .directory(let url):
+            names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        }
+        return names.filter { $0.hasSuffix(suffix) }.sorted()
+    }
+
+    /// Where a file is, as errors and the knowledge base's provenance name it: `embedded:Data/admin-roles.csv`, or
+    /// the file's path on disk.
+    public func location(of name: String) -> String {
+        switch source {
+        case .embedded(let folder): return "embedded:\(folder)/\(name)"
+        case .directory(let url): return url.appendingPathComponent(name).standardizedFileURL.path
+        }
+    }
+
+    /// The bytes of a file, refused beyond `limit` bytes when read from disk.
+    public func bytes(of name: String, limit: Int = 256 << 20) throws(LoadError) -> [UInt8] {
+        switch source {
+        case .embedded(let folder):
+            guard let file = EmbeddedResources.files.first(where: { $0.path == "\(folder)/\(name)" }) else {
+                throw LoadError.io(file: location(of: name), message: "no such file")
+            }
+            return Array(file.text.utf8)
+        case .directory(let url):
+            return try SourceFile.read(url.appendingPathComponent(name), limit: limit)
+        }
+    }
+
+    /// The text of a file, which must be UTF-8.
+    public func text(of name: String, limit: Int = 256 << 20) throws(LoadError) -> String {
+        let bytes = try bytes(of: name, limit: limit)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw LoadError.data(file: location(of: name), place: "$", message: "expected UTF-8 text")
+        }
+        return text
+    }
+}

@@ -1,0 +1,3 @@
+import GraphPermCLI
+
+GraphPerm.main()
