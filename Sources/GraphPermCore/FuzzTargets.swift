@@ -3,9 +3,9 @@ import GraphPermQuery
 import GraphPermJSON
 
 /// What the fuzzers (Fuzz/) and their regression tests feed arbitrary bytes to. None of these may crash.
-public enum FuzzTargets {
+package enum FuzzTargets {
     /// Parses a JSON document and reads it as the kind it looks like.
-    public static func loadDocument(_ bytes: [UInt8]) {
+    package static func loadDocument(_ bytes: [UInt8]) {
         guard let value = try? JSONParser.parse(bytes) else { return }
         var facts = KnowledgeFacts()
         guard let (kind, reader) = try? DocumentKind.detect(JSONReader(value: value, file: "fuzz.json")) else { return }
@@ -22,7 +22,7 @@ public enum FuzzTargets {
     }
 
     /// Parses statements; each one printed must parse back to the same tree, and must plan without crashing.
-    public static func parseStatements(_ bytes: [UInt8]) {
+    package static func parseStatements(_ bytes: [UInt8]) {
         guard let text = String(validating: bytes, as: UTF8.self), let statements = try? Parser.parseScript(text) else { return }
         for statement in statements {
             let printed = Printer.print(statement)
@@ -36,7 +36,7 @@ public enum FuzzTargets {
     /// Decodes a token and reads its claims, then does what `diagnose` and `claims` do with them that needs no
     /// knowledge base: the token's validity at several times, the diagnosis in text and JSON, the claims report in
     /// every format. Also matches the bytes as a request URL.
-    public static func decodeToken(_ bytes: [UInt8]) {
+    package static func decodeToken(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         if let jwt = try? JWT.decode(text) { useClaims(jwt) }
         if case .object(let payload)? = try? JSONParser.parse(bytes) { useClaims(JWT(header: JSONObject([]), payload: payload)) }

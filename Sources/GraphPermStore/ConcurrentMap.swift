@@ -5,7 +5,7 @@ package extension Array where Element: Sendable {
     /// `transform` applied to every element on all processor cores, the results in the elements' order.
     ///
     ///     [3, 1, 2].concurrentMap { $0 * 10 }  // [30, 10, 20]
-    public func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+    package func concurrentMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
         var results = [Result?](repeating: nil, count: count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each iteration writes its own element only.

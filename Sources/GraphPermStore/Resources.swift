@@ -8,15 +8,15 @@ import GraphPermJSON
 ///
 ///     Resources.schemaDirectory.fileNames(withSuffix: ".sql")   // ["001_knowledge_base.sql", ...]
 ///     Resources.dataDirectory.location(of: "admin-roles.csv")   // "embedded:Data/admin-roles.csv"
-public enum Resources {
+package enum Resources {
     /// `Data/` (security entities, admin roles).
-    public static var dataDirectory: ResourceFolder { folder("Data") }
+    package static var dataDirectory: ResourceFolder { folder("Data") }
 
     /// The saved queries, `Queries/*.gpq`.
-    public static var queriesDirectory: ResourceFolder { folder("Queries") }
+    package static var queriesDirectory: ResourceFolder { folder("Queries") }
 
     /// `Schema/*.sql`.
-    public static var schemaDirectory: ResourceFolder { folder("Schema") }
+    package static var schemaDirectory: ResourceFolder { folder("Schema") }
 
     private static func folder(_ name: String) -> ResourceFolder {
         if let override = ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"], !override.isEmpty {
@@ -31,7 +31,7 @@ public enum Resources {
 ///     let data = ResourceFolder(embedded: "Data")
 ///     try data.bytes(of: "admin-roles.csv").count   // 9346
 ///     data.location(of: "admin-roles.csv")          // "embedded:Data/admin-roles.csv"
-public struct ResourceFolder: Sendable {
+package struct ResourceFolder: Sendable {
     private enum Source: Sendable {
         case embedded(String)
         case directory(URL)
@@ -40,13 +40,13 @@ public struct ResourceFolder: Sendable {
     private let source: Source
 
     /// The files compiled in under `name` (`Schema`, `Data` or `Queries`).
-    public init(embedded name: String) { source = .embedded(name) }
+    package init(embedded name: String) { source = .embedded(name) }
 
     /// The files of a folder on disk.
-    public init(directory: URL) { source = .directory(directory) }
+    package init(directory: URL) { source = .directory(directory) }
 
     /// The names of the files directly inside whose names end with `suffix`, in name order.
-    public func fileNames(withSuffix suffix: String = "") -> [String] {
+    package func fileNames(withSuffix suffix: String = "") -> [String] {
         let names: [String]
         switch source {
         case .embedded(let folder):
@@ -61,7 +61,7 @@ public struct ResourceFolder: Sendable {
 
     /// Where a file is, as errors and the knowledge base's provenance name it: `embedded:Data/admin-roles.csv`, or
     /// the file's path on disk.
-    public func location(of name: String) -> String {
+    package func location(of name: String) -> String {
         switch source {
         case .embedded(let folder): return "embedded:\(folder)/\(name)"
         case .directory(let url): return url.appendingPathComponent(name).standardizedFileURL.path
@@ -69,7 +69,7 @@ public struct ResourceFolder: Sendable {
     }
 
     /// The bytes of a file, refused beyond `limit` bytes when read from disk.
-    public func bytes(of name: String, limit: Int = 256 << 20) throws(LoadError) -> [UInt8] {
+    package func bytes(of name: String, limit: Int = 256 << 20) throws(LoadError) -> [UInt8] {
         switch source {
         case .embedded(let folder):
             guard let file = EmbeddedResources.files.first(where: { $0.path == "\(folder)/\(name)" }) else {
@@ -82,7 +82,7 @@ public struct ResourceFolder: Sendable {
     }
 
     /// The text of a file, which must be UTF-8.
-    public func text(of name: String, limit: Int = 256 << 20) throws(LoadError) -> String {
+    package func text(of name: String, limit: Int = 256 << 20) throws(LoadError) -> String {
         let bytes = try bytes(of: name, limit: limit)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw LoadError.data(file: location(of: name), place: "$", message: "expected UTF-8 text")

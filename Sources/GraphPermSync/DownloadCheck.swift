@@ -7,10 +7,10 @@ import GraphPermKit
 ///
 ///     try DownloadCheck.check(Array(#"{"permissions": {}}"#.utf8), expected: .permissionsDocument, source: "p.json")
 ///     // throws: p.json: expected a permissions document with permissions and paths, found 0 permissions, 0 paths
-public enum DownloadCheck {
+package enum DownloadCheck {
     /// How many entries the file holds (permissions, deployments or scopes).
     @discardableResult
-    public static func check(_ bytes: [UInt8], expected: DocumentKind, source: String) throws -> Int {
+    package static func check(_ bytes: [UInt8], expected: DocumentKind, source: String) throws -> Int {
         let kind: DocumentKind
         do {
             kind = try KnowledgeLoader.kind(of: bytes, file: source)

@@ -5,44 +5,44 @@ import Foundation
 ///
 ///     let downloader = Downloader(limits: SyncLimits(timeout: 30), userAgent: "graphperm/0.1.0")
 ///     try await downloader.get(url, to: "/tmp/x.json", conditions: .init(etag: "\"abc\""))  // .notModified
-public struct Downloader: Sendable {
+package struct Downloader: Sendable {
     /// What a server said about a file's version, for the next conditional request.
-    public struct Validators: Sendable, Equatable, Codable {
-        public var etag: String?
-        public var lastModified: String?
+    package struct Validators: Sendable, Equatable, Codable {
+        package var etag: String?
+        package var lastModified: String?
 
-        public init(etag: String? = nil, lastModified: String? = nil) {
+        package init(etag: String? = nil, lastModified: String? = nil) {
             self.etag = etag
             self.lastModified = lastModified
         }
     }
 
     /// An access token and where it may go.
-    public struct Credential: Sendable {
+    package struct Credential: Sendable {
         let token: String
         let policy: TokenPolicy
 
-        public init(token: String, policy: TokenPolicy) {
+        package init(token: String, policy: TokenPolicy) {
             self.token = token
             self.policy = policy
         }
     }
 
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case notModified
         case saved(bytes: Int, validators: Validators)
     }
 
-    public var limits: SyncLimits
-    public var userAgent: String
+    package var limits: SyncLimits
+    package var userAgent: String
 
-    public init(limits: SyncLimits, userAgent: String) {
+    package init(limits: SyncLimits, userAgent: String) {
         self.limits = limits
         self.userAgent = userAgent
     }
 
     /// Fetches `url` into `file`. Errors name `url` (or the redirect that was refused), never `file` or a token.
-    public func get(
+    package func get(
         _ url: URL, to file: String, conditions: Validators? = nil,
         credential: Credential? = nil
     ) async throws -> Outcome {

@@ -6,13 +6,13 @@ import Foundation
 ///
 ///     let staging = StagingFolder(databasePath: "/data/graphperm.sqlite")
 ///     staging.path  // "/data/.graphperm-sync-4242"
-public struct StagingFolder: Sendable {
+package struct StagingFolder: Sendable {
     static let prefix = ".graphperm-sync-"
 
-    public let path: String
+    package let path: String
     let parent: String
 
-    public init(databasePath: String, processID: Int32 = ProcessInfo.processInfo.processIdentifier) {
+    package init(databasePath: String, processID: Int32 = ProcessInfo.processInfo.processIdentifier) {
         parent = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
         path = parent + "/" + Self.prefix + String(processID)
     }
@@ -30,7 +30,7 @@ public struct StagingFolder: Sendable {
         }
     }
 
-    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+    package func remove() { try? FileManager.default.removeItem(atPath: path) }
 
     private func removeAbandoned() {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent) else { return }

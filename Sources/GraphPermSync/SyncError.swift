@@ -2,25 +2,25 @@
 ///
 ///     SyncError(source: "https://example.org/permissions.json", message: "HTTP 404 not found").description
 ///     // https://example.org/permissions.json: HTTP 404 not found
-public struct SyncError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct SyncError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         /// The transfer failed or was refused (exit 74).
         case transfer
         /// The content arrived but is not what the file must be, or implausible next to the knowledge base (exit 65).
         case badContent
     }
 
-    public let source: String
-    public let message: String
-    public let kind: Kind
+    package let source: String
+    package let message: String
+    package let kind: Kind
 
-    public init(source: String, message: String, kind: Kind = .transfer) {
+    package init(source: String, message: String, kind: Kind = .transfer) {
         self.source = source
         self.message = message
         self.kind = kind
     }
 
-    public var description: String { "\(source): \(message)" }
+    package var description: String { "\(source): \(message)" }
 
     /// A URL or text from a server, shortened to 200 characters for a message.
     static func excerpt(_ text: String) -> String {
@@ -28,5 +28,5 @@ public struct SyncError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The sysexits code: 65 for bad content, 74 for a failed or refused transfer.
-    public var exitCode: Int32 { kind == .badContent ? 65 : 74 }
+    package var exitCode: Int32 { kind == .badContent ? 65 : 74 }
 }

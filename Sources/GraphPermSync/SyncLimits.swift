@@ -4,17 +4,17 @@ import Foundation
 ///
 ///     var limits = SyncLimits(timeout: 2)
 ///     limits.maxBytes  // 67108864 (64 MiB, counted after decompression)
-public struct SyncLimits: Sendable {
+package struct SyncLimits: Sendable {
     /// Seconds a request may take from start to the last byte (not only while idle).
-    public var timeout: TimeInterval
+    package var timeout: TimeInterval
     /// Bytes a file may have, counted as they arrive and after decompression.
-    public var maxBytes = 64 * 1024 * 1024
+    package var maxBytes = 64 * 1024 * 1024
     /// `@odata.nextLink` pages of the tenant's service principal.
-    public var maxPages = 100
-    public var maxRedirects = 5
-    public var maxAttempts = 4
+    package var maxPages = 100
+    package var maxRedirects = 5
+    package var maxAttempts = 4
     /// The longest wait `Retry-After` may ask for, in seconds.
-    public var maxRetryWait: TimeInterval = 30
+    package var maxRetryWait: TimeInterval = 30
 
-    public init(timeout: TimeInterval) { self.timeout = timeout }
+    package init(timeout: TimeInterval) { self.timeout = timeout }
 }

@@ -9,23 +9,23 @@ import GraphPermKit
 ///     let syncer = try Syncer(source: Syncer.defaultSource, databasePath: "kb.sqlite",
 ///                             downloader: Downloader(limits: SyncLimits(timeout: 30), userAgent: "graphperm/0.1.0"))
 ///     try await syncer.run().upToDate  // true when no file changed since the last sync
-public struct Syncer: Sendable {
+package struct Syncer: Sendable {
     /// Microsoft's public permission files, relative to the source, and what each must be.
-    public static let files: [(path: String, kind: DocumentKind)] = [
+    package static let files: [(path: String, kind: DocumentKind)] = [
         ("permissions/new/permissions.json", .permissionsDocument),
         ("permissions/new/provisioningInfo.json", .provisioningInfo),
         ("permissions/permissions-descriptions.json", .permissionDescriptions),
     ]
-    public static let defaultSource =
+    package static let defaultSource =
         "https://raw.githubusercontent.com/microsoftgraph/microsoft-graph-devx-content/master/"
 
     /// Where the files come from.
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         case remote(URL)
         case folder(String)
 
         /// An http(s) base URL or an existing folder.
-        public init(_ text: String) throws {
+        package init(_ text: String) throws {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: text, isDirectory: &isDirectory), isDirectory.boolValue {
                 self = .folder(text)
@@ -40,19 +40,19 @@ public struct Syncer: Sendable {
     }
 
     /// The tenant's service principal: where to read it and the token that may go there.
-    public struct Tenant: Sendable {
+    package struct Tenant: Sendable {
         let url: URL
         let credential: Downloader.Credential
 
         /// HTTPS to one of Microsoft Graph's hosts: what the command line uses.
-        public init(token: String, host: GraphHost = .global) {
+        package init(token: String, host: GraphHost = .global) {
             url = host.tenantURL
             credential = Downloader.Credential(token: token, policy: TokenPolicy(graph: host))
         }
 
         /// A loopback server (`http://127.0.0.1:PORT/...`) standing in for Microsoft Graph in tests; nil for any
         /// other URL. The command line never uses it.
-        public static func loopbackForTesting(token: String, url: URL) -> Tenant? {
+        package static func loopbackForTesting(token: String, url: URL) -> Tenant? {
             TokenPolicy.loopbackForTesting(url).map { Tenant(url: url, credential: .init(token: token, policy: $0)) }
         }
 
@@ -62,31 +62,31 @@ public struct Syncer: Sendable {
         }
     }
 
-    public struct Report: Sendable {
-        public var upToDate = false
+    package struct Report: Sendable {
+        package var upToDate = false
         /// Bytes downloaded, or read from the folder.
-        public var bytes = 0
-        public var files = 0
-        public var warnings: [String] = []
+        package var bytes = 0
+        package var files = 0
+        package var warnings: [String] = []
     }
 
-    public let source: Source
-    public let databasePath: String
-    public let downloader: Downloader
-    public var tenant: Tenant?
+    package let source: Source
+    package let databasePath: String
+    package let downloader: Downloader
+    package var tenant: Tenant?
     /// Accept a new knowledge base that has far fewer permissions or grants than the current one.
-    public var force = false
+    package var force = false
 
-    public init(source: String, databasePath: String, downloader: Downloader) throws {
+    package init(source: String, databasePath: String, downloader: Downloader) throws {
         self.source = try Source(source)
         self.databasePath = databasePath
         self.downloader = downloader
     }
 
     /// The staging folder this process uses (an executable removes it when a signal ends the process).
-    public var staging: StagingFolder { StagingFolder(databasePath: databasePath) }
+    package var staging: StagingFolder { StagingFolder(databasePath: databasePath) }
 
-    public func run(progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }) async throws -> Report {
+    package func run(progress: @escaping @Sendable (String, Int) -> Void = { _, _ in }) async throws -> Report {
         let staging = self.staging
         try staging.create()
         defer { staging.remove() }

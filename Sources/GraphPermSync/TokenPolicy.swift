@@ -4,14 +4,14 @@ import Foundation
 ///
 ///     GraphHost(rawValue: "graph.microsoft.us")?.tenantURL.host  // "graph.microsoft.us"
 ///     GraphHost(rawValue: "graph.example.com")                   // nil
-public enum GraphHost: String, CaseIterable, Sendable {
+package enum GraphHost: String, CaseIterable, Sendable {
     case global = "graph.microsoft.com"
     case usGovernment = "graph.microsoft.us"
     case usGovernmentDoD = "dod-graph.microsoft.us"
     case china = "microsoftgraph.chinacloudapi.cn"
 
     /// The Microsoft Graph service principal of the signed-in tenant, with only the members a load reads.
-    public var tenantURL: URL {
+    package var tenantURL: URL {
         URL(
             string: "https://\(rawValue)/v1.0/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')"
                 + "?$select=id,appId,displayName,appRoles,oauth2PermissionScopes")!
@@ -24,13 +24,13 @@ public enum GraphHost: String, CaseIterable, Sendable {
 ///     policy.allows(URL(string: "https://graph.microsoft.com/v1.0/me")!)        // true
 ///     policy.allows(URL(string: "http://graph.microsoft.com/v1.0/me")!)         // false: not HTTPS
 ///     policy.allows(URL(string: "https://graph.microsoft.com.evil.io/v1.0")!)   // false: another host
-public struct TokenPolicy: Sendable, Equatable, CustomStringConvertible {
-    public let scheme: String
-    public let host: String
-    public let port: Int
+package struct TokenPolicy: Sendable, Equatable, CustomStringConvertible {
+    package let scheme: String
+    package let host: String
+    package let port: Int
 
     /// HTTPS to a Microsoft Graph host on port 443: the only policy the command line uses.
-    public init(graph: GraphHost) {
+    package init(graph: GraphHost) {
         scheme = "https"
         host = graph.rawValue
         port = 443
@@ -38,7 +38,7 @@ public struct TokenPolicy: Sendable, Equatable, CustomStringConvertible {
 
     /// Plain HTTP to 127.0.0.1 on one port, for tests against a loopback server; nil for any other URL.
     /// The command line never makes this policy.
-    public static func loopbackForTesting(_ url: URL) -> TokenPolicy? {
+    package static func loopbackForTesting(_ url: URL) -> TokenPolicy? {
         guard url.scheme?.lowercased() == "http", url.host == "127.0.0.1", let port = url.port else { return nil }
         return TokenPolicy(scheme: "http", host: "127.0.0.1", port: port)
     }
@@ -50,14 +50,14 @@ public struct TokenPolicy: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether a request to `url` may carry the token: same scheme, host and port, and no user name or password.
-    public func allows(_ url: URL) -> Bool {
+    package func allows(_ url: URL) -> Bool {
         guard let urlScheme = url.scheme?.lowercased(), urlScheme == scheme else { return false }
         guard let urlHost = url.host?.lowercased(), urlHost == host else { return false }
         guard url.user == nil, url.password == nil else { return false }
         return (url.port ?? Self.defaultPort(urlScheme)) == port
     }
 
-    public var description: String {
+    package var description: String {
         port == Self.defaultPort(scheme) ? "\(scheme)://\(host)" : "\(scheme)://\(host):\(port)"
     }
 
@@ -68,9 +68,9 @@ public struct TokenPolicy: Sendable, Equatable, CustomStringConvertible {
 ///
 ///     RedirectRule.check(from: URL(string: "https://a.example/x")!, to: URL(string: "http://a.example/x")!,
 ///                        token: nil)  // "a redirect to another scheme (http)"
-public enum RedirectRule {
+package enum RedirectRule {
     /// Nil when the redirect may be followed, else why not.
-    public static func check(from: URL, to: URL, token: TokenPolicy?) -> String? {
+    package static func check(from: URL, to: URL, token: TokenPolicy?) -> String? {
         guard let fromScheme = from.scheme?.lowercased(), let toScheme = to.scheme?.lowercased(),
             fromScheme == toScheme
         else { return "a redirect to another scheme (\(to.scheme ?? "none"))" }

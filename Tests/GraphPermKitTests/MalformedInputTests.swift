@@ -117,11 +117,22 @@ struct MalformedInputTests {
         #expect(try KnowledgeBase.open(path: db).least(method: "GET", target: "/me/messages")[.delegatedWork]?.least == ["Mail.Read"])
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         chmod(folder.path, 0o555)
-        guard getuid() != 0 else { return }  // root writes anywhere: the refusal cannot be shown
-        #expect(throws: LoadError.self) {
-            try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory), to: db)
+        if getuid() == 0 {
+            // Root writes anywhere, so the load runs as the unprivileged user `nobody` (setpriv, util-linux).
+            let result = try CommandRunner.execute(
+                "/usr/bin/setpriv",
+                ["--reuid=65534", "--regid=65534", "--clear-groups", CommandRunner.binary, "load",
+                 folder.path + "/good.json", "--db", db],
+                environment: ["PATH": "/usr/bin:/bin", "HOME": "/dev/null/none"], directory: nil, stdin: "")
+            #expect(result.status == 74, "\(result.stderr)")
+            #expect(result.stderr.contains("could not be written"), "\(result.stderr)")
+        } else {
+            #expect(throws: LoadError.self) {
+                try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory), to: db)
+            }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["good.json", "kb.sqlite"])
     }
 
     @Test func brokenEmbeddedDataIsReported() {

@@ -33,6 +33,26 @@ struct ReferenceDocumentTests {
         #expect(roles == (try Self.seedTable(startingWith: "|Microsoft Entra role|")))
     }
 
+    /// Each process hashes with its own random seed, so output that iterated a Set or Dictionary would differ here.
+    @Test func outputIsTheSameInSeparateProcesses() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.path + "/kb.sqlite"
+        try KnowledgeBase.buildFromSnapshot(at: db)
+        let commands: [[String]] = [
+            ["reference", "permissions"], ["reference", "api"], ["show", "Mail.Read", "--format", "json"],
+            ["least", "PATCH", "/users/{id}", "--format", "json"], ["table", "GET", "/me/messages"],
+            ["need", "--format", "json", "-"], ["query", "permissions where name like 'Mail.%'", "--format", "csv"],
+        ]
+        for command in commands {
+            let stdin = command.last == "-" ? "GET /me/messages\nPOST /me/sendMail\nGET /users\n" : ""
+            let runs = try (0..<3).map { _ in try CommandRunner.run(command + ["--db", db], stdin: stdin) }
+            #expect(runs[0].status == 0, "\(command): \(runs[0].stderr)")
+            #expect(!runs[0].stdout.isEmpty, "\(command)")
+            #expect(runs.allSatisfy { $0.stdout == runs[0].stdout }, "\(command) printed different output in another process")
+        }
+    }
+
     @Test func outputIsDeterministic() throws {
         let kb = QueryFixture.knowledgeBase
         for kind in ReferenceKind.allCases {

@@ -22,8 +22,7 @@ let knowledgeBase: KnowledgeBase? = {
         print("skipped: Microsoft's permission files are not at \(dataDirectory) (set GRAPHPERM_DATA)")
         return nil
     }
-    let facts = try! KnowledgeLoader.gather(paths: [dataDirectory], dataDirectory: Resources.dataDirectory)
-    try! KnowledgeBaseWriter.write(facts, to: databasePath)
+    try! KnowledgeBase.build(from: [dataDirectory], at: databasePath)
     let kb = try! KnowledgeBase.open(path: databasePath)
     _ = try! kb.matcher()
     return kb
@@ -91,7 +90,7 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: loadMetrics, maxDuration: .seconds(20), maxIterations: 30)) { benchmark in
         let target = NSTemporaryDirectory() + "graphperm-benchmark-load.sqlite"
         for _ in benchmark.scaledIterations {
-            blackHole(try KnowledgeBaseWriter.load(paths: [dataDirectory], dataDirectory: Resources.dataDirectory, to: target))
+            blackHole(try KnowledgeBase.build(from: [dataDirectory], at: target))
         }
     }
 

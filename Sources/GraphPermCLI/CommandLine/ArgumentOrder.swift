@@ -8,8 +8,8 @@ import GraphPermKit
 ///     // .arguments(["least", "--db", "kb.sqlite", "GET", "/me"])
 ///     ArgumentOrder.read(["lest", "GET", "/me"], commands: ["least", "show"])
 ///     // .unknownCommand("lest", suggestion: "least")
-public enum ArgumentOrder {
-    public enum Outcome: Equatable, Sendable {
+package enum ArgumentOrder {
+    package enum Outcome: Equatable, Sendable {
         case arguments([String])
         case unknownCommand(String, suggestion: String?)
     }
@@ -17,7 +17,7 @@ public enum ArgumentOrder {
     /// The options of `CommonOptions`, which take a value.
     static let commonOptions: Set<String> = ["--db", "--format"]
 
-    public static func read(_ arguments: [String], commands: [String]) -> Outcome {
+    package static func read(_ arguments: [String], commands: [String]) -> Outcome {
         var leading: [String] = []
         var index = 0
         while index < arguments.count, arguments[index].hasPrefix("-"), arguments[index] != "-", arguments[index] != "--" {

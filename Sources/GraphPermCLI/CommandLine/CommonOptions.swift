@@ -7,40 +7,40 @@ import GraphPermQuery
 extension OutputFormat: ExpressibleByArgument {}
 
 /// Options every command takes: where the knowledge base is and how to print.
-public struct CommonOptions: ParsableArguments {
-    public init() {}
+package struct CommonOptions: ParsableArguments {
+    package init() {}
 
     @Option(name: .long, help: "The knowledge base file (else $GRAPHPERM_DB, else the per-user data location).")
-    public var db: String?
+    package var db: String?
 
     @Option(name: .long, help: "Output format: table, json, md or csv (default: table on a terminal, json otherwise).",
             completion: .list(OutputFormat.allCases.map(\.rawValue)))
-    public var format: OutputFormat?
+    package var format: OutputFormat?
 
     /// The chosen format, defaulting by whether stdout is a terminal.
-    public var outputFormat: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json) }
+    package var outputFormat: OutputFormat { format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json) }
 
     /// The database path and whether the user named it (explicitly or through the environment).
-    public var databasePath: (path: String, isExplicit: Bool) {
+    package var databasePath: (path: String, isExplicit: Bool) {
         if let db { return (db, true) }
         if let env = ProcessInfo.processInfo.environment["GRAPHPERM_DB"], !env.isEmpty { return (env, true) }
         return (Self.defaultDatabasePath, false)
     }
 
     /// The per-user data folder: `$XDG_DATA_HOME/graphperm`, else `~/.local/share/graphperm`.
-    public static var dataDirectory: String {
+    package static var dataDirectory: String {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.local/share" } ?? FileManager.default.currentDirectoryPath)
         return base + "/graphperm"
     }
 
-    public static var defaultDatabasePath: String { dataDirectory + "/graphperm.sqlite" }
+    package static var defaultDatabasePath: String { dataDirectory + "/graphperm.sqlite" }
 
     /// Opens the knowledge base. Without one at the default location (first use), it is built there from the snapshot
     /// compiled in, once; should that fail, the embedded Security API data answers. A note suggests `graphperm sync`
     /// when the knowledge base was built from a snapshot older than 30 days.
-    public func openKnowledgeBase() throws -> KnowledgeBase {
+    package func openKnowledgeBase() throws -> KnowledgeBase {
         let (path, isExplicit) = databasePath
         if !isExplicit, !FileManager.default.fileExists(atPath: path) {
             do {
@@ -58,7 +58,7 @@ public struct CommonOptions: ParsableArguments {
 
     /// Which snapshot compiled into graphperm `kb` was built from and how old it is, suggesting `graphperm sync`
     /// when it is older than 30 days; nil when `kb` was loaded from files, or (unless `always`) when the snapshot is recent.
-    public static func snapshotNote(_ kb: KnowledgeBase, always: Bool) -> String? {
+    package static func snapshotNote(_ kb: KnowledgeBase, always: Bool) -> String? {
         guard let origin = try? kb.snapshotOrigin() else { return nil }
         let age = Snapshot.age(of: origin.date)
         let stale = age.map { $0 > staleSnapshotDays } ?? true
@@ -69,24 +69,24 @@ public struct CommonOptions: ParsableArguments {
     }
 
     /// After how many days a knowledge base built from the embedded snapshot earns a note suggesting `graphperm sync`.
-    public static let staleSnapshotDays = 30
+    package static let staleSnapshotDays = 30
 
     /// Builds the knowledge base at `path` from the embedded snapshot (atomically, as every load) and says so on stderr.
     static func buildFromSnapshot(at path: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        _ = try KnowledgeBaseWriter.load(inputs: Snapshot.documents(), dataDirectory: Resources.dataDirectory, to: path)
+        try KnowledgeBase.buildFromSnapshot(at: path)
         Console.note("first use: built the knowledge base at \(path) from the snapshot of Microsoft's permission data compiled into graphperm (\(Snapshot.summary)); `graphperm sync` brings it up to date")
     }
 }
 
 /// Writing to the terminal: data to stdout, everything else to stderr.
-public enum Console {
-    public static func output(_ text: String) {
+package enum Console {
+    package static func output(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
     /// The bytes of a file named on the command line, or of stdin for `-`; exit 74 when it cannot be read.
-    public static func readInput(_ path: String) throws -> [UInt8] {
+    package static func readInput(_ path: String) throws -> [UInt8] {
         if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
         guard let data = FileManager.default.contents(atPath: path) else {
             note("error: \(path): cannot be read")
@@ -96,14 +96,14 @@ public enum Console {
     }
 
     /// A note, warning or error on stderr; bounded and with terminal control characters escaped, whatever it quotes.
-    public static func note(_ text: String) {
+    package static func note(_ text: String) {
         FileHandle.standardError.write(Data(("graphperm: " + Excerpt.message(text) + "\n").utf8))
     }
 }
 
 /// Maps library errors to a message on stderr and the documented exit code.
-public enum Failure {
-    public static func guarded<T>(_ body: () throws -> T) throws -> T {
+package enum Failure {
+    package static func guarded<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as LoadError {

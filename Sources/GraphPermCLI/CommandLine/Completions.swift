@@ -6,13 +6,13 @@ import GraphPermKit
 ///     @Option(completion: .schemes) var scheme: String?   // delegated, work, personal, application
 extension CompletionKind {
     /// The HTTP methods Microsoft's permission data documents.
-    public static var httpMethods: CompletionKind { .list(["GET", "POST", "PUT", "PATCH", "DELETE"]) }
+    package static var httpMethods: CompletionKind { .list(["GET", "POST", "PUT", "PATCH", "DELETE"]) }
 
     /// The permission types `--scheme` takes.
-    public static var schemes: CompletionKind {
+    package static var schemes: CompletionKind {
         .list(["delegated", "work", "personal", "application", "delegated-work", "delegated-personal"])
     }
 
     /// The names of the saved queries compiled in (`graphperm queries`).
-    public static var savedQueries: CompletionKind { .list(SavedQuery.all().map(\.name)) }
+    package static var savedQueries: CompletionKind { .list(SavedQuery.all().map(\.name)) }
 }

@@ -6,11 +6,11 @@ import GraphPermKit
 ///
 ///     var input = LineChunks()
 ///     while let lines = try input.next() { ... }   // without line ends ("\n" or "\r\n")
-public struct LineChunks {
+package struct LineChunks {
     /// A read that failed (not the end of the input).
-    public struct ReadError: Error, CustomStringConvertible {
-        public let reason: String
-        public var description: String { "standard input cannot be read (\(reason))" }
+    package struct ReadError: Error, CustomStringConvertible {
+        package let reason: String
+        package var description: String { "standard input cannot be read (\(reason))" }
     }
 
     private let descriptor: Int32
@@ -18,12 +18,12 @@ public struct LineChunks {
     private var buffer = [UInt8](repeating: 0, count: 1 << 18)
     private var atEnd = false
 
-    public init(descriptor: Int32 = STDIN_FILENO) {
+    package init(descriptor: Int32 = STDIN_FILENO) {
         self.descriptor = descriptor
     }
 
     /// The next lines, or nil at the end of the input.
-    public mutating func next() throws(ReadError) -> [String]? {
+    package mutating func next() throws(ReadError) -> [String]? {
         while true {
             if let end = pending.lastIndex(of: UInt8(ascii: "\n")) {
                 let lines = pending[..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Self.line)

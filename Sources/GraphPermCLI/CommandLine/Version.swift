@@ -5,11 +5,11 @@ import GraphPermKit
 ///
 ///     GraphPermVersion.current    // "0.1.0"
 ///     GraphPermVersion.userAgent  // "graphperm/0.1.0"
-public enum GraphPermVersion {
+package enum GraphPermVersion {
     /// What `graphperm --version` prints: the version, then the snapshot of Microsoft's data compiled in and its age
     /// (`0.1.0 (snapshot microsoft-graph-devx-content 6cbd6bbd665a of 2026-08-07, 115 days old)`).
-    public static var description: String { "\(current) (\(Snapshot.versionNote()))" }
+    package static var description: String { "\(current) (\(Snapshot.versionNote()))" }
 
-    public static let current = "0.1.0"
-    public static var userAgent: String { "graphperm/\(current)" }
+    package static let current = "0.1.0"
+    package static var userAgent: String { "graphperm/\(current)" }
 }

@@ -37,7 +37,7 @@ struct LoadCommand: ParsableCommand {
         if !isExplicit {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        let facts = try Failure.guarded { try KnowledgeBaseWriter.load(paths: paths, dataDirectory: Resources.dataDirectory, to: path) }
+        let facts = try Failure.guarded { try KnowledgeBase.build(from: paths, at: path) }
         let shown = verbose ? facts.warnings : Array(facts.warnings.prefix(5))
         for warning in shown { Console.note("warning: \(warning)") }
         if facts.warnings.count > shown.count {

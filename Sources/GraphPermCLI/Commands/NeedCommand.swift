@@ -7,7 +7,8 @@ struct NeedCommand: ParsableCommand {
         commandName: "need",
         abstract: "The smallest least-privileged set of permissions that grants every call an app makes, per permission type.",
         discussion: """
-            CALLS is a file of `METHOD URL` lines, JSON Lines {"method": ..., "url": ...}, or a HAR file exported from a \
+            CALLS (a file, or - for standard input) holds `METHOD URL` lines, JSON Lines {"method": ..., "url": ...}, \
+            or a HAR file exported from a \
             browser or proxy (only Microsoft Graph requests are read). The answer is an exact set cover (the fewest \
             permissions, then the least privileged by name), with the permission that grants each call; calls that a \
             permission type does not support, and calls that match no documented API, are listed.
@@ -19,7 +20,7 @@ struct NeedCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The file of calls.")
+    @Argument(help: "The file of calls, or - for standard input.")
     var calls: String
 
     @Option(name: .long, help: "Only these permission types: delegated, work (delegated-work), personal (delegated-personal) or application.", completion: .schemes)

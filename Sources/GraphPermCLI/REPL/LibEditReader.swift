@@ -3,7 +3,7 @@ import GraphPermKit
 
 /// Line editing, history and tab completion through libedit's readline interface, loaded at run time
 /// (libedit is BSD-licensed; nothing links against it, so the program runs without it).
-public final class LibEditReader: LineReader {
+package final class LibEditReader: LineReader {
     private typealias ReadlineFunction = @convention(c) (UnsafePointer<CChar>?) -> UnsafeMutablePointer<CChar>?
     private typealias StringFunction = @convention(c) (UnsafePointer<CChar>?) -> Int32
     private typealias TruncateFunction = @convention(c) (UnsafePointer<CChar>?, Int32) -> Int32
@@ -22,7 +22,7 @@ public final class LibEditReader: LineReader {
     nonisolated(unsafe) fileprivate static var completionMatches: MatchesFunction?
 
     /// Loads libedit; nil when it is not installed.
-    public init?(historyPath: String?, completions: [String]) {
+    package init?(historyPath: String?, completions: [String]) {
         guard let handle = dlopen("libedit.so.2", RTLD_NOW) ?? dlopen("libedit.so", RTLD_NOW) ?? dlopen("libedit.dylib", RTLD_NOW),
               let readline = dlsym(handle, "readline"), let addHistory = dlsym(handle, "add_history"),
               let readHistory = dlsym(handle, "read_history"), let writeHistory = dlsym(handle, "write_history"),
@@ -43,7 +43,7 @@ public final class LibEditReader: LineReader {
         InterruptFlag.install()
     }
 
-    public func read(prompt: String) -> LineInput {
+    package func read(prompt: String) -> LineInput {
         guard let pointer = prompt.withCString({ readline($0) }) else {
             if InterruptFlag.take() {
                 FileHandle.standardOutput.write(Data("\n".utf8))
@@ -56,11 +56,11 @@ public final class LibEditReader: LineReader {
         return .line(String(cString: pointer))
     }
 
-    public func remember(_ line: String) {
+    package func remember(_ line: String) {
         _ = line.withCString { addHistory($0) }
     }
 
-    public func saveHistory() {
+    package func saveHistory() {
         guard let historyPath else { return }
         _ = writeHistory(historyPath)
         _ = truncateHistory(historyPath, 1_000)

@@ -2,7 +2,7 @@ import Foundation
 import GraphPermKit
 
 /// What reading one line gave.
-public enum LineInput: Equatable {
+package enum LineInput: Equatable {
     case line(String)
     /// Ctrl-C: abandon the line.
     case interrupted
@@ -11,7 +11,7 @@ public enum LineInput: Equatable {
 }
 
 /// Line input for the REPL: libedit when it can be loaded (editing, history, completion), else plain input.
-public protocol LineReader: AnyObject {
+package protocol LineReader: AnyObject {
     func read(prompt: String) -> LineInput
     func remember(_ line: String)
     func saveHistory()
@@ -53,17 +53,17 @@ enum InterruptFlag {
 }
 
 /// Plain line input (no editing), used when libedit is missing or input is not a terminal.
-public final class PlainLineReader: LineReader {
+package final class PlainLineReader: LineReader {
     private let showsPrompt: Bool
     private var buffer: [UInt8] = []
     private var atEnd = false
 
-    public init(showsPrompt: Bool) {
+    package init(showsPrompt: Bool) {
         self.showsPrompt = showsPrompt
         InterruptFlag.install()
     }
 
-    public func read(prompt: String) -> LineInput {
+    package func read(prompt: String) -> LineInput {
         if showsPrompt {
             FileHandle.standardOutput.write(Data(prompt.utf8))
         }
@@ -96,6 +96,6 @@ public final class PlainLineReader: LineReader {
         }
     }
 
-    public func remember(_ line: String) {}
-    public func saveHistory() {}
+    package func remember(_ line: String) {}
+    package func saveHistory() {}
 }

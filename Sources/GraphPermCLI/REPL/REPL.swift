@@ -4,16 +4,16 @@ import GraphPermQuery
 import GraphPermKit
 
 /// The interactive loop: statements (over several lines until complete), dot commands, history without tokens.
-public final class REPL {
+package final class REPL {
     private var runner: ScriptRunner
     private let reader: LineReader
     private let write: (String) -> Void
     private let writeError: (String) -> Void
 
-    public static let prompt = "graphperm> "
-    public static let continuation = "      ...> "
+    package static let prompt = "graphperm> "
+    package static let continuation = "      ...> "
 
-    public init(runner: ScriptRunner, reader: LineReader, write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+    package init(runner: ScriptRunner, reader: LineReader, write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
         self.runner = runner
         self.reader = reader
         self.write = write
@@ -21,16 +21,16 @@ public final class REPL {
     }
 
     /// Words for tab completion: keywords, methods, permission names, entities and path templates.
-    public static func completions(_ kb: KnowledgeBase) -> [String] {
+    package static func completions(_ kb: KnowledgeBase) -> [String] {
         let names = (try? kb.execute(PlannedQuery(sql: "SELECT name FROM permission UNION ALL SELECT entity FROM security_entity UNION ALL SELECT template FROM path_template ORDER BY 1", arguments: [])).rows.map { $0[0] }) ?? []
         return Catalog.keywords + Catalog.methods + [".help", ".format", ".schema", ".quit"] + names
     }
 
     /// Whether a line looks like it holds an access token anywhere (kept out of history): see `TokenShape`.
-    public static func holdsToken(_ line: String) -> Bool { TokenShape.appears(in: line) }
+    package static func holdsToken(_ line: String) -> Bool { TokenShape.appears(in: line) }
 
     /// Reads and runs until Ctrl-D, `.quit` or the end of the input.
-    public func run() {
+    package func run() {
         var pending = ""
         while true {
             let input = reader.read(prompt: pending.isEmpty ? Self.prompt : Self.continuation)

@@ -3,13 +3,13 @@ import Foundation
 import GraphPermKit
 
 /// A saved query: a file of statements whose leading `--` comment lines describe it.
-public struct SavedQuery: Sendable, Equatable {
-    public let name: String
-    public let description: String
-    public let text: String
+package struct SavedQuery: Sendable, Equatable {
+    package let name: String
+    package let description: String
+    package let text: String
 
     /// The saved queries shipped in `Queries/`, by name.
-    public static func all(in directory: ResourceFolder = Resources.queriesDirectory) -> [SavedQuery] {
+    package static func all(in directory: ResourceFolder = Resources.queriesDirectory) -> [SavedQuery] {
         directory.fileNames(withSuffix: ".gpq").compactMap { name in
             guard let text = try? directory.text(of: name, limit: 1 << 20) else { return nil }
             return SavedQuery(name: String(name.dropLast(".gpq".count)), text: text)
@@ -17,7 +17,7 @@ public struct SavedQuery: Sendable, Equatable {
     }
 
     /// A query by its name (`security-api-least`) or a file path.
-    public static func find(_ nameOrPath: String, in directory: ResourceFolder = Resources.queriesDirectory) throws -> SavedQuery {
+    package static func find(_ nameOrPath: String, in directory: ResourceFolder = Resources.queriesDirectory) throws -> SavedQuery {
         if FileManager.default.fileExists(atPath: nameOrPath) { return try load(URL(fileURLWithPath: nameOrPath)) }
         if let query = all(in: directory).first(where: { $0.name == nameOrPath }) { return query }
         let names = all(in: directory).map(\.name)

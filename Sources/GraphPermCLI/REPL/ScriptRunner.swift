@@ -4,27 +4,27 @@ import GraphPermQuery
 import GraphPermKit
 
 /// Runs statements of the query language and renders their results through the shared output path.
-public struct ScriptRunner {
-    public let kb: KnowledgeBase
-    public var format: OutputFormat
+package struct ScriptRunner {
+    package let kb: KnowledgeBase
+    package var format: OutputFormat
     /// Whether a syntax error may quote the script's text; false for a file that may not hold statements at all
     /// (a token, a system file): its errors then give the place and the kind of what was found, never its text.
-    public var echoesSource: Bool
+    package var echoesSource: Bool
 
-    public init(kb: KnowledgeBase, format: OutputFormat, echoesSource: Bool = true) {
+    package init(kb: KnowledgeBase, format: OutputFormat, echoesSource: Bool = true) {
         self.kb = kb
         self.format = format
         self.echoesSource = echoesSource
     }
 
     /// The outcome of one statement: its output or the error to show, and the exit status it implies.
-    public enum Outcome {
+    package enum Outcome {
         case output(String)
         case failure(String, status: Int32)
     }
 
     /// Parses `text` (one or more statements) and runs each; a parse error stops before anything runs.
-    public func run(script text: String) -> [Outcome] {
+    package func run(script text: String) -> [Outcome] {
         let statements: [Statement]
         do {
             statements = try Parser.parseScript(text)
@@ -35,7 +35,7 @@ public struct ScriptRunner {
     }
 
     /// Runs one parsed statement.
-    public func run(_ statement: Statement) -> Outcome {
+    package func run(_ statement: Statement) -> Outcome {
         do {
             try checkNames(statement)
             return .output(try kb.run(statement).render(format))
@@ -63,7 +63,7 @@ public struct ScriptRunner {
 
 extension KnowledgeBase {
     /// Throws `LookupError.unknownEntity` (with suggestions when nothing has this name) unless it names a permission.
-    public func requirePermission(_ name: String) throws {
+    package func requirePermission(_ name: String) throws {
         guard case .permission = try show(name) else { throw LookupError.unknownEntity("\(name) (an admin role, not a permission)", suggestions: []) }
     }
 }

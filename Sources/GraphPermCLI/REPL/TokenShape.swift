@@ -6,7 +6,7 @@ import GraphPermKit
 ///     TokenShape.appears(in: "show eyJ eyJ0eXAiOiJKV1QiLCJh")   // true (any word starting a JWT, not only the first)
 ///     TokenShape.appears(in: "least GET /me?t=%65yJ0eXAiOiJK")  // true (percent-encoded)
 ///     TokenShape.appears(in: "-- Authorization: Bearer abc")    // true
-public enum TokenShape {
+package enum TokenShape {
     /// Characters of base64url, base64 and JWT parts.
     static func isTokenByte(_ byte: UInt8) -> Bool {
         switch byte {
@@ -20,7 +20,7 @@ public enum TokenShape {
     /// and template segments are far shorter).
     static let opaqueLength = 80
 
-    public static func appears(in line: String) -> Bool {
+    package static func appears(in line: String) -> Bool {
         var text = Array(line.utf8)
         // Percent-encoding, nested a few times (`%2565yJ` is `%65yJ` is `eyJ`), hides nothing.
         for _ in 0..<4 {

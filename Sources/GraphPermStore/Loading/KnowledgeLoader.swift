@@ -4,7 +4,7 @@ import GraphPermJSON
 
 /// One input of a load: a file or a folder of `*.json` files, or a document in memory named by its location (the
 /// embedded snapshot: `embedded:snapshot/2026-08-07/6cbd6bbd665a/permissions.json`).
-public enum LoadInput: Sendable {
+package enum LoadInput: Sendable {
     case path(String)
     case document(location: String, bytes: [UInt8])
 }
@@ -13,7 +13,7 @@ public enum LoadInput: Sendable {
 ///
 ///     let facts = try KnowledgeLoader.gather(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory)
 ///     facts.grants.count  // 32,000 and more on the 2026-08 snapshot
-public enum KnowledgeLoader {
+package enum KnowledgeLoader {
     /// The Microsoft Graph application ID, which picks Graph's service principal out of a list.
 
     /// What a load tells a listener while it reads (see `KnowledgeBaseWriter.load`): first the permissions that
@@ -26,12 +26,12 @@ public enum KnowledgeLoader {
     }
 
     /// Reads and merges everything; throws on the first problem, naming the file and the JSON path.
-    public static func gather(paths: [String], dataDirectory: ResourceFolder) throws(LoadError) -> KnowledgeFacts {
+    package static func gather(paths: [String], dataDirectory: ResourceFolder) throws(LoadError) -> KnowledgeFacts {
         try gather(paths: paths, dataDirectory: dataDirectory, progress: nil)
     }
 
     /// Reads and merges `inputs` (files, folders, or documents in memory such as the embedded snapshot).
-    public static func gather(inputs: [LoadInput], dataDirectory: ResourceFolder) throws(LoadError) -> KnowledgeFacts {
+    package static func gather(inputs: [LoadInput], dataDirectory: ResourceFolder) throws(LoadError) -> KnowledgeFacts {
         try gather(inputs: inputs, dataDirectory: dataDirectory, progress: nil)
     }
 
@@ -124,7 +124,7 @@ public enum KnowledgeLoader {
     }
 
     /// The kind of a downloaded document, or the error that says why it is none (bad JSON, unknown shape).
-    public static func kind(of bytes: [UInt8], file: String) throws -> DocumentKind {
+    package static func kind(of bytes: [UInt8], file: String) throws -> DocumentKind {
         try DocumentKind.detect(JSONReader(value: try parseJSON(bytes, file: file), file: file)).0
     }
 

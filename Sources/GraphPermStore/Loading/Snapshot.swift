@@ -10,24 +10,24 @@ import GraphPermJSON
 ///     Snapshot.date            // "2026-08-07"
 ///     Snapshot.summary         // "microsoft-graph-devx-content 6cbd6bbd665a of 2026-08-07"
 ///     try Snapshot.documents().count  // 3
-public enum Snapshot {
+package enum Snapshot {
     /// The repository the files came from, `microsoftgraph/microsoft-graph-devx-content`.
-    public static var repository: String { EmbeddedSnapshot.repository }
+    package static var repository: String { EmbeddedSnapshot.repository }
     /// Its commit, as given to the script (`unknown` when it was not).
-    public static var commit: String { EmbeddedSnapshot.commit }
+    package static var commit: String { EmbeddedSnapshot.commit }
     /// The date of that commit (or of the script's run when none was given), `YYYY-MM-DD`.
-    public static var date: String { EmbeddedSnapshot.date }
+    package static var date: String { EmbeddedSnapshot.date }
 
     /// One line naming the snapshot: repository, commit and date.
-    public static var summary: String {
+    package static var summary: String {
         "\(repository.split(separator: "/").last.map(String.init) ?? repository) \(commit.prefix(12)) of \(date)"
     }
 
     /// How a load records the snapshot's documents: `embedded:snapshot/2026-08-07/6cbd6bbd665a/permissions.json`.
-    public static var locationPrefix: String { "embedded:snapshot/\(date)/\(commit.prefix(12))/" }
+    package static var locationPrefix: String { "embedded:snapshot/\(date)/\(commit.prefix(12))/" }
 
     /// The reduced documents, inflated, each with the location a load records.
-    public static func documents() throws(LoadError) -> [LoadInput] {
+    package static func documents() throws(LoadError) -> [LoadInput] {
         var documents: [LoadInput] = []
         for file in EmbeddedSnapshot.files {
             let location = locationPrefix + file.name
@@ -44,7 +44,7 @@ public enum Snapshot {
     /// The date and commit of the snapshot a recorded location names (`embedded:snapshot/DATE/COMMIT/NAME`), if any.
     ///
     ///     Snapshot.origin(ofLocation: "embedded:snapshot/2026-08-07/6cbd6bbd665a/permissions.json")  // ("2026-08-07", "6cbd6bbd665a")
-    public static func origin(ofLocation location: String) -> (date: String, commit: String)? {
+    package static func origin(ofLocation location: String) -> (date: String, commit: String)? {
         guard location.hasPrefix("embedded:snapshot/") else { return nil }
         let parts = location.dropFirst("embedded:snapshot/".count).split(separator: "/")
         guard parts.count >= 3 else { return nil }
@@ -55,7 +55,7 @@ public enum Snapshot {
     /// the civil calendar: no date formatter (ICU) at start-up.
     ///
     ///     Snapshot.age(of: "2026-08-07", now: Date(timeIntervalSince1970: 1_795_996_800))  // 115 (2026-11-30)
-    public static func age(of date: String, now: Date = Date()) -> Int? {
+    package static func age(of date: String, now: Date = Date()) -> Int? {
         let parts = date.split(separator: "-")
         guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
             (1...12).contains(month), (1...31).contains(day)
@@ -77,7 +77,7 @@ public enum Snapshot {
     /// `--version`'s description of the snapshot compiled in, with its age.
     ///
     ///     Snapshot.versionNote()   // "snapshot microsoft-graph-devx-content 6cbd6bbd665a of 2026-08-07, 115 days old"
-    public static func versionNote(now: Date = Date()) -> String {
+    package static func versionNote(now: Date = Date()) -> String {
         "snapshot \(summary)" + (age(of: date, now: now).map { ", \($0) days old" } ?? "")
     }
 }

@@ -9,14 +9,14 @@ package extension KnowledgeBaseWriter {
     /// the files are still being read. All-or-nothing like `write`: on any problem `path` stays as it was.
     ///
     ///     let facts = try KnowledgeBaseWriter.load(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
-    public static func load(paths: [String], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
+    package static func load(paths: [String], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
         try load(inputs: paths.map(LoadInput.path), dataDirectory: dataDirectory, to: path)
     }
 
     /// `load(paths:...)` for inputs that may be documents in memory, such as the embedded snapshot's:
     ///
     ///     try KnowledgeBaseWriter.load(inputs: Snapshot.documents(), dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
-    public static func load(inputs: [LoadInput], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
+    package static func load(inputs: [LoadInput], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
         // Checked before the writer starts: the target must be none of the inputs (nor a file of another kind).
         let paths = inputs.compactMap { input -> String? in if case .path(let path) = input { path } else { nil } }
         try KnowledgeBaseTarget.refuseInput(target: path, inputs: paths)

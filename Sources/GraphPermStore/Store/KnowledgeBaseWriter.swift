@@ -5,9 +5,9 @@ import GraphPermJSON
 
 /// Writes gathered facts into a new database and swaps it in place of the old one in one step, so a failed
 /// load leaves the old knowledge base exactly as it was.
-public enum KnowledgeBaseWriter {
+package enum KnowledgeBaseWriter {
     /// Builds `path` from `facts`: a new file beside it, then an atomic rename over it.
-    public static func write(_ facts: KnowledgeFacts, to path: String) throws(LoadError) {
+    package static func write(_ facts: KnowledgeFacts, to path: String) throws(LoadError) {
         try writeFile(path) { db in try populate(db, with: facts) }
     }
 

@@ -1,5 +1,4 @@
 import GraphPermQuery
-import GraphPermCore
 
 /// Why a knowledge base cannot be opened or queried.
 public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConvertible {
