@@ -22,7 +22,9 @@ public struct JSONParser {
         if parser.position == bytes.count { throw parser.error("expected a JSON document, found an empty input") }
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
-        if parser.position != bytes.count { throw parser.error("expected the end of the document, found \(parser.describeCurrent())") }
+        if parser.position != bytes.count {
+            throw parser.error("expected the end of the document, found \(parser.describeCurrent())")
+        }
         return value
     }
 
@@ -49,7 +51,9 @@ public struct JSONParser {
         if peek(UInt8(ascii: "}")) { position += 1; return .object(JSONObject(members)) }
         while true {
             skipWhitespace()
-            guard peek(UInt8(ascii: "\"")) else { throw error("expected a member name in double quotes, found \(describeCurrent())") }
+            guard peek(UInt8(ascii: "\"")) else {
+                throw error("expected a member name in double quotes, found \(describeCurrent())")
+            }
             let keyStart = position
             let key = try parseString()
             // Small objects (nearly all) are checked by a scan; a set only pays off for large ones.
@@ -59,7 +63,9 @@ public struct JSONParser {
                 throw error("duplicate key \"\(key)\" (a key may appear once per object)")
             }
             skipWhitespace()
-            guard peek(UInt8(ascii: ":")) else { throw error("expected ':' after the member name, found \(describeCurrent())") }
+            guard peek(UInt8(ascii: ":")) else {
+                throw error("expected ':' after the member name, found \(describeCurrent())")
+            }
             position += 1
             skipWhitespace()
             path.append(.key(key))
@@ -98,7 +104,9 @@ public struct JSONParser {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 // ASCII needs no validation (and skips the standard library's slow generic validating path).
-                let text = isASCII ? String(decoding: bytes[start..<position], as: UTF8.self) : try decodeUTF8(bytes[start..<position], at: start)
+                let text = isASCII
+                    ? String(decoding: bytes[start..<position], as: UTF8.self)
+                    : try decodeUTF8(bytes[start..<position], at: start)
                 position += 1
                 return text
             }
@@ -139,17 +147,24 @@ public struct JSONParser {
                         }
                         position += 2
                         let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw error("expected a low surrogate \\uDC00-\\uDFFF after a high surrogate") }
+                        guard (0xDC00...0xDFFF).contains(low) else {
+                            throw error("expected a low surrogate \\uDC00-\\uDFFF after a high surrogate")
+                        }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw error("expected a valid Unicode scalar, found a lone surrogate") }
+                    guard let unicode = Unicode.Scalar(scalar) else {
+                        throw error("expected a valid Unicode scalar, found a lone surrogate")
+                    }
                     buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
                 default:
                     position -= 1
-                    throw error("expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found \(describeCurrent())")
+                    throw error(
+                        "expected an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX), found \(describeCurrent())")
                 }
             default:
-                if byte < 0x20 { throw error("expected a closing '\"'; control characters must be escaped inside strings") }
+                if byte < 0x20 {
+                    throw error("expected a closing '\"'; control characters must be escaped inside strings")
+                }
                 buffer.append(byte)
                 position += 1
             }
@@ -178,17 +193,23 @@ public struct JSONParser {
     private mutating func parseNumber() throws(JSONSyntaxError) -> Double {
         let start = position
         if peek(UInt8(ascii: "-")) { position += 1 }
-        guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit in the number, found \(describeCurrent())") }
+        guard position < bytes.count, isDigit(bytes[position]) else {
+            throw error("expected a digit in the number, found \(describeCurrent())")
+        }
         if bytes[position] == UInt8(ascii: "0") { position += 1 } else { skipDigits() }
         if peek(UInt8(ascii: ".")) {
             position += 1
-            guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit after '.', found \(describeCurrent())") }
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw error("expected a digit after '.', found \(describeCurrent())")
+            }
             skipDigits()
         }
         if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
             position += 1
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { position += 1 }
-            guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit in the exponent, found \(describeCurrent())") }
+            guard position < bytes.count, isDigit(bytes[position]) else {
+                throw error("expected a digit in the exponent, found \(describeCurrent())")
+            }
             skipDigits()
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
@@ -198,7 +219,9 @@ public struct JSONParser {
 
     private mutating func expectWord(_ word: String) throws(JSONSyntaxError) {
         let expected = Array(word.utf8)
-        guard bytes[position...].starts(with: expected) else { throw error("expected a value, found \(describeCurrent())") }
+        guard bytes[position...].starts(with: expected) else {
+            throw error("expected a value, found \(describeCurrent())")
+        }
         position += expected.count
     }
 

@@ -54,7 +54,9 @@ package struct JSONReader {
 
     package func string(maxLength: Int = 65_536) throws(LoadError) -> String {
         guard case .string(let text)? = value else { throw failure("a string") }
-        guard text.utf8.count <= maxLength else { throw failure("a string of at most \(maxLength) bytes (found \(text.utf8.count) bytes)") }
+        guard text.utf8.count <= maxLength else {
+            throw failure("a string of at most \(maxLength) bytes (found \(text.utf8.count) bytes)")
+        }
         return text
     }
 
@@ -71,7 +73,9 @@ package struct JSONReader {
 
     package func optionalInt() throws(LoadError) -> Int? {
         guard isPresent else { return nil }
-        guard case .number(let number)? = value, number == number.rounded(), abs(number) < 1e9 else { throw failure("a whole number") }
+        guard case .number(let number)? = value, number == number.rounded(), abs(number) < 1e9 else {
+            throw failure("a whole number")
+        }
         return Int(number)
     }
 
@@ -95,14 +99,15 @@ package struct JSONReader {
     package static func checkPermissionName(_ name: String, at reader: JSONReader) throws(LoadError) -> String {
         let valid = !name.isEmpty && name.utf8.count <= 200 && name.utf8.allSatisfy { byte in
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"): true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"): true
             default: false
             }
         }
         guard valid else {
             throw LoadError.data(file: reader.file, place: JSONPathComponent.render(reader.path),
-                                 message: "expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \(Excerpt.quoted(name))")
+                                 message: "expected a permission name (1 to 200 letters, digits, '.', '-' or '_'),"
+                                     + " found \(Excerpt.quoted(name))")
         }
         return name
     }
@@ -112,7 +117,8 @@ package struct JSONReader {
         let text = try string(maxLength: 100)
         guard GUID.isValid(text) else {
             throw LoadError.data(file: file, place: JSONPathComponent.render(path),
-                                 message: "expected a GUID like 00000000-0000-0000-0000-000000000000, found \(Excerpt.quoted(text))")
+                                 message: "expected a GUID like 00000000-0000-0000-0000-000000000000,"
+                                     + " found \(Excerpt.quoted(text))")
         }
         return text.lowercased()
     }
@@ -157,7 +163,8 @@ public enum GUID {
             switch count {
             case 8, 13, 18, 23: guard byte == UInt8(ascii: "-") else { return false }
             default:
-                let isHex = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                let isHex = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
                     || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
                 guard isHex else { return false }
             }

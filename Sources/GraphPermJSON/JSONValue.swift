@@ -54,7 +54,9 @@ public enum JSONPathComponent: Sendable, Equatable {
             case .index(let index): text += "[\(index)]"
             case .key(let fullKey):
                 let key = Excerpt.text(fullKey)
-                let isPlain = !key.isEmpty && key.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "@") }
+                let isPlain = !key.isEmpty && key.allSatisfy {
+                    $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "@")
+                }
                 text += isPlain ? ".\(key)" : "[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
             }
         }

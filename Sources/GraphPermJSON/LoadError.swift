@@ -1,9 +1,11 @@
+import GraphPermQuery
 /// Why a load failed: the file, the place in it, and what was expected.
 ///
 ///     LoadError.data(file: "permissions.json", place: "$.permissions[\"Mail.Read\"].pathSets[2].methods",
 ///                    message: "expected an array of strings, found a string").description
-///     // permissions.json: $.permissions["Mail.Read"].pathSets[2].methods: expected an array of strings, found a string
-public enum LoadError: Error, Sendable, Equatable, CustomStringConvertible {
+///     // permissions.json: $.permissions["Mail.Read"].pathSets[2].methods: expected an array of strings, found
+///     // a string
+public enum LoadError: GraphPermError, Sendable, Equatable {
     /// The content is wrong (exit 65).
     case data(file: String, place: String, message: String)
     /// The file could not be read or the database could not be written (exit 74).

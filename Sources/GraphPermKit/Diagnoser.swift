@@ -45,11 +45,14 @@ public struct Diagnoser {
                         Cause(
                             code: .wrongTokenType,
                             message:
-                                "\(method) \(resolvedTemplate) acts for the signed-in user, and an app-only token has none",
+                                "\(method) \(resolvedTemplate) acts for the signed-in user,"
+                                + " and an app-only token has none",
                             evidence:
-                                "token kind application (\(claims.idtyp == "app" ? "idtyp app" : "roles claim, no scp"))",
+                                "token kind application"
+                                + " (\(claims.idtyp == "app" ? "idtyp app" : "roles claim, no scp"))",
                             fix:
-                                "call /users/{id}\(resolvedTemplate.dropFirst(3)) with the app-only token, or use a delegated token (a signed-in user)"
+                                "call /users/{id}\(resolvedTemplate.dropFirst(3)) with the app-only token,"
+                                + " or use a delegated token (a signed-in user)"
                         ))
                     permissionVerdictKnown = true
                 } else if !knowsPermissions, kind != .unknown,
@@ -169,7 +172,8 @@ public struct Diagnoser {
                     message: "the token carries neither scp (delegated) nor roles (application)",
                     evidence: "no scp, no roles, idtyp \(claims.idtyp ?? "absent")",
                     fix:
-                        "grant the app the permission it needs and have an administrator consent, then request a new token"
+                        "grant the app the permission it needs and have an administrator consent,"
+                        + " then request a new token"
                 )
             ]
         }
@@ -185,7 +189,8 @@ public struct Diagnoser {
                     Cause(
                         code: .personalAccountUnsupported,
                         message:
-                            "\(method) \(template) supports work or school accounts only, and the signed-in user has a personal Microsoft account",
+                            "\(method) \(template) supports work or school accounts only,"
+                            + " and the signed-in user has a personal Microsoft account",
                         evidence: "acct = \(claims.accountType ?? "-"), tid = \(claims.tenantId ?? "-")",
                         fix: "sign in with a work or school account; this API is not available to personal accounts")
                 ]
@@ -199,7 +204,9 @@ public struct Diagnoser {
                 Cause(
                     code: .wrongTokenType,
                     message:
-                        "\(method) \(template) does not support \(kind == .application ? "application (app-only)" : "delegated") tokens; it supports \(supported)",
+                        "\(method) \(template) does not support"
+                        + " \(kind == .application ? "application (app-only)" : "delegated") tokens;"
+                        + " it supports \(supported)",
                     evidence:
                         "token kind \(kind.rawValue) (\(kind == .application ? "roles claim, no scp" : "scp claim"))",
                     fix: kind == .application
@@ -220,11 +227,15 @@ public struct Diagnoser {
                 Cause(
                     code: .wrongTokenType,
                     message:
-                        "\(wrong.permission) is granted as \(kind == .application ? "a delegated" : "an application") permission, but this is \(kind == .application ? "an app-only" : "a delegated") token",
+                        "\(wrong.permission) is granted as"
+                        + " \(kind == .application ? "a delegated" : "an application") permission,"
+                        + " but this is \(kind == .application ? "an app-only" : "a delegated") token",
                     evidence: "\(kind == .application ? "scp" : "roles") holds \(wrong.permission)",
                     fix: kind == .application
-                        ? "use a delegated token (authorization code flow) or grant the application permission \(least ?? wrong.permission)"
-                        : "use an app-only token (client credentials flow) or grant the delegated permission \(least ?? wrong.permission)"
+                        ? "use a delegated token (authorization code flow) or grant the application permission"
+                            + " \(least ?? wrong.permission)"
+                        : "use an app-only token (client credentials flow) or grant the delegated permission"
+                            + " \(least ?? wrong.permission)"
                 ))
         }
         let claimName = kind == .application ? "roles" : "scp"
@@ -237,9 +248,11 @@ public struct Diagnoser {
             Cause(
                 code: code, message: "the token's \(claimName) has no permission that allows \(method) \(template)",
                 evidence:
-                    "\(claimName) = [\(claims.permissions.joined(separator: " "))]; any of \(granting.map(\.permission).uniqued().prefix(6).joined(separator: ", ")) would do",
+                    "\(claimName) = [\(claims.permissions.joined(separator: " "))];"
+                    + " any of \(granting.map(\.permission).uniqued().prefix(6).joined(separator: ", ")) would do",
                 fix:
-                    "add the least-privileged \(kind == .application ? "application" : "delegated") permission \(least ?? granting[0].permission), \(consent), and request a new token"
+                    "add the least-privileged \(kind == .application ? "application" : "delegated") permission"
+                    + " \(least ?? granting[0].permission), \(consent), and request a new token"
             ))
         return causes
     }
@@ -256,7 +269,9 @@ public struct Diagnoser {
         return Cause(
             code: .wrongTokenType,
             message:
-                "\(method) \(template) does not support \(kind == .application ? "application (app-only)" : "delegated") tokens; it supports \(supported)",
+                "\(method) \(template) does not support"
+                + " \(kind == .application ? "application (app-only)" : "delegated") tokens;"
+                + " it supports \(supported)",
             evidence: "token kind \(kind.rawValue)",
             fix: kind == .application
                 ? "call it with a delegated token (authorization code flow, a signed-in user)"
@@ -274,9 +289,11 @@ public struct Diagnoser {
             Cause(
                 code: scheme == .application ? .missingAppRole : .missingScope,
                 message:
-                    "\(claim.permission) allows this call only together with one of \(claim.alsoRequires.joined(separator: ", "))",
+                    "\(claim.permission) allows this call only together with one of"
+                    + " \(claim.alsoRequires.joined(separator: ", "))",
                 evidence:
-                    "Microsoft's data marks \(claim.permission) AlsoRequires=\(claim.alsoRequires.joined(separator: ","))",
+                    "Microsoft's data marks \(claim.permission)"
+                    + " AlsoRequires=\(claim.alsoRequires.joined(separator: ","))",
                 fix: "add \(claim.alsoRequires[0]) as well and request a new token")
         ]
     }
@@ -292,10 +309,12 @@ public struct Diagnoser {
                 Cause(
                     code: .implicitFlowNoWids,
                     message:
-                        "the token has no wids claim, so Microsoft Graph cannot see the user's admin roles; tokens from the implicit grant flow often lack it",
+                        "the token has no wids claim, so Microsoft Graph cannot see the user's admin roles;"
+                        + " tokens from the implicit grant flow often lack it",
                     evidence: "no wids claim in a delegated token for the Security API",
                     fix:
-                        "acquire the token with the authorization code flow (MSAL does this) instead of the implicit grant"
+                        "acquire the token with the authorization code flow (MSAL does this)"
+                        + " instead of the implicit grant"
                 )
             ]
         }
@@ -306,10 +325,12 @@ public struct Diagnoser {
             Cause(
                 code: .missingAdminRole,
                 message:
-                    "the Security API needs the signed-in user to hold \(required.joined(separator: ", or ")); the token's wids names none of them",
+                    "the Security API needs the signed-in user to hold \(required.joined(separator: ", or "));"
+                    + " the token's wids names none of them",
                 evidence: "wids = [\(wids.joined(separator: ", "))]",
                 fix:
-                    "have an administrator assign the user the Security Reader role (Security Administrator to change data), then sign in again"
+                    "have an administrator assign the user the Security Reader role"
+                    + " (Security Administrator to change data), then sign in again"
             )
         ]
     }

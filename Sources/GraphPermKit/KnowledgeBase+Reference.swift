@@ -29,7 +29,8 @@ package extension KnowledgeBase {
     /// One table per (template, method), grouped by the first path segment; one document per group.
     package func apiReference() throws -> [ReferenceDocument] {
         // Templates in byte order, as SQLite sorts text.
-        let byTemplate = try store.allGrants().values.map { ($0[0].template, $0) }.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        let byTemplate = try store.allGrants().values.map { ($0[0].template, $0) }
+            .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
         var groups: [String: String] = [:]
         for (template, templateGrants) in byTemplate {
             let group = Self.group(of: template)
@@ -39,12 +40,18 @@ package extension KnowledgeBase {
                 var section = "### \(method) \(Markdown.cell(template))\n\n" + table.markdown
                 if !table.isMicrosoftTable {
                     let why = table.problems.map(\.description).joined(separator: "; ")
-                    section += "> Note: \(why.isEmpty ? "a permission type lists permissions without a least-privilege marker; Microsoft's generator prints no table here" : why).\n\n"
+                    let note = why.isEmpty
+                        ? "a permission type lists permissions without a least-privilege marker;"
+                            + " Microsoft's generator prints no table here"
+                        : why
+                    section += "> Note: \(note).\n\n"
                 }
                 groups[group, default: "## \(group)\n\n"] += section
             }
         }
-        return groups.keys.sorted().map { ReferenceDocument(name: "api-\(Self.fileName($0)).md", markdown: groups[$0]!) }
+        return groups.keys.sorted().map {
+            ReferenceDocument(name: "api-\(Self.fileName($0)).md", markdown: groups[$0]!)
+        }
     }
 
     package static func group(of template: String) -> String {
@@ -58,7 +65,8 @@ package extension KnowledgeBase {
 
     private static func methodRank(_ method: String) -> Int { methodOrder.firstIndex(of: method) ?? methodOrder.count }
 
-    /// The permissions reference: per permission, its Application and Delegated ID, display text, description and consent.
+    /// The permissions reference: per permission, its Application and Delegated ID, display text, description and
+    /// consent.
     package func permissionsReference() throws -> String {
         struct Entry { var guid: String?; var display: String?; var description: String?; var consent: Bool? }
         var order: [String] = []
@@ -73,13 +81,18 @@ package extension KnowledgeBase {
         for name in order {
             let application = entries[name]![Scheme.application.id]
             let delegated = entries[name]![Scheme.delegatedWork.id]
-            func cell(_ entry: Entry?, _ value: (Entry) -> String?) -> String { entry.flatMap(value).map(Markdown.cell) ?? "-" }
+            func cell(_ entry: Entry?, _ value: (Entry) -> String?) -> String {
+                entry.flatMap(value).map(Markdown.cell) ?? "-"
+            }
             func consent(_ flag: Bool?) -> String? { flag.map { $0 ? "Yes" : "No" } }
             text += "## \(name)\n\n|Category|Application|Delegated|\n|:---|:---|:---|\n"
             text += "|Identifier|\(cell(application) { $0.guid })|\(cell(delegated) { $0.guid })|\n"
-            text += "|DisplayText|\(cell(application) { $0.display?.trimmingCharacters(in: .whitespaces) })|\(cell(delegated) { $0.display?.trimmingCharacters(in: .whitespaces) })|\n"
-            text += "|Description|\(cell(application) { $0.description?.trimmingCharacters(in: .whitespaces) })|\(cell(delegated) { $0.description?.trimmingCharacters(in: .whitespaces) })|\n"
-            text += "|AdminConsentRequired|\(cell(application) { consent($0.consent) })|\(cell(delegated) { consent($0.consent) })|\n\n"
+            text += "|DisplayText|\(cell(application) { $0.display?.trimmingCharacters(in: .whitespaces) })"
+            text += "|\(cell(delegated) { $0.display?.trimmingCharacters(in: .whitespaces) })|\n"
+            text += "|Description|\(cell(application) { $0.description?.trimmingCharacters(in: .whitespaces) })"
+            text += "|\(cell(delegated) { $0.description?.trimmingCharacters(in: .whitespaces) })|\n"
+            text += "|AdminConsentRequired|\(cell(application) { consent($0.consent) })"
+            text += "|\(cell(delegated) { consent($0.consent) })|\n\n"
         }
         return text
     }
@@ -92,7 +105,8 @@ package extension KnowledgeBase {
         for row in try store.securityEntities() {
             let permission = row.permission
             if entities[permission] == nil { order.append(permission) }
-            entities[permission, default: []].append("&bull; [\(row.entity)](\(row.docLink))" + (row.isPreview ? " (preview)" : ""))
+            entities[permission, default: []].append(
+                "&bull; [\(row.entity)](\(row.docLink))" + (row.isPreview ? " (preview)" : ""))
             for method in row.methods where !(methods[permission] ?? []).contains(method) {
                 methods[permission, default: []].append(method)
             }
@@ -100,7 +114,8 @@ package extension KnowledgeBase {
         var text = "|Permission | Entity | Supported requests |\n|:----------|:-------|:-------------------|\n"
         for permission in order {
             let sorted = methods[permission]!.sorted { Self.methodRank($0) < Self.methodRank($1) }
-            text += "|\(permission)| \(entities[permission]!.joined(separator: "</br> ")) | \(sorted.joined(separator: ", ")) |\n"
+            text += "|\(permission)| \(entities[permission]!.joined(separator: "</br> "))"
+                + " | \(sorted.joined(separator: ", ")) |\n"
         }
         return text
     }
@@ -109,6 +124,7 @@ package extension KnowledgeBase {
     package func rolesReference() throws -> String {
         let roles = try store.adminRoles().filter(\.isAcceptedBySecurityAPI)
             .sorted { ($0.securityAPIPosition ?? 0) < ($1.securityAPIPosition ?? 0) }
-        return "|Microsoft Entra role|Role template ID|\n|---|---|\n" + roles.map { "|\($0.name)|\($0.roleTemplateId)|\n" }.joined()
+        return "|Microsoft Entra role|Role template ID|\n|---|---|\n"
+            + roles.map { "|\($0.name)|\($0.roleTemplateId)|\n" }.joined()
     }
 }

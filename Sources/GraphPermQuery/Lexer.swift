@@ -6,7 +6,8 @@ public enum Lexer {
 
     public static func tokens(_ text: String) throws(QueryError) -> [Token] {
         guard text.utf8.count <= maxLength else {
-            throw QueryError(message: "the statement is \(text.utf8.count) bytes long; at most \(maxLength) are read", location: SourceLocation(line: 1, column: 1, length: 1), sourceLine: "")
+            throw QueryError(message: "the statement is \(text.utf8.count) bytes long; at most \(maxLength) are read",
+                             location: SourceLocation(line: 1, column: 1, length: 1), sourceLine: "")
         }
         let characters = Array(text.unicodeScalars)
         var tokens: [Token] = []
@@ -18,7 +19,8 @@ public enum Lexer {
             SourceLocation(line: line, column: start - lineStart + 1, length: max(1, end - start))
         }
         func fail(_ message: String, _ start: Int, _ end: Int) -> QueryError {
-            QueryError(message: message, location: location(start, end), sourceLine: lines[min(line - 1, lines.count - 1)])
+            QueryError(message: message, location: location(start, end),
+                       sourceLine: lines[min(line - 1, lines.count - 1)])
         }
         while index < characters.count {
             let character = characters[index]
@@ -41,7 +43,11 @@ public enum Lexer {
                 var closed = false
                 while index < characters.count {
                     if characters[index] == character {
-                        if index + 1 < characters.count, characters[index + 1] == character { value.unicodeScalars.append(character); index += 2; continue }
+                        if index + 1 < characters.count, characters[index + 1] == character {
+                            value.unicodeScalars.append(character)
+                            index += 2
+                            continue
+                        }
                         closed = true
                         index += 1
                         break
@@ -50,13 +56,20 @@ public enum Lexer {
                     value.unicodeScalars.append(characters[index])
                     index += 1
                 }
-                guard closed else { throw fail("expected a closing \(character) before the end of the line", start, index) }
+                guard closed else {
+                    throw fail("expected a closing \(character) before the end of the line", start, index)
+                }
                 tokens.append(Token(kind: .string, text: value, location: location(start, index)))
                 continue
             }
-            if character == "/" || (character == "h" && joined(characters[index..<min(index + 4, characters.count)]).lowercased() == "http") {
-                while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != ";" { index += 1 }
-                tokens.append(Token(kind: .path, text: joined(characters[start..<index]), location: location(start, index)))
+            if character == "/"
+                || (character == "h"
+                    && joined(characters[index..<min(index + 4, characters.count)]).lowercased() == "http") {
+                while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != ";" {
+                    index += 1
+                }
+                tokens.append(Token(kind: .path, text: joined(characters[start..<index]),
+                                    location: location(start, index)))
                 continue
             }
             if character == ";" {
@@ -66,7 +79,8 @@ public enum Lexer {
             }
             if "=<>!(),".unicodeScalars.contains(character) {
                 var symbol = String(character)
-                if index + 1 < characters.count, ["!=", "<>", "<=", ">="].contains(symbol + String(characters[index + 1])) {
+                if index + 1 < characters.count,
+                   ["!=", "<>", "<=", ">="].contains(symbol + String(characters[index + 1])) {
                     symbol += String(characters[index + 1])
                 }
                 guard symbol != "!" else { throw fail("expected '!=' (or '='), found '!'", start, start + 1) }
@@ -76,10 +90,12 @@ public enum Lexer {
             }
             if isWordCharacter(character) {
                 while index < characters.count, isWordCharacter(characters[index]) { index += 1 }
-                tokens.append(Token(kind: .word, text: joined(characters[start..<index]), location: location(start, index)))
+                tokens.append(Token(kind: .word, text: joined(characters[start..<index]),
+                                    location: location(start, index)))
                 continue
             }
-            throw QueryError(message: "unexpected character '\(Excerpt.text(String(character)))'", location: location(start, start + 1),
+            throw QueryError(message: "unexpected character '\(Excerpt.text(String(character)))'",
+                             location: location(start, start + 1),
                              sourceLine: lines[min(line - 1, lines.count - 1)], redactedMessage: "unexpected character")
         }
         tokens.append(Token(kind: .end, text: "", location: location(index, index + 1)))
@@ -88,7 +104,8 @@ public enum Lexer {
 
     /// Letters, digits and `._-{}%*$@:` (by Unicode scalar, so combining marks never merge with a delimiter).
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil || "._-{}%*$@:".unicodeScalars.contains(scalar)
+        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            || "._-{}%*$@:".unicodeScalars.contains(scalar)
     }
 
     private static func joined(_ scalars: ArraySlice<Unicode.Scalar>) -> String {

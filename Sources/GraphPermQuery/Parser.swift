@@ -34,9 +34,11 @@ public struct Parser {
             if parser.current.kind == .end { return statements }
             statements.append(try parser.statement())
             guard parser.atStatementEnd() else {
-                throw parser.error("expected the end of the statement (';' or a new line), found \(parser.describe(parser.current))",
-                                   at: parser.current,
-                                   redacted: "expected the end of the statement (';' or a new line), found \(parser.kindOf(parser.current))")
+                throw parser.error(
+                    "expected the end of the statement (';' or a new line), found \(parser.describe(parser.current))",
+                    at: parser.current,
+                    redacted: "expected the end of the statement (';' or a new line),"
+                        + " found \(parser.kindOf(parser.current))")
             }
         }
     }
@@ -45,7 +47,9 @@ public struct Parser {
 
     private mutating func statement() throws(QueryError) -> Statement {
         let token = current
-        guard token.kind == .word else { throw expected("a statement (\(Catalog.statementKeywords.joined(separator: ", ")))", suggestFrom: []) }
+        guard token.kind == .word else {
+            throw expected("a statement (\(Catalog.statementKeywords.joined(separator: ", ")))", suggestFrom: [])
+        }
         switch token.text.lowercased() {
         case "explain":
             advance()
@@ -77,7 +81,9 @@ public struct Parser {
         case "compare":
             advance()
             let first = try name("a permission name")
-            guard current.isKeyword("with") || current.isKeyword("and") else { throw expected("'with' and a second permission name") }
+            guard current.isKeyword("with") || current.isKeyword("and") else {
+                throw expected("'with' and a second permission name")
+            }
             advance()
             let second = try name("a permission name")
             return .compare(first, second, schemes: try schemeClause())
@@ -88,7 +94,8 @@ public struct Parser {
             advance()
             return .roles
         default:
-            throw expected("a statement (\(Catalog.statementKeywords.joined(separator: ", ")))", suggestFrom: Catalog.statementKeywords + ["who can"])
+            throw expected("a statement (\(Catalog.statementKeywords.joined(separator: ", ")))",
+                           suggestFrom: Catalog.statementKeywords + ["who can"])
         }
     }
 
@@ -106,7 +113,8 @@ public struct Parser {
         guard continues(with: "for") else { return nil }
         advance()
         guard current.kind == .word, let filter = SchemeFilter(word: current.text) else {
-            throw expected("a permission type (delegated, work, personal, application)", suggestFrom: SchemeFilter.allCases.map(\.rawValue))
+            throw expected("a permission type (delegated, work, personal, application)",
+                           suggestFrom: SchemeFilter.allCases.map(\.rawValue))
         }
         advance()
         return filter
@@ -125,13 +133,20 @@ public struct Parser {
                 if current.kind == .symbol, current.text == "," { advance() }
                 let field = try fieldName(fields)
                 var descending = false
-                if current.isKeyword("desc") { descending = true; advance() } else if current.isKeyword("asc") { advance() }
+                if current.isKeyword("desc") {
+                    descending = true
+                    advance()
+                } else if current.isKeyword("asc") {
+                    advance()
+                }
                 listing.order.append(OrderTerm(field: field, descending: descending))
             } while current.kind == .symbol && current.text == ","
         }
         if continues(with: "limit") {
             advance()
-            guard current.kind == .word, let limit = Int(current.text), limit >= 0 else { throw expected("a whole number") }
+            guard current.kind == .word, let limit = Int(current.text), limit >= 0 else {
+                throw expected("a whole number")
+            }
             advance()
             listing.limit = limit
         }
@@ -143,7 +158,9 @@ public struct Parser {
     private mutating func condition(fields: [Catalog.Field]) throws(QueryError) -> Condition {
         depth += 1
         defer { depth -= 1 }
-        guard depth <= Self.maxDepth else { throw error("the condition is nested more than \(Self.maxDepth) levels deep", at: current) }
+        guard depth <= Self.maxDepth else {
+            throw error("the condition is nested more than \(Self.maxDepth) levels deep", at: current)
+        }
         var left = try conjunction(fields: fields)
         while continues(with: "or") {
             advance()
@@ -169,7 +186,9 @@ public struct Parser {
             advance()
             depth += 1
             defer { depth -= 1 }
-            guard depth <= Self.maxDepth else { throw error("the condition is nested more than \(Self.maxDepth) levels deep", at: current) }
+            guard depth <= Self.maxDepth else {
+                throw error("the condition is nested more than \(Self.maxDepth) levels deep", at: current)
+            }
             return .not(try negation(fields: fields))
         }
         if current.kind == .symbol, current.text == "(" {
@@ -254,7 +273,9 @@ public struct Parser {
     }
 
     private mutating func skipNewlines() { while current.kind == .newline { advance() } }
-    private mutating func skipSeparators() { while current.kind == .newline || current.kind == .semicolon { advance() } }
+    private mutating func skipSeparators() {
+        while current.kind == .newline || current.kind == .semicolon { advance() }
+    }
     private func atStatementEnd() -> Bool { [.newline, .semicolon, .end].contains(current.kind) }
 
     private func describe(_ token: Token) -> String {

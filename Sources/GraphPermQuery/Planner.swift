@@ -24,7 +24,8 @@ public struct PlannedQuery: Sendable, Equatable {
 
 /// Compiles the listing statements to SQL.
 ///
-///     try Planner.plan(.permissions(Listing(condition: .comparison(field: "name", op: .like, value: .text("Security%")))))
+///     try Planner.plan(.permissions(Listing(
+///         condition: .comparison(field: "name", op: .like, value: .text("Security%")))))
 ///     // SELECT p.name, s.name, ps.guid, ... WHERE p.name LIKE ? ... ORDER BY p.kibali_rank, s.id  ["Security%"]
 public enum Planner {
     public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -36,42 +37,63 @@ public enum Planner {
         switch statement {
         case .permissions(let listing):
             return try select(
-                columns: "p.name AS name, s.name AS scheme, ps.guid AS id, CASE ps.requires_admin_consent WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END AS admin_consent, ps.privilege_level AS privilege_level, coalesce(ps.admin_display_name, ps.user_display_name) AS display_name",
-                from: "permission p JOIN permission_scheme ps ON ps.permission_id = p.id JOIN scheme s ON s.id = ps.scheme_id",
-                fixed: [], listing: listing, fields: Catalog.permissionFields, defaultOrder: "p.kibali_rank, s.id", grouping: nil)
+                columns: "p.name AS name, s.name AS scheme, ps.guid AS id, CASE ps.requires_admin_consent"
+                    + " WHEN 1 THEN 'yes' WHEN 0 THEN 'no' END AS admin_consent, ps.privilege_level AS privilege_level,"
+                    + " coalesce(ps.admin_display_name, ps.user_display_name) AS display_name",
+                from: "permission p JOIN permission_scheme ps ON ps.permission_id = p.id"
+                    + " JOIN scheme s ON s.id = ps.scheme_id",
+                fixed: [], listing: listing, fields: Catalog.permissionFields, defaultOrder: "p.kibali_rank, s.id",
+                grouping: nil)
         case .paths(let permission, let listing):
             return try select(
-                columns: "g.method AS method, t.template AS template, s.name AS scheme, CASE g.is_least WHEN 1 THEN 'yes' ELSE '' END AS least, g.also_requires AS also_requires",
-                from: "grants g JOIN permission p ON p.id = g.permission_id JOIN scheme s ON s.id = g.scheme_id JOIN path_template t ON t.id = g.template_id",
-                fixed: [("p.name = ? COLLATE NOCASE", [.text(permission)])], listing: listing, fields: Catalog.pathFields,
-                defaultOrder: "t.template, CASE g.method WHEN 'GET' THEN 1 WHEN 'POST' THEN 2 WHEN 'PUT' THEN 3 WHEN 'PATCH' THEN 4 WHEN 'DELETE' THEN 5 ELSE 6 END, s.id",
+                columns: "g.method AS method, t.template AS template, s.name AS scheme,"
+                    + " CASE g.is_least WHEN 1 THEN 'yes' ELSE '' END AS least, g.also_requires AS also_requires",
+                from: "grants g JOIN permission p ON p.id = g.permission_id JOIN scheme s ON s.id = g.scheme_id"
+                    + " JOIN path_template t ON t.id = g.template_id",
+                fixed: [("p.name = ? COLLATE NOCASE", [.text(permission)])], listing: listing,
+                fields: Catalog.pathFields,
+                defaultOrder: "t.template, CASE g.method WHEN 'GET' THEN 1 WHEN 'POST' THEN 2 WHEN 'PUT' THEN 3"
+                    + " WHEN 'PATCH' THEN 4 WHEN 'DELETE' THEN 5 ELSE 6 END, s.id",
                 grouping: nil)
         case .calls(let listing):
             return try select(
-                columns: "t.template AS template, g.method AS method, s.name AS scheme, count(*) AS permissions, sum(g.is_least) AS least_markers",
+                columns: "t.template AS template, g.method AS method, s.name AS scheme, count(*) AS permissions,"
+                    + " sum(g.is_least) AS least_markers",
                 from: "grants g JOIN scheme s ON s.id = g.scheme_id JOIN path_template t ON t.id = g.template_id",
                 fixed: [], listing: listing, fields: Catalog.callFields,
                 defaultOrder: "t.template, g.method, s.id", grouping: "t.id, g.method, s.id")
         case .compare(let first, let second, let schemes):
             let schemeNames = (schemes ?? .delegated).schemeNames + (schemes == nil ? ["Application"] : [])
             let marks = schemeNames.map { _ in "?" }.joined(separator: ", ")
-            let side = "SELECT s.name AS scheme, g.method AS method, t.template AS template FROM grants g JOIN permission p ON p.id = g.permission_id JOIN scheme s ON s.id = g.scheme_id JOIN path_template t ON t.id = g.template_id WHERE p.name = ? COLLATE NOCASE AND s.name IN (\(marks))"
-            let sql = "SELECT * FROM (SELECT ? AS only_in, * FROM (\(side) EXCEPT \(side)) UNION ALL SELECT ? AS only_in, * FROM (\(side) EXCEPT \(side))) ORDER BY only_in = ?, template, method, scheme"
+            let side = "SELECT s.name AS scheme, g.method AS method, t.template AS template FROM grants g"
+                + " JOIN permission p ON p.id = g.permission_id JOIN scheme s ON s.id = g.scheme_id"
+                + " JOIN path_template t ON t.id = g.template_id"
+                + " WHERE p.name = ? COLLATE NOCASE AND s.name IN (\(marks))"
+            let sql = "SELECT * FROM (SELECT ? AS only_in, * FROM (\(side) EXCEPT \(side))"
+                + " UNION ALL SELECT ? AS only_in, * FROM (\(side) EXCEPT \(side)))"
+                + " ORDER BY only_in = ?, template, method, scheme"
             let names = schemeNames.map { SQLValue.text($0) }
             let arguments: [SQLValue] = [.text(first)] + [.text(first)] + names + [.text(second)] + names
                 + [.text(second)] + [.text(second)] + names + [.text(first)] + names + [.text(second)]
             return PlannedQuery(sql: sql, arguments: arguments)
         case .entities:
-            return PlannedQuery(sql: "SELECT permission_name AS permission, entity, resource_path AS path, methods, CASE is_preview WHEN 1 THEN 'yes' ELSE 'no' END AS preview FROM security_entity ORDER BY id", arguments: [])
+            return PlannedQuery(
+                sql: "SELECT permission_name AS permission, entity, resource_path AS path, methods,"
+                    + " CASE is_preview WHEN 1 THEN 'yes' ELSE 'no' END AS preview FROM security_entity ORDER BY id",
+                arguments: [])
         case .roles:
-            return PlannedQuery(sql: "SELECT name AS role, role_template_id FROM admin_role WHERE security_api IS NOT NULL ORDER BY security_api", arguments: [])
+            return PlannedQuery(
+                sql: "SELECT name AS role, role_template_id FROM admin_role WHERE security_api IS NOT NULL"
+                    + " ORDER BY security_api",
+                arguments: [])
         case .least, .whoCan, .show, .explain:
             return nil
         }
     }
 
-    private static func select(columns: String, from: String, fixed: [(String, [SQLValue])], listing: Listing, fields: [Catalog.Field],
-                               defaultOrder: String, grouping: String?) throws(PlanError) -> PlannedQuery {
+    private static func select(columns: String, from: String, fixed: [(String, [SQLValue])], listing: Listing,
+                               fields: [Catalog.Field], defaultOrder: String,
+                               grouping: String?) throws(PlanError) -> PlannedQuery {
         var sql = "SELECT \(columns) FROM \(from)"
         var arguments: [SQLValue] = []
         var filters = fixed.map(\.0)
@@ -88,7 +110,9 @@ public enum Planner {
         if let having { sql += " HAVING \(having)" }
         var order: [String] = []
         for term in listing.order {
-            guard let field = fields.first(where: { $0.name == term.field }) else { throw PlanError(message: "unknown field \(term.field)") }
+            guard let field = fields.first(where: { $0.name == term.field }) else {
+                throw PlanError(message: "unknown field \(term.field)")
+            }
             order.append(field.sql + (term.descending ? " DESC" : ""))
         }
         sql += " ORDER BY " + (order + [defaultOrder]).joined(separator: ", ")
@@ -99,21 +123,29 @@ public enum Planner {
         return PlannedQuery(sql: sql, arguments: arguments)
     }
 
-    private static func conditionSQL(_ condition: Condition, fields: [Catalog.Field], arguments: inout [SQLValue]) throws(PlanError) -> String {
+    private static func conditionSQL(_ condition: Condition, fields: [Catalog.Field],
+                                     arguments: inout [SQLValue]) throws(PlanError) -> String {
         switch condition {
         case .and(let left, let right):
-            return "(\(try conditionSQL(left, fields: fields, arguments: &arguments)) AND \(try conditionSQL(right, fields: fields, arguments: &arguments)))"
+            let leftSQL = try conditionSQL(left, fields: fields, arguments: &arguments)
+            let rightSQL = try conditionSQL(right, fields: fields, arguments: &arguments)
+            return "(\(leftSQL) AND \(rightSQL))"
         case .or(let left, let right):
-            return "(\(try conditionSQL(left, fields: fields, arguments: &arguments)) OR \(try conditionSQL(right, fields: fields, arguments: &arguments)))"
+            let leftSQL = try conditionSQL(left, fields: fields, arguments: &arguments)
+            let rightSQL = try conditionSQL(right, fields: fields, arguments: &arguments)
+            return "(\(leftSQL) OR \(rightSQL))"
         case .not(let inner):
             return "NOT (\(try conditionSQL(inner, fields: fields, arguments: &arguments)))"
         case .comparison(let name, let op, let value):
-            guard let field = fields.first(where: { $0.name == name }) else { throw PlanError(message: "unknown field \(name)") }
+            guard let field = fields.first(where: { $0.name == name }) else {
+                throw PlanError(message: "unknown field \(name)")
+            }
             return try comparisonSQL(field, op, value, arguments: &arguments)
         }
     }
 
-    private static func comparisonSQL(_ field: Catalog.Field, _ op: Operator, _ value: Value, arguments: inout [SQLValue]) throws(PlanError) -> String {
+    private static func comparisonSQL(_ field: Catalog.Field, _ op: Operator, _ value: Value,
+                                      arguments: inout [SQLValue]) throws(PlanError) -> String {
         if field.kind == .scheme, op == .equal || op == .notEqual {
             guard case .text(let text) = value, let filter = SchemeFilter(word: text) else {
                 throw PlanError(message: "\(field.name) takes delegated, work, personal or application")

@@ -10,7 +10,8 @@ public enum Printer {
         case .paths(let permission, let listing): "paths of \(name(permission))" + listingText(listing)
         case .permissions(let listing): "permissions" + listingText(listing)
         case .calls(let listing): "calls" + listingText(listing)
-        case .compare(let first, let second, let schemes): "compare \(name(first)) with \(name(second))" + schemeText(schemes)
+        case .compare(let first, let second, let schemes):
+            "compare \(name(first)) with \(name(second))" + schemeText(schemes)
         case .entities: "entities"
         case .roles: "roles"
         case .explain(let inner): "explain " + print(inner)
@@ -19,9 +20,11 @@ public enum Printer {
 
     /// A name as written: bare when it lexes as one word or path, else quoted.
     static func name(_ text: String) -> String {
-        if text.unicodeScalars.first == "/" || text.unicodeScalars.prefix(4).map(String.init).joined().lowercased() == "http" {
+        if text.unicodeScalars.first == "/"
+            || text.unicodeScalars.prefix(4).map(String.init).joined().lowercased() == "http" {
             if !text.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0 == ";" }) { return text }
-        } else if !text.isEmpty, text.unicodeScalars.allSatisfy(Lexer.isWordCharacter), !Catalog.keywords.contains(text.lowercased()) {
+        } else if !text.isEmpty, text.unicodeScalars.allSatisfy(Lexer.isWordCharacter),
+                  !Catalog.keywords.contains(text.lowercased()) {
             return text
         }
         return Printer.quoted(text)
@@ -46,7 +49,8 @@ public enum Printer {
         var text = ""
         if let condition = listing.condition { text += " where " + conditionText(condition, parentPrecedence: 0) }
         if !listing.order.isEmpty {
-            text += " order by " + listing.order.map { $0.field + ($0.descending ? " desc" : "") }.joined(separator: ", ")
+            text += " order by "
+                + listing.order.map { $0.field + ($0.descending ? " desc" : "") }.joined(separator: ", ")
         }
         if let limit = listing.limit { text += " limit \(limit)" }
         return text

@@ -17,7 +17,8 @@ public enum AppCalls {
 
     public static func parse(_ text: String, file: String) throws(LoadError) -> [Call] {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.hasPrefix("{"), let value = try? JSONParser.parse(Array(trimmed.utf8)), case .object(let root) = value, root["log"] != nil {
+        if trimmed.hasPrefix("{"), let value = try? JSONParser.parse(Array(trimmed.utf8)),
+           case .object(let root) = value, root["log"] != nil {
             return try har(JSONReader(value: value, file: file))
         }
         var calls: [Call] = []
@@ -27,16 +28,22 @@ public enum AppCalls {
             if line.hasPrefix("{") {
                 let reader: JSONReader
                 do {
-                    reader = JSONReader(value: try JSONParser.parse(Array(line.utf8)), file: file, path: [.index(index)])
+                    reader = JSONReader(
+                        value: try JSONParser.parse(Array(line.utf8)), file: file, path: [.index(index)])
                 } catch {
-                    throw LoadError.data(file: file, place: "line \(index + 1)", message: "expected a JSON object {\"method\": ..., \"url\": ...} (\(error.message))")
+                    throw LoadError.data(
+                        file: file, place: "line \(index + 1)",
+                        message: "expected a JSON object {\"method\": ..., \"url\": ...} (\(error.message))")
                 }
-                calls.append(Call(method: try reader["method"].string(maxLength: 20).uppercased(), url: try reader["url"].string()))
+                calls.append(Call(
+                    method: try reader["method"].string(maxLength: 20).uppercased(), url: try reader["url"].string()))
                 continue
             }
             let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
             guard parts.count == 2 else {
-                throw LoadError.data(file: file, place: "line \(index + 1)", message: "expected `METHOD URL`, found \"\(line.prefix(80))\"")
+                throw LoadError.data(
+                    file: file, place: "line \(index + 1)",
+                    message: "expected `METHOD URL`, found \"\(line.prefix(80))\"")
             }
             calls.append(Call(method: parts[0].uppercased(), url: parts[1].trimmingCharacters(in: .whitespaces)))
         }
@@ -54,7 +61,8 @@ public enum AppCalls {
             let method = try request["method"].string(maxLength: 20).uppercased()
             if method == "OPTIONS" || method == "HEAD" { continue }
             let path = RequestPath(url)
-            if method == "POST", path.normalized == ["$batch"], let body = try request["postData"]["text"].optionalString(),
+            if method == "POST", path.normalized == ["$batch"],
+               let body = try request["postData"]["text"].optionalString(),
                let inner = batchRequests(body, batchURL: url) {
                 calls += inner
                 continue
@@ -66,10 +74,12 @@ public enum AppCalls {
 
     /// The requests of a JSON `$batch` body, made absolute against the batch URL's version (nil: not a batch body).
     package static func batchRequests(_ body: String, batchURL: String) -> [Call]? {
-        guard case .object(let root)? = try? JSONParser.parse(Array(body.utf8)), case .array(let requests)? = root["requests"] else {
+        guard case .object(let root)? = try? JSONParser.parse(Array(body.utf8)),
+              case .array(let requests)? = root["requests"] else {
             return nil
         }
-        let base = batchURL.range(of: "/$batch", options: [.caseInsensitive, .backwards]).map { String(batchURL[..<$0.lowerBound]) } ?? ""
+        let base = batchURL.range(of: "/$batch", options: [.caseInsensitive, .backwards])
+            .map { String(batchURL[..<$0.lowerBound]) } ?? ""
         return requests.compactMap { request in
             guard case .object(let object) = request, case .string(let method)? = object["method"],
                   case .string(let url)? = object["url"] else { return nil }

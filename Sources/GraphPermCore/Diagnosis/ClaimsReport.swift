@@ -16,15 +16,28 @@ public struct ClaimsReport: Sendable {
                 ("kind", JSONText.string(claims.kind.rawValue)),
                 ("header", JSONValueText.render(.object(jwt.header))),
                 ("claims", JSONValueText.render(.object(jwt.payload))),
-                ("permissions", JSONText.array(permissions.map { JSONText.object([("name", JSONText.string($0.name)), ("displayName", JSONText.optional($0.displayName))]) })),
-                ("adminRoles", JSONText.array(roles.map { JSONText.object([("id", JSONText.string($0.id)), ("role", JSONText.optional($0.name))]) })),
+                ("permissions", JSONText.array(permissions.map {
+                    JSONText.object([
+                        ("name", JSONText.string($0.name)), ("displayName", JSONText.optional($0.displayName)),
+                    ])
+                })),
+                ("adminRoles", JSONText.array(roles.map {
+                    JSONText.object([("id", JSONText.string($0.id)), ("role", JSONText.optional($0.name))])
+                })),
             ]) + "\n"
         }
-        var rows: [[String]] = [["kind", claims.kind.rawValue, claims.kind == .delegated ? "a signed-in user (scp)" : claims.kind == .application ? "app-only (roles)" : ""]]
+        let kindMeaning = claims.kind == .delegated
+            ? "a signed-in user (scp)" : claims.kind == .application ? "app-only (roles)" : ""
+        var rows: [[String]] = [["kind", claims.kind.rawValue, kindMeaning]]
         for (key, value) in jwt.payload.members {
             rows.append([key, JSONValueText.plain(value), meaning(of: key)])
         }
-        for permission in permissions { rows.append([claims.kind == .application ? "roles" : "scp", permission.name, permission.displayName ?? "(unknown permission)"]) }
+        for permission in permissions {
+            rows.append([
+                claims.kind == .application ? "roles" : "scp", permission.name,
+                permission.displayName ?? "(unknown permission)",
+            ])
+        }
         for role in roles { rows.append(["wids", role.id, role.name ?? "(a role the Security API does not use)"]) }
         return TabularText(columns: ["claim", "value", "meaning"], rows: rows).render(format)
     }
@@ -32,12 +45,15 @@ public struct ClaimsReport: Sendable {
     private func meaning(of key: String) -> String {
         let formatter = ISO8601DateFormatter()
         switch key {
-        case "aud": return claims.audiences.contains(where: Audience.isGraph) ? "Microsoft Graph" : claims.audiences.first.map(Audience.describe) ?? ""
+        case "aud":
+            return claims.audiences.contains(where: Audience.isGraph)
+                ? "Microsoft Graph" : claims.audiences.first.map(Audience.describe) ?? ""
         case _ where claims.unreadableTimes.contains(key): return "not a time (out of range, infinite or not a number)"
         case "exp": return claims.expires.map { "expires " + formatter.string(from: $0) } ?? ""
         case "nbf": return claims.notBefore.map { "valid from " + formatter.string(from: $0) } ?? ""
         case "iat": return claims.issuedAt.map { "issued at " + formatter.string(from: $0) } ?? "issued at"
-        case "tid": return claims.tenantId == TokenClaims.consumerTenant ? "personal Microsoft accounts tenant" : "tenant"
+        case "tid":
+            return claims.tenantId == TokenClaims.consumerTenant ? "personal Microsoft accounts tenant" : "tenant"
         case "idtyp": return "token type"
         case "wids": return "directory role template IDs"
         case "scp": return "delegated permissions"
@@ -46,7 +62,10 @@ public struct ClaimsReport: Sendable {
         }
     }
 
-    package init(jwt: JWT, claims: TokenClaims, permissions: [(name: String, displayName: String?)], roles: [(id: String, name: String?)]) {
+    package init(
+        jwt: JWT, claims: TokenClaims, permissions: [(name: String, displayName: String?)],
+        roles: [(id: String, name: String?)]
+    ) {
         self.jwt = jwt
         self.claims = claims
         self.permissions = permissions
@@ -60,7 +79,8 @@ public enum JSONValueText {
         switch value {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"
-        case .number(let number): number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .number(let number):
+            number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
         case .string(let text): JSONText.string(text)
         case .array(let values): JSONText.array(values.map(render))
         case .object(let object): JSONText.object(object.members.map { ($0.key, render($0.value)) })

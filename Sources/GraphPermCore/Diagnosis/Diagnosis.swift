@@ -72,7 +72,8 @@ public struct Diagnosis: Sendable, Equatable {
             ("token", token),
             ("verdict", JSONText.string(verdict.rawValue)),
             ("causes", JSONText.array(causes.map { cause in
-                JSONText.object([("code", JSONText.string(cause.code.rawValue)), ("message", JSONText.string(cause.message)),
+                JSONText.object([("code", JSONText.string(cause.code.rawValue)),
+                                 ("message", JSONText.string(cause.message)),
                                  ("evidence", JSONText.string(cause.evidence)), ("fix", JSONText.string(cause.fix)),
                                  ("strength", JSONText.string(cause.strength.name))])
             })),
@@ -95,11 +96,13 @@ public struct Diagnosis: Sendable, Equatable {
         switch verdict {
         case .allowed: lines.append("Nothing in the token forbids \(method) \(template ?? url).")
         case .denied: lines.append("\(method) \(template ?? url) is denied by what the token says.")
-        case .unknown: lines.append("The token looks sufficient for \(method) \(template ?? url); the cause is outside it.")
+        case .unknown:
+            lines.append("The token looks sufficient for \(method) \(template ?? url); the cause is outside it.")
         }
         if equallyLikely.count > 1 {
             lines.append("")
-            lines.append("Equally likely from these inputs: \(equallyLikely.map(\.rawValue).joined(separator: ", ")) (the first \(equallyLikely.count) below).")
+            lines.append("Equally likely from these inputs: \(equallyLikely.map(\.rawValue).joined(separator: ", "))"
+                + " (the first \(equallyLikely.count) below).")
         }
         for (index, cause) in causes.enumerated() {
             lines.append("")
@@ -114,7 +117,8 @@ public struct Diagnosis: Sendable, Equatable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    package init(method: String, url: String, template: String?, claims: TokenClaims, roleNames: [String], verdict: Verdict, causes: [Cause], limits: [String]) {
+    package init(method: String, url: String, template: String?, claims: TokenClaims, roleNames: [String],
+                 verdict: Verdict, causes: [Cause], limits: [String]) {
         self.method = method
         self.url = url
         self.template = template

@@ -1,7 +1,8 @@
 import GraphPermJSON
 /// What a Microsoft Graph error response says, reduced to the signals the diagnosis reads.
 ///
-///     ErrorBody(text: #"{"error": {"code": "ErrorAccessDenied", "message": "Access to OData is disabled."}}"#).code  // "ErrorAccessDenied"
+///     ErrorBody(text: #"{"error": {"code": "ErrorAccessDenied", "message": "Access to OData is disabled."}}"#)
+///         .code  // "ErrorAccessDenied"
 public struct ErrorBody: Sendable, Equatable {
     public let code: String?
     public let message: String?
@@ -13,7 +14,9 @@ public struct ErrorBody: Sendable, Equatable {
         var code: String? = nil
         var message: String? = nil
         if let value = try? JSONParser.parse(Array(text.utf8)), case .object(let root) = value {
-            let error: JSONObject? = { if case .object(let inner)? = root["error"] { return inner } else { return nil } }()
+            let error: JSONObject? = {
+                if case .object(let inner)? = root["error"] { return inner } else { return nil }
+            }()
             if case .string(let text)? = error?["code"] { code = text }
             if case .string(let text)? = error?["message"] { message = text }
             if code == nil, case .string(let text)? = root["error"] { code = text }

@@ -2,8 +2,9 @@
 /// evidence: a specific code or message (`Invalid audience`, `Access to OData is disabled`) is strong, a generic one
 /// (`Authorization_RequestDenied`, a bare 401) only suggests. Pure: the caller passes what it knows of the call.
 ///
-///     ErrorSignals.causes(ErrorBody(text: #"{"error": {"code": "InvalidAuthenticationToken", "message": "Access token validation failure. Invalid audience."}}"#),
-///                         status: 401, call: call).first?.code  // .wrongAudience
+///     let body = ErrorBody(text: #"{"error": {"code": "InvalidAuthenticationToken", "#
+///         + #""message": "Access token validation failure. Invalid audience."}}"#)
+///     ErrorSignals.causes(body, status: 401, call: call).first?.code  // .wrongAudience
 package enum ErrorSignals {
     /// What the diagnosis knows of the call.
     package struct Call {
@@ -48,7 +49,8 @@ package enum ErrorSignals {
             : cause(
                 .missingAppRole, "the token's roles probably lack an application permission that allows this call",
                 evidence,
-                "add the least-privileged application permission (graphperm least), have an administrator grant it, and request a new token",
+                "add the least-privileged application permission (graphperm least), have an administrator grant it,"
+                    + " and request a new token",
                 strength)
     }
 
@@ -63,7 +65,8 @@ package enum ErrorSignals {
                     .conditionalAccess,
                     "a Conditional Access policy (or continuous access evaluation) asks for more than the token proves",
                     quote,
-                    "pass the claims challenge from the response to the authorize endpoint (MSAL: WithClaims) and retry",
+                    "pass the claims challenge from the response to the authorize endpoint (MSAL: WithClaims)"
+                        + " and retry",
                     .specificError)
             ]
         }
@@ -71,7 +74,8 @@ package enum ErrorSignals {
             return [
                 cause(
                     .wrongAudience, "Microsoft Graph says the token was not issued for it", quote,
-                    "request the token for Microsoft Graph: scope https://graph.microsoft.com/.default (or https://graph.microsoft.com/User.Read ...)",
+                    "request the token for Microsoft Graph: scope https://graph.microsoft.com/.default"
+                        + " (or https://graph.microsoft.com/User.Read ...)",
                     .specificError)
             ]
         }
@@ -79,7 +83,8 @@ package enum ErrorSignals {
             return [
                 cause(
                     .ewsAccessPolicy, "Exchange Online's application access policy blocks this app", quote,
-                    "ask an Exchange administrator to check the EwsApplicationAccessPolicy (Get-OrganizationConfig, Get-CASMailbox) and allow the app",
+                    "ask an Exchange administrator to check the EwsApplicationAccessPolicy"
+                        + " (Get-OrganizationConfig, Get-CASMailbox) and allow the app",
                     .specificError)
             ]
         }
@@ -89,9 +94,11 @@ package enum ErrorSignals {
             return [
                 cause(
                     .ewsAccessPolicy,
-                    "an application access policy does not allow this app for this user (Teams: CsApplicationAccessPolicy; Exchange: ApplicationAccessPolicy)",
+                    "an application access policy does not allow this app for this user"
+                        + " (Teams: CsApplicationAccessPolicy; Exchange: ApplicationAccessPolicy)",
                     quote,
-                    "have an administrator grant the app an application access policy for the user (Grant-CsApplicationAccessPolicy, New-ApplicationAccessPolicy)",
+                    "have an administrator grant the app an application access policy for the user"
+                        + " (Grant-CsApplicationAccessPolicy, New-ApplicationAccessPolicy)",
                     .specificError)
             ]
         }
@@ -198,7 +205,8 @@ package enum ErrorSignals {
         let quote =
             body.map { $0.quote.isEmpty ? "the error response" : $0.quote }
             ?? "HTTP \(status.map(String.init) ?? "?") with no error body"
-        // A service that wraps a 403 in another code (Intune's UnknownError with "Forbidden" inside) refused, not failed.
+        // A service that wraps a 403 in another code (Intune's UnknownError with "Forbidden" inside) refused, not
+        // failed.
         let refused = status == 403 || body?.mentions("forbidden") == true
         if !refused, status == 401 || body?.code == "InvalidAuthenticationToken" {
             var causes = [
@@ -224,14 +232,17 @@ package enum ErrorSignals {
             return [
                 cause(
                     .licenseOrUserPrivilege, "the signed-in user has no access to another user's mailbox", quote,
-                    "have the mailbox shared with the user (and use the .Shared permission), or call it with an app-only token",
+                    "have the mailbox shared with the user (and use the .Shared permission),"
+                        + " or call it with an app-only token",
                     .generic)
             ]
         }
         guard call.holdsPermission != false else { return [] }
         let adminRole = cause(
             .missingAdminRole,
-            "this operation also needs a Microsoft Entra role (for example User Administrator or Privileged Authentication Administrator for another user's password or an administrator's account, an Intune or reports role for those APIs)",
+            "this operation also needs a Microsoft Entra role (for example User Administrator or Privileged"
+                + " Authentication Administrator for another user's password or an administrator's account, an Intune"
+                + " or reports role for those APIs)",
             quote, "assign the signed-in user (or the app's service principal) the directory role the operation needs",
             .generic)
         if call.holdsPermission == nil {
@@ -244,7 +255,8 @@ package enum ErrorSignals {
             return [
                 cause(
                     .missingAppRole,
-                    "the app holds a permission Microsoft documents for this call, yet was refused: it likely needs another one as well (for example User.Read.All to read the users a request refers to)",
+                    "the app holds a permission Microsoft documents for this call, yet was refused: it likely needs"
+                        + " another one as well (for example User.Read.All to read the users a request refers to)",
                     quote, "check the API reference for further permissions and grant them", .generic)
             ]
         }

@@ -15,9 +15,13 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .empty: "the token is empty"
         case .tooLarge(let bytes): "the token is \(bytes) bytes long; expected at most 65536"
-        case .wrongSegmentCount(let count): "expected a JWT of three base64url parts joined by '.', found \(count) part\(count == 1 ? "" : "s")"
-        case .encrypted: "the token is encrypted (JWE, five parts): only the resource can read it; a Microsoft Graph access token is never encrypted for you"
-        case .badBase64(let part, let offset): "the \(part) is not base64url: invalid character at position \(offset + 1) of that part"
+        case .wrongSegmentCount(let count):
+            "expected a JWT of three base64url parts joined by '.', found \(count) part\(count == 1 ? "" : "s")"
+        case .encrypted:
+            "the token is encrypted (JWE, five parts): only the resource can read it;"
+                + " a Microsoft Graph access token is never encrypted for you"
+        case .badBase64(let part, let offset):
+            "the \(part) is not base64url: invalid character at position \(offset + 1) of that part"
         case .notJSON(let part, let detail): "the \(part) is not JSON (\(detail))"
         case .notAnObject(let part): "the \(part) is JSON but not an object"
         }
@@ -42,7 +46,9 @@ public struct JWT: Sendable, Equatable {
     /// Decodes `text` (a leading `Bearer ` is accepted).
     public static func decode(_ text: String) throws(TokenError) -> JWT {
         var token = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if token.lowercased().hasPrefix("bearer ") { token = String(token.dropFirst(7)).trimmingCharacters(in: .whitespaces) }
+        if token.lowercased().hasPrefix("bearer ") {
+            token = String(token.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+        }
         guard !token.isEmpty else { throw .empty }
         guard token.utf8.count <= maxBytes else { throw .tooLarge(bytes: token.utf8.count) }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)

@@ -32,11 +32,14 @@ public struct TokenClaims: Sendable, Equatable {
         func strings(_ key: String) -> [String]? {
             switch payload[key] {
             case .string(let text)?: return [text]
-            case .array(let values)?: return values.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
+            case .array(let values)?:
+                return values.compactMap { if case .string(let text) = $0 { return text } else { return nil } }
             default: return nil
             }
         }
-        func string(_ key: String) -> String? { if case .string(let text)? = payload[key] { return text } else { return nil } }
+        func string(_ key: String) -> String? {
+            if case .string(let text)? = payload[key] { return text } else { return nil }
+        }
         var unreadable: [String] = []
         func date(_ key: String) -> Date? {
             guard let value = payload[key] else { return nil }
@@ -70,7 +73,8 @@ public struct TokenClaims: Sendable, Equatable {
     public let unreadableTimes: [String]
 
     private let hasScopeClaim: Bool
-    /// Whether the token shows its permissions (`scp` or `roles`); with partial claims, nothing is known of them otherwise.
+    /// Whether the token shows its permissions (`scp` or `roles`); with partial claims, nothing is known of them
+    /// otherwise.
     public let hasPermissionClaim: Bool
 
     /// Delegated (a user signed in) or application (app-only).
@@ -134,12 +138,20 @@ public enum Audience {
     /// A person-readable name for a non-Graph audience.
     public static func describe(_ audience: String) -> String {
         let lower = audience.lowercased()
-        if lower.hasPrefix("https://graph.windows.net") || lower == "00000002-0000-0000-c000-000000000000" { return "Azure AD Graph (retired)" }
-        if lower.contains("outlook.office") || lower == "00000002-0000-0ff1-ce00-000000000000" { return "the Outlook / Exchange Online REST API" }
-        if lower.contains("sharepoint.com") || lower == "00000003-0000-0ff1-ce00-000000000000" { return "SharePoint Online / OneDrive" }
+        if lower.hasPrefix("https://graph.windows.net") || lower == "00000002-0000-0000-c000-000000000000" {
+            return "Azure AD Graph (retired)"
+        }
+        if lower.contains("outlook.office") || lower == "00000002-0000-0ff1-ce00-000000000000" {
+            return "the Outlook / Exchange Online REST API"
+        }
+        if lower.contains("sharepoint.com") || lower == "00000003-0000-0ff1-ce00-000000000000" {
+            return "SharePoint Online / OneDrive"
+        }
         if lower.hasPrefix("https://management.") { return "Azure Resource Manager" }
         if lower.hasPrefix("https://vault.azure.net") { return "Azure Key Vault" }
-        if lower.hasPrefix("api://") || GUID.isValid(lower) { return "a custom API (an app registration's own audience)" }
+        if lower.hasPrefix("api://") || GUID.isValid(lower) {
+            return "a custom API (an app registration's own audience)"
+        }
         return "another resource"
     }
 }

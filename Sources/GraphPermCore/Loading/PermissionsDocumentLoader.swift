@@ -26,7 +26,8 @@ package enum PermissionsDocumentLoader {
                 guard setIndex < 1_000 else { throw pathSet.failure("at most 1000 pathSets per permission") }
                 let base = Grant(permission: name, scheme: .application, method: "", template: "", isLeast: false,
                                  claimOrder: rank[name]! * 1_000 + setIndex)
-                try loadPathSet(pathSet, base: base, declaredSchemes: schemes, seen: &seenClaims, markers: &markerCache, into: &facts)
+                try loadPathSet(pathSet, base: base, declaredSchemes: schemes, seen: &seenClaims,
+                                markers: &markerCache, into: &facts)
             }
             if let emit, facts.grants.count - emitted >= 2_000 {
                 emit(facts.grants[emitted...])
@@ -36,12 +37,14 @@ package enum PermissionsDocumentLoader {
         if let emit, emitted < facts.grants.count { emit(facts.grants[emitted...]) }
     }
 
-    private static func loadSchemes(_ reader: JSONReader, name: String, into facts: inout KnowledgeFacts) throws(LoadError) -> Set<Scheme> {
+    private static func loadSchemes(_ reader: JSONReader, name: String,
+                                    into facts: inout KnowledgeFacts) throws(LoadError) -> Set<Scheme> {
         var declared = Set<Scheme>()
         for (key, entry) in try reader.members() {
             guard let scheme = Scheme(rawValue: key) else {
                 throw LoadError.data(file: entry.file, place: JSONPathComponent.render(entry.path),
-                                     message: "expected a scheme named DelegatedWork, DelegatedPersonal or Application, found \"\(key)\"")
+                                     message: "expected a scheme named DelegatedWork, DelegatedPersonal or"
+                                         + " Application, found \"\(key)\"")
             }
             declared.insert(scheme)
             let adminName = try entry["adminDisplayName"].optionalString()
@@ -85,19 +88,25 @@ package enum PermissionsDocumentLoader {
         var schemes: [Scheme] = []
         for element in try pathSet["schemeKeys"].elements() {
             let key = try element.string(maxLength: 100)
-            guard let scheme = Scheme(rawValue: key) else { throw element.failure("DelegatedWork, DelegatedPersonal or Application") }
+            guard let scheme = Scheme(rawValue: key) else {
+                throw element.failure("DelegatedWork, DelegatedPersonal or Application")
+            }
             if !schemes.contains(scheme) { schemes.append(scheme) }
         }
         if let undeclared = schemes.first(where: { !declaredSchemes.contains($0) }) {
-            facts.warnings.append("\(pathSet.file): \(JSONPathComponent.render(pathSet.path)): \(base.permission) grants paths for \(undeclared.rawValue), a scheme it does not declare")
+            facts.warnings.append("\(pathSet.file): \(JSONPathComponent.render(pathSet.path)): \(base.permission)"
+                + " grants paths for \(undeclared.rawValue), a scheme it does not declare")
         }
         var methods: [String] = []
         for element in try pathSet["methods"].elements() {
             let written = try element.string(maxLength: 20)
             let method = written.trimmingCharacters(in: .whitespaces)
-            guard knownMethods.contains(method) else { throw element.failure("an HTTP method in capitals (GET, POST, PUT, PATCH, DELETE)") }
+            guard knownMethods.contains(method) else {
+                throw element.failure("an HTTP method in capitals (GET, POST, PUT, PATCH, DELETE)")
+            }
             if method != written {
-                facts.warnings.append("\(element.file): \(JSONPathComponent.render(element.path)): method \(JSONText.string(written)) read as \(method)")
+                facts.warnings.append("\(element.file): \(JSONPathComponent.render(element.path)): method"
+                    + " \(JSONText.string(written)) read as \(method)")
             }
             if !methods.contains(method) { methods.append(method) }
         }
@@ -119,7 +128,9 @@ package enum PermissionsDocumentLoader {
                 for scheme in schemes {
                     let bit: UInt32 = 1 << (methodOrder.firstIndex(of: method)! * Scheme.allCases.count + scheme.id - 1)
                     guard claimed & bit == 0 else {
-                        facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): duplicate pathSet entry for \(base.permission) \(method) \(scheme.rawValue); the first one is kept")
+                        facts.warnings.append("\(value.file): \(JSONPathComponent.render(value.path)): duplicate"
+                            + " pathSet entry for \(base.permission) \(method) \(scheme.rawValue);"
+                            + " the first one is kept")
                         continue
                     }
                     claimed |= bit
@@ -157,7 +168,9 @@ package struct PathMarkers: Equatable {
         let text = try reader.string(maxLength: 10_000)
         guard let markers = parse(text: text) else {
             throw LoadError.data(file: reader.file, place: JSONPathComponent.render(reader.path),
-                                 message: "expected name=value pairs joined by ';' with each name once (least=Scheme,... or AlsoRequires=Permission,...), found \"\(text.prefix(80))\"")
+                                 message: "expected name=value pairs joined by ';' with each name once"
+                                     + " (least=Scheme,... or AlsoRequires=Permission,...),"
+                                     + " found \"\(text.prefix(80))\"")
         }
         return markers
     }
@@ -169,7 +182,8 @@ package struct PathMarkers: Equatable {
             guard let equals = piece.firstIndex(of: "=") else { return nil }
             let key = String(piece[..<equals])
             guard keys.insert(key).inserted else { return nil }
-            let values = piece[piece.index(after: equals)...].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let values = piece[piece.index(after: equals)...].split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             switch key {
             case "least": markers.leastSchemes = values
             case "AlsoRequires": markers.alsoRequires = values

@@ -8,7 +8,8 @@ package enum ScopeListLoaders {
         var skipped = 0
         defer {
             if skipped > 0 {
-                facts.warnings.append("\(root.file): \(skipped) entries named like _0.AA are not Microsoft Graph permissions; skipped")
+                facts.warnings.append(
+                    "\(root.file): \(skipped) entries named like _0.AA are not Microsoft Graph permissions; skipped")
             }
         }
         for (name, deployments) in try root["permissionDeployments"].members() {
@@ -17,9 +18,12 @@ package enum ScopeListLoaders {
             var seenSchemes = Set<Scheme>()
             for deployment in try deployments.elements() {
                 let schemeText = try deployment["scheme"].string(maxLength: 100)
-                guard let scheme = Scheme(rawValue: schemeText) else { throw deployment["scheme"].failure("DelegatedWork, DelegatedPersonal or Application") }
+                guard let scheme = Scheme(rawValue: schemeText) else {
+                    throw deployment["scheme"].failure("DelegatedWork, DelegatedPersonal or Application")
+                }
                 guard seenSchemes.insert(scheme).inserted else {
-                    facts.warnings.append("\(root.file): \(JSONPathComponent.render(deployment.path)): a second deployment of \(name) for \(scheme.rawValue); the first one is kept")
+                    facts.warnings.append("\(root.file): \(JSONPathComponent.render(deployment.path)): a second"
+                        + " deployment of \(name) for \(scheme.rawValue); the first one is kept")
                     continue
                 }
                 var guid: String? = nil
@@ -68,7 +72,8 @@ package enum ScopeListLoaders {
         }
     }
 
-    package static func loadServicePrincipal(_ principal: JSONReader, into facts: inout KnowledgeFacts) throws(LoadError) {
+    package static func loadServicePrincipal(_ principal: JSONReader,
+                                             into facts: inout KnowledgeFacts) throws(LoadError) {
         if principal["appRoles"].isPresent {
             for role in try principal["appRoles"].elements() {
                 let name = try role["value"].permissionName()
@@ -76,7 +81,8 @@ package enum ScopeListLoaders {
                 let displayName = try role["displayName"].optionalString()
                 let description = try role["description"].optionalString()
                 let enabled = try role["isEnabled"].optionalBool()
-                if role["allowedMemberTypes"].isPresent, !(try role["allowedMemberTypes"].strings()).contains("Application") { continue }
+                if role["allowedMemberTypes"].isPresent,
+                   !(try role["allowedMemberTypes"].strings()).contains("Application") { continue }
                 facts.merge(name, .application, from: principal.file, guid: guid) { entry in
                     entry.adminDisplayName = entry.adminDisplayName ?? displayName
                     entry.adminDescription = entry.adminDescription ?? description

@@ -40,7 +40,9 @@ package enum SegmentPattern: Hashable {
                 var part = part
                 let found = part.withUTF8 { part -> Bool in
                     if index == 0 {
-                        guard text.count >= part.count, text.prefix(part.count).elementsEqual(part) else { return false }
+                        guard text.count >= part.count, text.prefix(part.count).elementsEqual(part) else {
+                            return false
+                        }
                         position = part.count
                     } else if index == parts.count - 1 {
                         return text.count - position > part.count && text.suffix(part.count).elementsEqual(part)
@@ -56,7 +58,8 @@ package enum SegmentPattern: Hashable {
         }
     }
 
-    private static func firstOccurrence(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    private static func firstOccurrence(of needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>,
+                                        from start: Int) -> Int? {
         guard !needle.isEmpty, start + needle.count <= text.count else { return nil }
         for offset in start...(text.count - needle.count) where text[offset] == needle[0] {
             if text[offset..<(offset + needle.count)].elementsEqual(needle) { return offset }
@@ -125,8 +128,8 @@ package enum PathSegments {
     /// Whether `normalize` changes this byte (upper case, braces, quotes, white space).
     private static func changesInKey(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'"), UInt8(ascii: "\""),
-             UInt8(ascii: " "), UInt8(ascii: "\t"): true
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'"),
+             UInt8(ascii: "\""), UInt8(ascii: " "), UInt8(ascii: "\t"): true
         default: false
         }
     }
@@ -150,7 +153,9 @@ package enum PathSegments {
             let segment = segments[index]
             result.append(segment)
             index += 1
-            guard segment.utf8.count > 1, segment.utf8.last == UInt8(ascii: ":"), index < segments.count else { continue }
+            guard segment.utf8.count > 1, segment.utf8.last == UInt8(ascii: ":"), index < segments.count else {
+                continue
+            }
             var item: [String] = []
             while index < segments.count {
                 item.append(segments[index])

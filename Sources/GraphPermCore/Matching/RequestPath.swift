@@ -45,7 +45,8 @@ public struct RequestPath: Sendable, Equatable {
         var start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } ?? bytes.count
         var host: String? = nil
         if let scheme = Self.find([0x3A, 0x2F, 0x2F], in: bytes, from: start) {
-            let hostEnd = bytes[(scheme + 3)...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") } ?? bytes.count
+            let hostEnd = bytes[(scheme + 3)...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }
+                ?? bytes.count
             host = Self.hostName(bytes[(scheme + 3)..<hostEnd])
             start = hostEnd
         } else if let hostEnd = Self.leadingHostEnd(bytes, from: start) {
@@ -61,7 +62,8 @@ public struct RequestPath: Sendable, Equatable {
         var segments: [String] = []
         segments.reserveCapacity(min(Self.maxSegments, bytes[start..<end].count { $0 == UInt8(ascii: "/") } + 1))
         var pieceStart = start
-        for index in start...end where index == end || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "\\") {
+        for index in start...end
+        where index == end || bytes[index] == UInt8(ascii: "/") || bytes[index] == UInt8(ascii: "\\") {
             defer { pieceStart = index + 1 }
             guard index > pieceStart else { continue }
             let segment = Self.percentDecoded(bytes[pieceStart..<index])
@@ -100,8 +102,9 @@ public struct RequestPath: Sendable, Equatable {
         guard start < bytes.count, bytes[start] != UInt8(ascii: "/") else { return nil }
         guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) else { return nil }
         let first = bytes[start..<end]
-        guard first.contains(UInt8(ascii: ".")), !first.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ",")
-            || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "$") }) else { return nil }
+        guard first.contains(UInt8(ascii: ".")),
+              !first.contains(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: ",")
+                  || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "$") }) else { return nil }
         let text = String(decoding: first, as: UTF8.self).lowercased()
         if text.hasPrefix("microsoft.graph.") || text.hasSuffix(".onmicrosoft.com") { return nil }
         let afterEnd = bytes[(end + 1)...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") }
@@ -158,9 +161,12 @@ public struct RequestPath: Sendable, Equatable {
     /// `users('abc')` addresses an item by key: it stands for `users/abc`. A function call with named
     /// arguments (`filterByCurrentUser(on='reviewer')`) stays one segment.
     package static func splitKey(_ segment: String) -> [String]? {
-        guard segment.utf8.last == UInt8(ascii: ")"), let open = segment.utf8.firstIndex(of: UInt8(ascii: "(")), open != segment.startIndex else { return nil }
+        guard segment.utf8.last == UInt8(ascii: ")"), let open = segment.utf8.firstIndex(of: UInt8(ascii: "(")),
+              open != segment.startIndex else { return nil }
         let inner = segment[segment.index(after: open)..<segment.index(before: segment.endIndex)]
-        guard !inner.isEmpty, !inner.utf8.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "/") }) else { return nil }
+        guard !inner.isEmpty, !inner.utf8.contains(where: { $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: "/") }) else {
+            return nil
+        }
         return [String(segment[..<open]), String(inner)]
     }
 

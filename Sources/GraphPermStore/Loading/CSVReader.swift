@@ -20,7 +20,12 @@ package enum CSVReader {
             if inQuotes {
                 if scalar == "\"" {
                     let following = next()
-                    if following == "\"" { field.unicodeScalars.append("\"") } else { inQuotes = false; pending = following }
+                    if following == "\"" {
+                        field.unicodeScalars.append("\"")
+                    } else {
+                        inQuotes = false
+                        pending = following
+                    }
                 } else {
                     if scalar == "\n" { line += 1 }
                     field.unicodeScalars.append(scalar)
@@ -29,7 +34,10 @@ package enum CSVReader {
             }
             switch scalar {
             case "\"":
-                guard field.isEmpty else { throw LoadError.data(file: file, place: "line \(line)", message: "expected a quote only at the start of a field") }
+                guard field.isEmpty else {
+                    throw LoadError.data(file: file, place: "line \(line)",
+                                         message: "expected a quote only at the start of a field")
+                }
                 inQuotes = true
             case ",": row.append(field); field = ""
             case "\r": continue
@@ -40,21 +48,28 @@ package enum CSVReader {
             default: field.unicodeScalars.append(scalar)
             }
         }
-        if inQuotes { throw LoadError.data(file: file, place: "line \(line)", message: "expected a closing quote before the end of the file") }
+        if inQuotes {
+            throw LoadError.data(file: file, place: "line \(line)",
+                                 message: "expected a closing quote before the end of the file")
+        }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows.filter { $0 != [""] }
     }
 
     /// The rows after a header that must be exactly `header`; each row must have as many fields.
-    package static func records(of text: String, file: String, header: [String]) throws(LoadError) -> [(line: Int, fields: [String])] {
+    package static func records(of text: String, file: String,
+                                header: [String]) throws(LoadError) -> [(line: Int, fields: [String])] {
         let all = try rows(of: text, file: file)
         guard all.first == header else {
-            throw LoadError.data(file: file, place: "line 1", message: "expected the header \(header.joined(separator: ","))")
+            throw LoadError.data(file: file, place: "line 1",
+                                 message: "expected the header \(header.joined(separator: ","))")
         }
         var records: [(Int, [String])] = []
         for (index, fields) in all.dropFirst().enumerated() {
             guard fields.count == header.count else {
-                throw LoadError.data(file: file, place: "record \(index + 1)", message: "expected \(header.count) fields (\(header.joined(separator: ","))), found \(fields.count)")
+                throw LoadError.data(file: file, place: "record \(index + 1)",
+                                     message: "expected \(header.count) fields (\(header.joined(separator: ","))),"
+                                         + " found \(fields.count)")
             }
             records.append((index + 1, fields))
         }

@@ -13,7 +13,8 @@ package enum EmbeddedDataLoader {
     package static func load(from directory: ResourceFolder, into facts: inout KnowledgeFacts) throws(LoadError) {
         let securityPath = directory.location(of: securityFile)
         let securityBytes = try directory.bytes(of: securityFile)
-        facts.securityEntities = try securityEntities(String(decoding: securityBytes, as: UTF8.self), file: securityPath)
+        facts.securityEntities = try securityEntities(
+            String(decoding: securityBytes, as: UTF8.self), file: securityPath)
         facts.provenance.append(SourceFile.provenance(.securityEntities, path: securityPath, securityBytes))
 
         let rolesPath = directory.location(of: rolesFile)
@@ -30,10 +31,13 @@ package enum EmbeddedDataLoader {
             guard !fields[0].isEmpty, !fields[1].isEmpty, fields[2].hasPrefix("/security/"),
                   !methods.isEmpty, methods.allSatisfy(PermissionsDocumentLoader.knownMethods.contains),
                   ["yes", "no"].contains(fields[4]) else {
-                throw LoadError.data(file: file, place: place, message: "expected a permission, an entity, a path under /security/, methods separated by spaces (GET POST PATCH DELETE), yes or no, and a link")
+                throw LoadError.data(file: file, place: place,
+                                     message: "expected a permission, an entity, a path under /security/, methods"
+                                         + " separated by spaces (GET POST PATCH DELETE), yes or no, and a link")
             }
-            entities.append(SecurityEntity(permission: fields[0], entity: fields[1], resourcePath: fields[2], methods: methods,
-                                           isPreview: fields[4] == "yes", docLink: fields[5], position: line))
+            entities.append(SecurityEntity(permission: fields[0], entity: fields[1], resourcePath: fields[2],
+                                           methods: methods, isPreview: fields[4] == "yes", docLink: fields[5],
+                                           position: line))
         }
         return entities
     }
@@ -44,9 +48,11 @@ package enum EmbeddedDataLoader {
             let place = fields[2].isEmpty ? nil : Int(fields[2])
             guard !fields[0].isEmpty, GUID.isValid(fields[1]), fields[2].isEmpty || place != nil else {
                 throw LoadError.data(file: file, place: "record \(line)",
-                                     message: "expected a role name, a role template ID (a GUID) and the Security API's place (1-3) or nothing")
+                                     message: "expected a role name, a role template ID (a GUID) and the Security"
+                                         + " API's place (1-3) or nothing")
             }
-            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(), securityAPIPosition: place, position: line))
+            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(),
+                                   securityAPIPosition: place, position: line))
         }
         return roles
     }

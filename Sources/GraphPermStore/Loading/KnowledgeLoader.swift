@@ -35,11 +35,13 @@ package enum KnowledgeLoader {
         try gather(inputs: inputs, dataDirectory: dataDirectory, progress: nil)
     }
 
-    package static func gather(paths: [String], dataDirectory: ResourceFolder, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
+    package static func gather(paths: [String], dataDirectory: ResourceFolder,
+                               progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
         try gather(inputs: paths.map(LoadInput.path), dataDirectory: dataDirectory, progress: progress)
     }
 
-    package static func gather(inputs: [LoadInput], dataDirectory: ResourceFolder, progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
+    package static func gather(inputs: [LoadInput], dataDirectory: ResourceFolder,
+                               progress: ((Progress) -> Void)?) throws(LoadError) -> KnowledgeFacts {
         var sources: [LoadInput] = []
         for input in inputs {
             switch input {
@@ -65,13 +67,17 @@ package enum KnowledgeLoader {
             }
         }
         progress?(.grantingPermissions(facts.grantingPermissions))
-        let order: [DocumentKind] = [.permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo]
+        let order: [DocumentKind] = [
+            .permissionsDocument, .servicePrincipal, .permissionDescriptions, .provisioningInfo,
+        ]
         var merged: [Int] = []
         for kind in order {
             for (index, document) in documents.enumerated() where document.kind == kind {
                 switch kind {
                 case .permissionsDocument:
-                    try PermissionsDocumentLoader.load(document.reader, into: &facts) { grants in progress?(.grants(Array(grants))) }
+                    try PermissionsDocumentLoader.load(document.reader, into: &facts) { grants in
+                        progress?(.grants(Array(grants)))
+                    }
                 case .servicePrincipal: try ScopeListLoaders.loadServicePrincipal(document.reader, into: &facts)
                 case .permissionDescriptions: try ScopeListLoaders.loadDescriptions(document.reader, into: &facts)
                 case .provisioningInfo: try ScopeListLoaders.loadProvisioningInfo(document.reader, into: &facts)
@@ -81,7 +87,10 @@ package enum KnowledgeLoader {
             }
             if kind == .permissionsDocument { progress?(.grantsComplete(securityEntities: facts.securityEntities)) }
         }
-        facts.provenance += merged.map { SourceFile.provenance(documents[$0].kind, path: documents[$0].location, documents[$0].bytes, sha256: digests.value[$0]) }
+        facts.provenance += merged.map {
+            SourceFile.provenance(documents[$0].kind, path: documents[$0].location, documents[$0].bytes,
+                                  sha256: digests.value[$0])
+        }
         facts.provenance += embeddedProvenance
         // The parsed trees hold hundreds of thousands of values: they are freed when a core has nothing else to do.
         releaseWhenIdle(documents)
@@ -132,7 +141,8 @@ package enum KnowledgeLoader {
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw LoadError.data(file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+            throw LoadError.data(file: file, place: "line \(error.line), column \(error.column) (\(error.path))",
+                                 message: error.message)
         }
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 import GraphPermCore
 import GraphPermJSON
 
-/// The snapshot of Microsoft's permission facts compiled into graphperm (`Generated/EmbeddedSnapshot.swift`, its source in
-/// `Data/snapshot/SOURCE.json`, both written by
-/// `Scripts/update-snapshot.sh`): Microsoft's permissions document, provisioning info and permission lists reduced
-/// to facts, read by the same loader as Microsoft's files. A fresh install builds its knowledge base from it.
+/// The snapshot of Microsoft's permission facts compiled into graphperm (`Generated/EmbeddedSnapshot.swift`, its
+/// source in `Data/snapshot/SOURCE.json`, both written by `Scripts/update-snapshot.sh`): Microsoft's permissions
+/// document, provisioning info and permission lists reduced to facts, read by the same loader as Microsoft's files.
+/// A fresh install builds its knowledge base from it.
 ///
 ///     Snapshot.date            // "2026-08-07"
 ///     Snapshot.summary         // "microsoft-graph-devx-content 6cbd6bbd665a of 2026-08-07"
@@ -43,7 +43,8 @@ package enum Snapshot {
 
     /// The date and commit of the snapshot a recorded location names (`embedded:snapshot/DATE/COMMIT/NAME`), if any.
     ///
-    ///     Snapshot.origin(ofLocation: "embedded:snapshot/2026-08-07/6cbd6bbd665a/permissions.json")  // ("2026-08-07", "6cbd6bbd665a")
+    ///     Snapshot.origin(ofLocation: "embedded:snapshot/2026-08-07/6cbd6bbd665a/permissions.json")
+    ///     // ("2026-08-07", "6cbd6bbd665a")
     package static func origin(ofLocation location: String) -> (date: String, commit: String)? {
         guard location.hasPrefix("embedded:snapshot/") else { return nil }
         let parts = location.dropFirst("embedded:snapshot/".count).split(separator: "/")

@@ -30,7 +30,9 @@ package enum SourceFile {
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
-            guard count >= 0 else { throw LoadError.io(file: path, message: "cannot be read (\(String(cString: strerror(errno))))") }
+            guard count >= 0 else {
+                throw LoadError.io(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
             if count == 0 { return bytes }
             guard bytes.count + count <= limit else { throw tooLarge(path, limit: limit, found: "more") }
             bytes.append(contentsOf: chunk[..<count])
@@ -44,12 +46,14 @@ package enum SourceFile {
     }
 
     /// Where a file came from; `sha256` when its digest was computed already.
-    package static func provenance(_ kind: DocumentKind, _ url: URL, _ bytes: [UInt8], sha256: String? = nil) -> Provenance {
+    package static func provenance(_ kind: DocumentKind, _ url: URL, _ bytes: [UInt8],
+                                   sha256: String? = nil) -> Provenance {
         provenance(kind, path: url.standardizedFileURL.path, bytes, sha256: sha256)
     }
 
     /// Where a file came from, by a path as it is shown (`embedded:Data/admin-roles.csv` for a file compiled in).
-    package static func provenance(_ kind: DocumentKind, path: String, _ bytes: [UInt8], sha256: String? = nil) -> Provenance {
+    package static func provenance(_ kind: DocumentKind, path: String, _ bytes: [UInt8],
+                                   sha256: String? = nil) -> Provenance {
         Provenance(kind: kind, path: path, size: bytes.count, sha256: sha256 ?? FileDigest.hex(bytes), loadedAt: Date())
     }
 

@@ -22,7 +22,8 @@ package enum KnowledgeBaseTarget {
             let files = (try? SourceFile.expand(input)) ?? []
             for file in files where identity(of: file.path) == targetIdentity {
                 throw LoadError.data(file: target, place: "--db",
-                                     message: "expected a knowledge base file that is not one of the files to load, found \(file.path) among the inputs; name another file with --db")
+                                     message: "expected a knowledge base file that is not one of the files to load,"
+                                         + " found \(file.path) among the inputs; name another file with --db")
             }
         }
     }
@@ -35,12 +36,15 @@ package enum KnowledgeBaseTarget {
         let kind = status.st_mode & S_IFMT
         guard kind != S_IFDIR else { throw refusal(target, found: "a folder") }
         guard status.st_size > 0 || kind != S_IFREG else { return }
-        guard kind == S_IFREG || kind == S_IFLNK else { throw refusal(target, found: "a special file (a device, a pipe or a socket)") }
+        guard kind == S_IFREG || kind == S_IFLNK else {
+            throw refusal(target, found: "a special file (a device, a pipe or a socket)")
+        }
         guard firstBytes(of: target, count: sqliteHeader.count) == sqliteHeader else {
             throw refusal(target, found: "a file that is not a SQLite database")
         }
         guard hasKnowledgeBaseTables(target) else {
-            throw refusal(target, found: "a SQLite database without the knowledge base's tables (permission, grants, provenance)")
+            throw refusal(
+                target, found: "a SQLite database without the knowledge base's tables (permission, grants, provenance)")
         }
     }
 
@@ -59,13 +63,15 @@ package enum KnowledgeBaseTarget {
         configuration.readonly = true
         guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
         defer { try? queue.close() }
-        let sql = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('permission', 'grants', 'provenance')"
+        let sql = "SELECT count(*) FROM sqlite_master"
+            + " WHERE type = 'table' AND name IN ('permission', 'grants', 'provenance')"
         return ((try? queue.read { db in try Int.fetchOne(db, sql: sql) }) ?? 0) == 3
     }
 
     private static func refusal(_ target: String, found: String) -> LoadError {
         .data(file: target, place: "--db",
-              message: "expected a graphperm knowledge base to replace (or a new file), found \(found); it was left untouched: name another file with --db")
+              message: "expected a graphperm knowledge base to replace (or a new file), found \(found);"
+                  + " it was left untouched: name another file with --db")
     }
 
     /// Removes the temporary files of loads of `target` whose process is gone (killed during a load); those of

@@ -8,15 +8,19 @@ package extension KnowledgeBaseWriter {
     /// file as `KnowledgeLoader.gather` then `write`, sooner, because the grants are written on another core while
     /// the files are still being read. All-or-nothing like `write`: on any problem `path` stays as it was.
     ///
-    ///     let facts = try KnowledgeBaseWriter.load(paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
-    package static func load(paths: [String], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
+    ///     let facts = try KnowledgeBaseWriter.load(
+    ///         paths: ["../shared/graph-data"], dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
+    package static func load(paths: [String], dataDirectory: ResourceFolder,
+                             to path: String) throws(LoadError) -> KnowledgeFacts {
         try load(inputs: paths.map(LoadInput.path), dataDirectory: dataDirectory, to: path)
     }
 
     /// `load(paths:...)` for inputs that may be documents in memory, such as the embedded snapshot's:
     ///
-    ///     try KnowledgeBaseWriter.load(inputs: Snapshot.documents(), dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
-    package static func load(inputs: [LoadInput], dataDirectory: ResourceFolder, to path: String) throws(LoadError) -> KnowledgeFacts {
+    ///     try KnowledgeBaseWriter.load(
+    ///         inputs: Snapshot.documents(), dataDirectory: Resources.dataDirectory, to: "kb.sqlite")
+    package static func load(inputs: [LoadInput], dataDirectory: ResourceFolder,
+                             to path: String) throws(LoadError) -> KnowledgeFacts {
         // Checked before the writer starts: the target must be none of the inputs (nor a file of another kind).
         let paths = inputs.compactMap { input -> String? in if case .path(let path) = input { path } else { nil } }
         try KnowledgeBaseTarget.refuseInput(target: path, inputs: paths)
@@ -30,7 +34,8 @@ package extension KnowledgeBaseWriter {
                         switch messages.receive() {
                         case .progress(.grantingPermissions(let names)): filler.number(granting: names)
                         case .progress(.grants(let grants)): try filler.add(grants)
-                        case .progress(.grantsComplete(let entities)): try filler.finishGrants(securityEntities: entities)
+                        case .progress(.grantsComplete(let entities)):
+                            try filler.finishGrants(securityEntities: entities)
                         case .facts(let facts):
                             try filler.finish(with: facts)
                             return
@@ -42,7 +47,9 @@ package extension KnowledgeBaseWriter {
         }
         let facts: KnowledgeFacts
         do {
-            facts = try KnowledgeLoader.gather(inputs: inputs, dataDirectory: dataDirectory) { messages.send(.progress($0)) }
+            facts = try KnowledgeLoader.gather(inputs: inputs, dataDirectory: dataDirectory) {
+                messages.send(.progress($0))
+            }
         } catch {
             messages.send(.abandon)
             _ = written.value  // the new file is gone once the writer has stopped

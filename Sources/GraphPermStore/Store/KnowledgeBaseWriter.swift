@@ -22,17 +22,20 @@ package enum KnowledgeBaseWriter {
         }
         try KnowledgeBaseTarget.refuseForeignFile(path)
         KnowledgeBaseTarget.removeStaleTemporaries(of: target)
-        let name = KnowledgeBaseTarget.temporaryName(of: target.lastPathComponent, pid: ProcessInfo.processInfo.processIdentifier)
+        let name = KnowledgeBaseTarget.temporaryName(
+            of: target.lastPathComponent, pid: ProcessInfo.processInfo.processIdentifier)
         let temporary = folder + "/" + name
         try? FileManager.default.removeItem(atPath: temporary)
         do {
             var configuration = Configuration()
             configuration.journalMode = .default
-            // Every reference is made by this writer from the facts' own IDs; checking each row would double the insert time.
+            // Every reference is made by this writer from the facts' own IDs; checking each row would double the
+            // insert time.
             configuration.foreignKeysEnabled = false
             configuration.prepareDatabase { db in
                 // A new file that only replaces the knowledge base once complete and synced: no journal needed.
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                    + " PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
             }
             let queue = try DatabaseQueue(path: temporary, configuration: configuration)
             try queue.write { db in try fill(db) }
@@ -53,9 +56,13 @@ package enum KnowledgeBaseWriter {
     /// Flushes a file (or folder) to disk, so the rename never exposes a half-written file after a crash.
     private static func sync(_ path: String) throws {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw LoadError.io(file: path, message: "cannot be opened to sync (\(String(cString: strerror(errno))))") }
+        guard descriptor >= 0 else {
+            throw LoadError.io(file: path, message: "cannot be opened to sync (\(String(cString: strerror(errno))))")
+        }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw LoadError.io(file: path, message: "cannot be synced to disk (\(String(cString: strerror(errno))))") }
+        guard fsync(descriptor) == 0 else {
+            throw LoadError.io(file: path, message: "cannot be synced to disk (\(String(cString: strerror(errno))))")
+        }
     }
 
     /// Creates the schema in `db` and inserts every fact.

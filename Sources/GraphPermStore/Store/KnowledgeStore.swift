@@ -29,9 +29,13 @@ package final class KnowledgeStore: @unchecked Sendable {
     /// Opens the file read-only and checks its schema version.
     package static func open(path: String) throws(KnowledgeBaseError) -> KnowledgeStore {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .missing(path: path)
+        }
         guard !isDirectory.boolValue else { throw .notADatabase(path: path, detail: "it is a folder") }
-        guard FileManager.default.isReadableFile(atPath: path) else { throw .unreadable(path: path, detail: "permission denied") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw .unreadable(path: path, detail: "permission denied")
+        }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "graphperm"
@@ -132,7 +136,9 @@ package final class KnowledgeStore: @unchecked Sendable {
         }
         let rows: [(Int, String)] = try read("SELECT template FROM path_template WHERE id = ?") { db, sql in
             let statement = try db.cachedStatement(sql: sql)
-            return try ids.sorted().compactMap { id in try String.fetchOne(statement, arguments: [id]).map { (id, $0) } }
+            return try ids.sorted().compactMap { id in
+                try String.fetchOne(statement, arguments: [id]).map { (id, $0) }
+            }
         }
         return PathMatcher(templates: rows)
     }
@@ -170,13 +176,15 @@ package final class KnowledgeStore: @unchecked Sendable {
     }
 
     /// The range scan over match keys that finds a request's candidate templates.
-    package static let candidateScanSQL = "SELECT id, match_key FROM path_template WHERE match_key >= ? AND match_key < ?"
+    package static let candidateScanSQL =
+        "SELECT id, match_key FROM path_template WHERE match_key >= ? AND match_key < ?"
     package static let templateGrantsSQL = grantsSQL(where: "WHERE g.template_id = ?")
 
     /// Grants with their names (the columns `Grant(row:)` reads, then the template ID), by template in claim order.
     package static func grantsSQL(where condition: String) -> String {
         """
-        SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, g.source, g.template_id
+        SELECT p.name, g.scheme_id, g.method, t.template, g.is_least, g.also_requires, g.claim_order, \
+        g.source, g.template_id
         FROM grants g JOIN permission p ON p.id = g.permission_id JOIN path_template t ON t.id = g.template_id
         \(condition) ORDER BY g.template_id, g.claim_order, g.id
         """
@@ -201,8 +209,10 @@ package extension Grant {
     /// A grant from the first eight columns of `KnowledgeStore.grantsSQL`.
     package init(row: Row) {
         let partners: String = row[5]
-        self.init(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3], isLeast: row[4],
-                  alsoRequires: partners.isEmpty ? [] : partners.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
+        self.init(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3],
+                  isLeast: row[4],
+                  alsoRequires: partners.isEmpty
+                      ? [] : partners.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
                   claimOrder: row[6], source: GrantSource(rawValue: row[7]) ?? .document)
     }
 }
