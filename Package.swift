@@ -43,7 +43,10 @@ let package = Package(
         .target(name: "GraphPermSync", dependencies: ["GraphPermKit", "GraphPermStore"]),
         .target(
             name: "GraphPermCLI",
-            dependencies: ["GraphPermKit", "GraphPermStore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "GraphPermKit", "GraphPermStore", "GraphPermQuery",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "graphperm",
@@ -56,7 +59,7 @@ let package = Package(
             ]
         ),
         // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
-        .executableTarget(name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI"]),
+        .executableTarget(name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI", "GraphPermStore"]),
         .testTarget(
             name: "GraphPermKitTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphPermStore
 import GraphPermQuery
 
 /// The `graphperm` command: its subcommands, and the exit code of every error (mapped once, here).
@@ -26,6 +27,7 @@ public struct GraphPerm: ParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, but a usage error that quotes an argument (a 100 MB
     /// number, a value with escape sequences) is printed bounded and with its control characters escaped.
     public static func main() {
+        Resources.useFolder(ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"])
         let arguments: [String]
         switch ArgumentOrder.read(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {
         case .arguments(let read):
@@ -38,6 +40,10 @@ public struct GraphPerm: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let error as GraphPermError {
+            // Every error of graphperm's own is mapped here, once: its sentence on stderr, its exit code.
+            Console.note(error.userMessage)
+            Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -3,7 +3,12 @@ import GraphPermCore
 import GraphPermStore
 
 /// Why a lookup has no answer (exit 1).
-public enum LookupError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum LookupError: GraphPermError, Sendable, Equatable {
+    /// No answer: exit 1.
+    public var exitCode: Int32 { 1 }
+    /// The sentence alone (it reads as an answer, not a failure).
+    public var userMessage: String { description }
+
     case unknownPath(String, suggestions: [String])
     /// No template of Microsoft's data fits the path (after its OData readings).
     case undocumentedPath(method: String, path: String, suggestions: [String])

@@ -3,7 +3,7 @@
 public enum Catalog {
     public static let statementKeywords = ["least", "who", "show", "paths", "permissions", "calls", "compare", "entities", "roles", "explain"]
     public static let keywords = statementKeywords + ["can", "for", "of", "where", "and", "or", "not", "order", "by", "asc", "desc", "limit", "with", "like", "true", "false"]
-    public static let methods = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+    public static let methods = HTTPMethod.documented.map(\.rawValue)
 
     /// A field: its name, SQL expression, and kind of value.
     public struct Field: Sendable, Equatable {

@@ -28,13 +28,10 @@ package final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     }
 }
 
-/// Drops the last reference to `value` on a thread of its own at the lowest priority, so that freeing a large
-/// structure never takes a core from work that is waiting for one.
+/// Drops the last reference to `value` on a thread of its own, so that freeing a large structure never delays the
+/// caller (the process's scheduling is the application's to choose, not this library's).
 package func releaseWhenIdle<Value: Sendable>(_ value: Value) {
     Thread {
-        #if canImport(Glibc)
-        setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 19)
-        #endif
         withExtendedLifetime(value) {}
     }.start()
 }

@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 import GraphPermCore
 import GraphPermJSON
 
 /// The files that ship with the binary: `Schema/`, `Data/` and `Queries/`, compiled in (`EmbeddedResources`, written
-/// by `Scripts/embed-resources.sh`), so a copied or installed binary needs nothing beside it. `GRAPHPERM_RESOURCES`
-/// names a folder holding `Schema/`, `Data/` and `Queries/` to read instead.
+/// by `Scripts/embed-resources.sh`), so a copied or installed binary needs nothing beside it. The application may
+/// name a folder holding `Schema/`, `Data/` and `Queries/` to read instead (`useFolder`; the command line does for
+/// `GRAPHPERM_RESOURCES`).
 ///
 ///     Resources.schemaDirectory.fileNames(withSuffix: ".sql")   // ["001_knowledge_base.sql", ...]
 ///     Resources.dataDirectory.location(of: "admin-roles.csv")   // "embedded:Data/admin-roles.csv"
@@ -18,10 +20,15 @@ package enum Resources {
     /// `Schema/*.sql`.
     package static var schemaDirectory: ResourceFolder { folder("Schema") }
 
+    /// Reads `Schema/`, `Data/` and `Queries/` from `path` instead of the compiled-in copies (nil: compiled in).
+    package static func useFolder(_ path: String?) {
+        override.withLock { $0 = path.flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) } }
+    }
+
+    private static let override = Mutex<URL?>(nil)
+
     private static func folder(_ name: String) -> ResourceFolder {
-        if let override = ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"], !override.isEmpty {
-            return ResourceFolder(directory: URL(fileURLWithPath: override).appendingPathComponent(name))
-        }
+        if let folder = override.withLock({ $0 }) { return ResourceFolder(directory: folder.appendingPathComponent(name)) }
         return ResourceFolder(embedded: name)
     }
 }

@@ -1,8 +1,9 @@
+import GraphPermQuery
 /// Why a sync failed, naming the source URL or file (never a temporary path) and what was expected.
 ///
 ///     SyncError(source: "https://example.org/permissions.json", message: "HTTP 404 not found").description
 ///     // https://example.org/permissions.json: HTTP 404 not found
-package struct SyncError: Error, Sendable, CustomStringConvertible {
+package struct SyncError: GraphPermError, Sendable {
     package enum Kind: Sendable, Equatable {
         /// The transfer failed or was refused (exit 74).
         case transfer

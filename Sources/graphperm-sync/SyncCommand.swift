@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GraphPermCLI
 import GraphPermKit
+import GraphPermStore
 import GraphPermSync
 
 extension GraphHost: ExpressibleByArgument {}
@@ -77,6 +78,7 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        Resources.useFolder(ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"])
         let (path, isExplicit) = common.databasePath
         if !isExplicit {
             try? FileManager.default.createDirectory(

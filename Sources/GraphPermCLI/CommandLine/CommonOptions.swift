@@ -45,13 +45,13 @@ package struct CommonOptions: ParsableArguments {
         if !isExplicit, !FileManager.default.fileExists(atPath: path) {
             do {
                 try Self.buildFromSnapshot(at: path)
-                return try Failure.guarded { try KnowledgeBase.open(path: path) }
+                return try KnowledgeBase.open(path: path)
             } catch {
                 Console.note("no knowledge base at \(path), and it could not be built from the embedded snapshot (\(error)): answering from the embedded Graph Security API table. Download Microsoft's permission data with `graphperm sync`.")
-                return try Failure.guarded { try KnowledgeBase.embedded() }
+                return try KnowledgeBase.embedded()
             }
         }
-        let kb = try Failure.guarded { try KnowledgeBase.open(path: path) }
+        let kb = try KnowledgeBase.open(path: path)
         if let note = Self.snapshotNote(kb, always: false) { Console.note(note) }
         return kb
     }
@@ -98,26 +98,5 @@ package enum Console {
     /// A note, warning or error on stderr; bounded and with terminal control characters escaped, whatever it quotes.
     package static func note(_ text: String) {
         FileHandle.standardError.write(Data(("graphperm: " + Excerpt.message(text) + "\n").utf8))
-    }
-}
-
-/// Maps library errors to a message on stderr and the documented exit code.
-package enum Failure {
-    package static func guarded<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as LoadError {
-            Console.note("error: \(error)")
-            throw ExitCode(error.exitCode)
-        } catch let error as KnowledgeBaseError {
-            Console.note("error: \(error)")
-            throw ExitCode(error.exitCode)
-        } catch let error as LookupError {
-            Console.note(error.description)
-            throw ExitCode(1)
-        } catch let error as LineChunks.ReadError {
-            Console.note("error: \(error)")
-            throw ExitCode(74)
-        }
     }
 }

@@ -1,12 +1,13 @@
 import ArgumentParser
 import GraphPermKit
+import GraphPermQuery
 
 /// What the shell completes for graphperm's arguments (`graphperm --generate-completion-script bash|zsh|fish`).
 ///
 ///     @Option(completion: .schemes) var scheme: String?   // delegated, work, personal, application
 extension CompletionKind {
     /// The HTTP methods Microsoft's permission data documents.
-    package static var httpMethods: CompletionKind { .list(["GET", "POST", "PUT", "PATCH", "DELETE"]) }
+    package static var httpMethods: CompletionKind { .list(HTTPMethod.documented.map(\.rawValue)) }
 
     /// The permission types `--scheme` takes.
     package static var schemes: CompletionKind {

@@ -1,3 +1,4 @@
+import GraphPermQuery
 import Foundation
 import GraphPermKit
 
@@ -8,8 +9,9 @@ import GraphPermKit
 ///     while let lines = try input.next() { ... }   // without line ends ("\n" or "\r\n")
 package struct LineChunks {
     /// A read that failed (not the end of the input).
-    package struct ReadError: Error, CustomStringConvertible {
+    package struct ReadError: GraphPermError {
         package let reason: String
+        package var exitCode: Int32 { 74 }
         package var description: String { "standard input cannot be read (\(reason))" }
     }
 

@@ -8,12 +8,12 @@ enum BatchLookup {
         // The process ends with the batch: its caches (every answer given) are left to the exit rather than freed
         // one by one, which took about a seventh of a 100,000-line batch.
         _ = Unmanaged.passRetained(kb)
-        _ = try Failure.guarded { try kb.matcher() }
+        _ = try kb.matcher()
         var input = LineChunks()
         var seen = 0
-        while let lines = try Failure.guarded({ try input.next() }) {
+        while let lines = (try input.next()) {
             seen += lines.count
-            if seen >= preloadThreshold { try Failure.guarded { try kb.preloadGrants() } }
+            if seen >= preloadThreshold { try kb.preloadGrants() }
             Console.output(results(for: lines, kb, schemes: schemes))
         }
     }

@@ -28,6 +28,6 @@ struct ClaimsCommand: ParsableCommand {
         let jwt = try source.readJWT()
         let kb = try common.openKnowledgeBase()
         Console.note("the signature is not verified")
-        Console.output(try Failure.guarded { try kb.claimsReport(jwt) }.render(common.outputFormat))
+        Console.output(try kb.claimsReport(jwt).render(common.outputFormat))
     }
 }

@@ -57,9 +57,9 @@ struct DiagnoseCommand: ParsableCommand {
         let body = try errorBody.map { ErrorBody(text: String(decoding: try Console.readInput($0), as: UTF8.self)) }
         let kb = try common.openKnowledgeBase()
         let now = at.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
-        let diagnosis = try Failure.guarded {
-            try Diagnoser(kb: kb).diagnose(method: method, url: url, claims: TokenClaims(payload: jwt.payload, isPartial: partialClaims), at: now, status: status, errorBody: body)
-        }
+        let claims = TokenClaims(payload: jwt.payload, isPartial: partialClaims)
+        let diagnosis = try Diagnoser(kb: kb).diagnose(
+            method: method, url: url, claims: claims, at: now, status: status, errorBody: body)
         Console.note("the token's signature is not verified; the token is not stored or printed")
         Console.output(common.outputFormat == .json ? diagnosis.json + "\n" : diagnosis.text)
         if diagnosis.verdict != .allowed { throw ExitCode(1) }

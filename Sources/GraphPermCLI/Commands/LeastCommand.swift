@@ -54,7 +54,7 @@ struct LeastCommand: ParsableCommand {
             try BatchLookup.run(kb, schemes: only)
             return
         }
-        let answer = try Failure.guarded { try kb.least(method: method!, target: target!, schemes: only) }
+        let answer = try kb.least(method: method!, target: target!, schemes: only)
         if let template = answer.template { Console.note("\(answer.method) \(answer.template == target ? template : "\(target!) → \(template)")") }
         for note in answer.notes { Console.note(note) }
         Console.output(answer.render(common.outputFormat))

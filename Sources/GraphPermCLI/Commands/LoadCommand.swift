@@ -37,14 +37,14 @@ struct LoadCommand: ParsableCommand {
         if !isExplicit {
             try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
-        let facts = try Failure.guarded { try KnowledgeBase.build(from: paths, at: path) }
+        let facts = try KnowledgeBase.build(from: paths, at: path)
         let shown = verbose ? facts.warnings : Array(facts.warnings.prefix(5))
         for warning in shown { Console.note("warning: \(warning)") }
         if facts.warnings.count > shown.count {
             Console.note("\(facts.warnings.count - shown.count) more warnings (see --verbose, or the load_warning table)")
         }
-        let kb = try Failure.guarded { try KnowledgeBase.open(path: path) }
-        let stats = try Failure.guarded { try kb.statistics() }
+        let kb = try KnowledgeBase.open(path: path)
+        let stats = try kb.statistics()
         Console.note("loaded \(facts.provenance.count) files into \(path)")
         Console.output(stats.render(common.outputFormat))
     }

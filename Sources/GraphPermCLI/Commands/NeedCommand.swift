@@ -33,9 +33,10 @@ struct NeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let list = try Failure.guarded { try AppCalls.read(calls) }
+        let list = try AppCalls.read(calls)
         let kb = try common.openKnowledgeBase()
-        let analysis = try Failure.guarded { try kb.need(list, schemes: scheme.flatMap(Scheme.set(userText:)).map { $0.sorted() } ?? Scheme.allCases) }
+        let schemes = scheme.flatMap(Scheme.set(userText:)).map { $0.sorted() } ?? Scheme.allCases
+        let analysis = try kb.need(list, schemes: schemes)
         for result in analysis.schemes where !result.isProvenMinimal {
             Console.note("\(result.scheme.rawValue): the search stopped at its limit; the set is the best found, not proven minimal")
         }
@@ -73,9 +74,9 @@ struct AuditCommand: ParsableCommand {
     func run() throws {
         let kb = try common.openKnowledgeBase()
         var permissions = GrantedPermissions()
-        for file in granted { try Failure.guarded { try GrantedPermissions.read(file, kb: kb, into: &permissions) } }
-        let list = try calls.map { path in try Failure.guarded { try AppCalls.read(path) } } ?? []
-        let report = try Failure.guarded { try kb.audit(granted: permissions, calls: list) }
+        for file in granted { try GrantedPermissions.read(file, kb: kb, into: &permissions) }
+        let list = try calls.map { path in try AppCalls.read(path) } ?? []
+        let report = try kb.audit(granted: permissions, calls: list)
         switch common.outputFormat {
         case .json: Console.output(report.json)
         case .md: Console.output(report.markdown)

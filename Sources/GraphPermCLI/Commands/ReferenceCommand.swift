@@ -34,7 +34,7 @@ struct ReferenceCommand: ParsableCommand {
 
     func run() throws {
         let kb = try common.openKnowledgeBase()
-        let documents = try Failure.guarded { try kb.reference(kind) }
+        let documents = try kb.reference(kind)
         guard let out else {
             Console.output(documents.map(\.markdown).joined(separator: "\n"))
             return

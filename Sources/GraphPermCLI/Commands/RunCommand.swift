@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     var query: String
 
     func run() throws {
-        let saved = try Failure.guarded { try SavedQuery.find(query) }
+        let saved = try SavedQuery.find(query)
         // A file named here may be anything (a token, a system file): its errors never quote its lines.
         let isFile = FileManager.default.fileExists(atPath: query)
         try Statements.run(saved.text, kb: try common.openKnowledgeBase(), format: common.outputFormat, echoesSource: !isFile)

@@ -20,7 +20,7 @@ struct SQLCommand: ParsableCommand {
 
     func run() throws {
         let kb = try common.openKnowledgeBase()
-        let table = try Failure.guarded { try kb.runSQL(statement) }
+        let table = try kb.runSQL(statement)
         Console.output(table.render(common.outputFormat))
     }
 }

@@ -21,7 +21,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let kb = try common.openKnowledgeBase()
-        let result = try Failure.guarded { try kb.show(nameOrID) }
+        let result = try kb.show(nameOrID)
         Console.output(result.render(common.outputFormat))
     }
 }

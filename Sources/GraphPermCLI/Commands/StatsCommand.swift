@@ -17,6 +17,6 @@ struct StatsCommand: ParsableCommand {
         if let note = CommonOptions.snapshotNote(kb, always: true), CommonOptions.snapshotNote(kb, always: false) == nil {
             Console.note(note)
         }
-        Console.output(try Failure.guarded { try kb.statistics() }.render(common.outputFormat))
+        Console.output(try kb.statistics().render(common.outputFormat))
     }
 }

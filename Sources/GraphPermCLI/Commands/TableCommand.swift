@@ -31,7 +31,7 @@ struct TableCommand: ParsableCommand {
 
     func run() throws {
         let kb = try common.openKnowledgeBase()
-        let table = try Failure.guarded { try kb.permissionTable(method: method, urls: urls) }
+        let table = try kb.permissionTable(method: method, urls: urls)
         for problem in table.problems { Console.note(problem.description) }
         if !table.isMicrosoftTable, table.problems.isEmpty {
             Console.note("a permission type lists permissions without a least-privilege marker: Microsoft's generator prints no table here")

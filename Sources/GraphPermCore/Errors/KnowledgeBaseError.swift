@@ -1,7 +1,7 @@
 import GraphPermQuery
 
 /// Why a knowledge base cannot be opened or queried.
-public enum KnowledgeBaseError: Error, Sendable, Equatable, CustomStringConvertible {
+public enum KnowledgeBaseError: GraphPermError, Sendable, Equatable {
     case missing(path: String)
     case notADatabase(path: String, detail: String)
     case wrongVersion(path: String, found: Int, expected: Int)

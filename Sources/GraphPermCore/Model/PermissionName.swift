@@ -1,3 +1,4 @@
+import GraphPermQuery
 /// A permission name split per Microsoft's naming pattern `{resource}.{operation}.{constraint}`.
 ///
 ///     PermissionName("Application.ReadWrite.OwnedBy")  // resource "Application", operation "ReadWrite", constraint "OwnedBy"
@@ -61,9 +62,8 @@ public struct PermissionName: Hashable, Sendable {
 
     /// Whether this operation allows the given HTTP method by its name alone (inferred mode).
     public func operationAllows(method: String) -> Bool {
-        let reads = ["GET", "HEAD"]
         guard let operation = operation?.lowercased() else { return false }
-        if reads.contains(method) { return operation.hasPrefix("read") || operation == "manage" || operation == "fullcontrol" }
+        if HTTPMethod(userText: method)?.onlyReads ?? false { return operation.hasPrefix("read") || operation == "manage" || operation == "fullcontrol" }
         return operation.hasPrefix("readwrite") || operation == "manage" || operation == "fullcontrol"
             || (method == "POST" && (operation == "create" || operation == "send" || operation == "invite"))
     }
