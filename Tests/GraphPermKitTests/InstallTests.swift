@@ -10,9 +10,11 @@ import Testing
 @Suite(.serialized)
 struct InstallTests {
     /// Runs `binary` with `arguments` in `folder`, which is also HOME; only PATH and LANG are passed on.
-    static func run(_ binary: String, _ arguments: [String], in folder: String, stdin: String = "") throws -> CommandRunner.Result {
+    static func run(_ binary: String, _ arguments: [String], in folder: String,
+                    stdin: String = "") throws -> CommandRunner.Result {
         let inherited = ProcessInfo.processInfo.environment
-        let environment = ["HOME": folder, "PATH": inherited["PATH"] ?? "/usr/bin:/bin", "LANG": inherited["LANG"] ?? "C.UTF-8"]
+        let environment = ["HOME": folder, "PATH": inherited["PATH"] ?? "/usr/bin:/bin",
+                           "LANG": inherited["LANG"] ?? "C.UTF-8"]
         return try CommandRunner.execute(binary, arguments, environment: environment, directory: folder, stdin: stdin)
     }
 
@@ -40,10 +42,13 @@ struct InstallTests {
         ]
         for command in commands {
             let result = try Self.run(binary, command, in: folder.path)
-            #expect(result.status == 0, "graphperm \(command.joined(separator: " ")) exited \(result.status): \(result.stderr)")
+            #expect(result.status == 0,
+                    "graphperm \(command.joined(separator: " ")) exited \(result.status): \(result.stderr)")
             #expect(!result.stdout.isEmpty, "graphperm \(command.joined(separator: " ")) printed nothing")
         }
-        let provenance = try Self.run(binary, ["sql", "SELECT path FROM provenance ORDER BY id", "--db", db, "--format", "csv"], in: folder.path)
+        let provenance = try Self.run(binary,
+                                      ["sql", "SELECT path FROM provenance ORDER BY id", "--db", db, "--format", "csv"],
+                                      in: folder.path)
         #expect(provenance.stdout.contains("embedded:Data/security-entities.csv\r\nembedded:Data/admin-roles.csv"))
         let queries = try Self.run(binary, ["queries", "--format", "csv"], in: folder.path)
         #expect(queries.stdout.contains("security-api-least,"))
@@ -77,19 +82,25 @@ struct InstallTests {
         defer { prefix.remove() }
         let binDir = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().path
         let scratch = ResourcesTests.packageRoot.appendingPathComponent(".build-install-test").path
-        let install = try Self.script("install.sh", ["--prefix", prefix.path, "--bin-dir", binDir, "--scratch-path", scratch])
+        let install = try Self.script("install.sh",
+                                      ["--prefix", prefix.path, "--bin-dir", binDir, "--scratch-path", scratch])
         try #require(install.status == 0, "install.sh failed: \(install.output)")
 
         let found = (FileManager.default.enumerator(atPath: prefix.path)?.allObjects as? [String] ?? [])
-            .filter { !(try! FileManager.default.attributesOfItem(atPath: prefix.path + "/" + $0)[.type] as! FileAttributeType == .typeDirectory) }
+            .filter {
+                !(try! FileManager.default.attributesOfItem(atPath: prefix.path + "/" + $0)[.type] as! FileAttributeType
+                    == .typeDirectory)
+            }
         #expect(found.sorted() == Self.installed.sorted())
-        let manifest = try String(contentsOfFile: prefix.path + "/share/graphperm/install-manifest.txt", encoding: .utf8)
+        let manifest = try String(contentsOfFile: prefix.path + "/share/graphperm/install-manifest.txt",
+                                  encoding: .utf8)
         #expect(manifest.split(separator: "\n").map(String.init).sorted() == Self.installed.sorted())
 
         let version = try Self.run(prefix.path + "/bin/graphperm", ["--version"], in: prefix.path)
         #expect(version.status == 0 && version.stdout.hasPrefix(GraphPermVersion.current + " (snapshot "))
         #expect(try Self.run(prefix.path + "/bin/graphperm-sync", ["--help"], in: prefix.path).status == 0)
-        let least = try Self.run(prefix.path + "/bin/graphperm", ["least", "GET", "/security/alerts", "--format", "csv"], in: prefix.path)
+        let least = try Self.run(prefix.path + "/bin/graphperm",
+                                 ["least", "GET", "/security/alerts", "--format", "csv"], in: prefix.path)
         #expect(least.status == 0 && least.stdout.contains("SecurityEvents.Read.All"))
 
         // The helper's page is titled by its command name, "graphperm sync".
@@ -103,7 +114,8 @@ struct InstallTests {
                 #expect(try String(contentsOfFile: file, encoding: .utf8).contains(header))
             }
         }
-        for completion in ["bash-completion/completions/graphperm", "zsh/site-functions/_graphperm", "fish/vendor_completions.d/graphperm.fish"] {
+        for completion in ["bash-completion/completions/graphperm", "zsh/site-functions/_graphperm",
+                           "fish/vendor_completions.d/graphperm.fish"] {
             let text = try String(contentsOfFile: prefix.path + "/share/" + completion, encoding: .utf8)
             for word in ["least", "delegated-personal", "PATCH", "csv", "security-api-least"] {
                 #expect(text.contains(word), "\(completion) does not complete \(word)")
@@ -128,18 +140,30 @@ struct InstallTests {
         defer { folder.remove() }
         let typo = try Self.run(CommandRunner.binary, ["lest", "GET", "/me"], in: folder.path)
         #expect(typo.status == 64 && typo.stdout.isEmpty)
-        #expect(typo.stderr.contains("unknown command") && typo.stderr.contains("did you mean least?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("unknown command") && typo.stderr.contains("did you mean least?"),
+                "\(typo.stderr)")
 
-        let fresh = try Self.run(CommandRunner.binary, ["least", "GET", "/security/alerts", "--format", "csv"], in: folder.path)
-        #expect(fresh.status == 0 && fresh.stderr.contains("`graphperm sync`") && !fresh.stderr.contains("load PATH"), "\(fresh.stderr)")
-        let missing = try Self.run(CommandRunner.binary, ["--db", folder.path + "/none.sqlite", "least", "GET", "/me"], in: folder.path)
-        #expect(missing.status == 74 && missing.stderr.contains("`graphperm sync --db \(folder.path)/none.sqlite`"), "\(missing.stderr)")
+        let fresh = try Self.run(CommandRunner.binary, ["least", "GET", "/security/alerts", "--format", "csv"],
+                                 in: folder.path)
+        #expect(fresh.status == 0 && fresh.stderr.contains("`graphperm sync`") && !fresh.stderr.contains("load PATH"),
+                "\(fresh.stderr)")
+        let missing = try Self.run(CommandRunner.binary, ["--db", folder.path + "/none.sqlite", "least", "GET", "/me"],
+                                   in: folder.path)
+        #expect(missing.status == 74 && missing.stderr.contains("`graphperm sync --db \(folder.path)/none.sqlite`"),
+                "\(missing.stderr)")
 
         let db = folder.path + "/kb.sqlite"
-        let load = try Self.run(CommandRunner.binary, ["--db", db, "load", TemporaryFolder.fixture("mini-permissions.json")], in: folder.path)
+        let load = try Self.run(CommandRunner.binary,
+                                ["--db", db, "load", TemporaryFolder.fixture("mini-permissions.json")], in: folder.path)
         #expect(load.status == 0, "\(load.stderr)")
-        let first = try Self.run(CommandRunner.binary, ["--db", db, "--format", "csv", "least", "GET", "/users/abc/messages", "--scheme", "application"], in: folder.path)
-        #expect(first.status == 0 && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions\r\nApplication,Mail.Read,Mail.ReadWrite\r\n", "\(first.stderr)")
+        let first = try Self.run(CommandRunner.binary,
+                                 ["--db", db, "--format", "csv", "least", "GET", "/users/abc/messages",
+                                  "--scheme", "application"],
+                                 in: folder.path)
+        #expect(first.status == 0
+                    && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions\r\n"
+                        + "Application,Mail.Read,Mail.ReadWrite\r\n",
+                "\(first.stderr)")
     }
 
     /// No help text points into the source repository, which an installed binary does not have.
@@ -150,7 +174,8 @@ struct InstallTests {
         for command in ArgumentOrderTests.allCommands {
             helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
         }
-        let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().appendingPathComponent("graphperm-sync").path
+        let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent()
+            .appendingPathComponent("graphperm-sync").path
         helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
         #expect(helps.allSatisfy { $0.contains("USAGE:") })
         for help in helps {

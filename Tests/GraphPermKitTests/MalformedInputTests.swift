@@ -24,41 +24,81 @@ struct MalformedInputTests {
         }
     }
 
-    static let valid = #"{"permissions": {"Mail.Read": {"schemes": {"DelegatedWork": {"requiresAdminConsent": false}}, "pathSets": [{"schemeKeys": ["DelegatedWork"], "methods": ["GET"], "paths": {"/me/messages": "least=DelegatedWork"}}]}}}"#
+    static let valid = #"{"permissions": {"Mail.Read": {"schemes": {"DelegatedWork": {"requiresAdminConsent": "#
+        + #"false}}, "pathSets": [{"schemeKeys": ["DelegatedWork"], "methods": ["GET"], "paths": {"/me/messages": "#
+        + #""least=DelegatedWork"}}]}}}"#
 
     static let longName: String = String(repeating: "A", count: 1_000_000)
     static let deep: String = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
-    static let deepPlace: String = "bad.json: line 1, column 257 ($" + String(repeating: "[0]", count: 256) + "): nesting deeper than 256 levels"
+    static let deepPlace: String = "bad.json: line 1, column 257 ($" + String(repeating: "[0]", count: 256)
+        + "): nesting deeper than 256 levels"
     static let hugeNameDocument: String = #"{"permissions": {""# + longName + #"": {"schemes": {}}}}"#
-    static let hugeNameMessage: String = "bad.json: $.permissions[\"" + String(repeating: "A", count: 80) + "… (1000000 bytes)\"]: expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \"" + String(repeating: "A", count: 80) + "… (1000000 bytes)\""
+    static let hugeNameMessage: String = "bad.json: $.permissions[\"" + String(repeating: "A", count: 80)
+        + "… (1000000 bytes)\"]: expected a permission name (1 to 200 letters, digits, '.', '-' or '_'), found \""
+        + String(repeating: "A", count: 80) + "… (1000000 bytes)\""
     static let hugeDescription: String = #""adminDescription": ""# + String(repeating: "x", count: 100_000) + #"""#
     static let truncated: String = String(valid.prefix(120))
 
     static let cases: [Case] = [
         Case("empty", "", "bad.json: line 1, column 1 ($): expected a JSON document, found an empty input"),
-        Case("truncated", truncated, "bad.json: line 1, column 121 ($.permissions[\"Mail.Read\"].pathSets[0]): expected ':' after the member name, found the end of the input"),
+        Case("truncated", truncated,
+             "bad.json: line 1, column 121 ($.permissions[\"Mail.Read\"].pathSets[0]): expected ':' after the member "
+                 + "name, found the end of the input"),
         Case("not JSON", "schemeKeys: [DelegatedWork]", "bad.json: line 1, column 1 ($): expected a value, found 's'"),
-        Case("binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00], "bad.json: line 1, column 1 ($): expected a value, found byte 0x89"),
-        Case("invalid UTF-8 in a string", [0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D], "bad.json: line 1, column 3 ($): expected UTF-8 text, found invalid bytes in a string"),
-        Case("top-level array", "[1, 2]", "bad.json: $: expected an object: a permissions document, provisioningInfo, permission descriptions or a service principal, found an array"),
-        Case("valid JSON of the wrong kind", #"{"name": "graphperm", "version": 1}"#, "bad.json: $: expected a permissions document (permissions), provisioningInfo (permissionDeployments), permission descriptions (delegatedScopesList) or the Microsoft Graph service principal (appRoles, oauth2PermissionScopes), found an object with members: name, version"),
-        Case("permissions is an array", #"{"permissions": []}"#, "bad.json: $.permissions: expected an object, found an array"),
-        Case("methods is a string", valid.replacingOccurrences(of: #"["GET"]"#, with: #""GET""#), "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].methods: expected an array, found a string"),
-        Case("unknown method", valid.replacingOccurrences(of: #"["GET"]"#, with: #"["FETCH"]"#), "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].methods[0]: expected an HTTP method in capitals (GET, POST, PUT, PATCH, DELETE), found a string"),
-        Case("unknown scheme", valid.replacingOccurrences(of: #"["DelegatedWork"]"#, with: #"["Delegated"]"#), "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].schemeKeys[0]: expected DelegatedWork, DelegatedPersonal or Application, found a string"),
-        Case("consent is a string", valid.replacingOccurrences(of: "false", with: #""no""#), "bad.json: $.permissions[\"Mail.Read\"].schemes.DelegatedWork.requiresAdminConsent: expected true or false, found a string"),
-        Case("broken marker", valid.replacingOccurrences(of: "least=DelegatedWork", with: "least"), "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].paths[\"/me/messages\"]: expected name=value pairs joined by ';' with each name once (least=Scheme,... or AlsoRequires=Permission,...), found \"least\""),
+        Case("binary", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00],
+             "bad.json: line 1, column 1 ($): expected a value, found byte 0x89"),
+        Case("invalid UTF-8 in a string", [0x7B, 0x22, 0xC3, 0x28, 0x22, 0x3A, 0x31, 0x7D],
+             "bad.json: line 1, column 3 ($): expected UTF-8 text, found invalid bytes in a string"),
+        Case("top-level array", "[1, 2]",
+             "bad.json: $: expected an object: a permissions document, provisioningInfo, permission descriptions or a "
+                 + "service principal, found an array"),
+        Case("valid JSON of the wrong kind", #"{"name": "graphperm", "version": 1}"#,
+             "bad.json: $: expected a permissions document (permissions), provisioningInfo (permissionDeployments), "
+                 + "permission descriptions (delegatedScopesList) or the Microsoft Graph service principal (appRoles, "
+                 + "oauth2PermissionScopes), found an object with members: name, version"),
+        Case("permissions is an array", #"{"permissions": []}"#,
+             "bad.json: $.permissions: expected an object, found an array"),
+        Case("methods is a string", valid.replacingOccurrences(of: #"["GET"]"#, with: #""GET""#),
+             "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].methods: expected an array, found a string"),
+        Case("unknown method", valid.replacingOccurrences(of: #"["GET"]"#, with: #"["FETCH"]"#),
+             "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].methods[0]: expected an HTTP method in capitals (GET, "
+                 + "POST, PUT, PATCH, DELETE), found a string"),
+        Case("unknown scheme", valid.replacingOccurrences(of: #"["DelegatedWork"]"#, with: #"["Delegated"]"#),
+             "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].schemeKeys[0]: expected DelegatedWork, "
+                 + "DelegatedPersonal or Application, found a string"),
+        Case("consent is a string", valid.replacingOccurrences(of: "false", with: #""no""#),
+             "bad.json: $.permissions[\"Mail.Read\"].schemes.DelegatedWork.requiresAdminConsent: expected true or "
+                 + "false, found a string"),
+        Case("broken marker", valid.replacingOccurrences(of: "least=DelegatedWork", with: "least"),
+             "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].paths[\"/me/messages\"]: expected name=value pairs "
+                 + "joined by ';' with each name once (least=Scheme,... or AlsoRequires=Permission,...), found "
+                 + "\"least\""),
         // A path template without its leading slash is read with one (Kibali's own test documents have one), so an
         // empty one stands for what is still refused.
-        Case("empty path", valid.replacingOccurrences(of: "\"/me/messages\"", with: "\" \""), "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].paths[\" \"]: expected a path template such as /users/{id} (at most 2000 bytes)"),
-        Case("duplicate keys", #"{"permissions": {"Mail.Read": {}, "Mail.Read": {}}}"#, "bad.json: line 1, column 35 ($.permissions): duplicate key \"Mail.Read\" (a key may appear once per object)"),
+        Case("empty path", valid.replacingOccurrences(of: "\"/me/messages\"", with: "\" \""),
+             "bad.json: $.permissions[\"Mail.Read\"].pathSets[0].paths[\" \"]: expected a path template such as "
+                 + "/users/{id} (at most 2000 bytes)"),
+        Case("duplicate keys", #"{"permissions": {"Mail.Read": {}, "Mail.Read": {}}}"#,
+             "bad.json: line 1, column 35 ($.permissions): duplicate key \"Mail.Read\" (a key may appear once per "
+                 + "object)"),
         Case("deep nesting", deep, deepPlace),
         Case("huge permission name", hugeNameDocument, hugeNameMessage),
-        Case("huge description", valid.replacingOccurrences(of: #""requiresAdminConsent": false"#, with: hugeDescription), "bad.json: $.permissions[\"Mail.Read\"].schemes.DelegatedWork.adminDescription: expected a string of at most 65536 bytes (found 100000 bytes), found a string"),
-        Case("bad GUID in the service principal", #"{"appRoles": [{"id": "not-a-guid", "value": "Mail.Read"}]}"#, "bad.json: $.appRoles[0].id: expected a GUID like 00000000-0000-0000-0000-000000000000, found \"not-a-guid\""),
-        Case("provisioning scheme unknown", #"{"permissionDeployments": {"Mail.Read": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "scheme": "Delegated"}]}}"#, "bad.json: $.permissionDeployments[\"Mail.Read\"][0].scheme: expected DelegatedWork, DelegatedPersonal or Application, found a string"),
-        Case("provisioning deployments not an array", #"{"permissionDeployments": {"Mail.Read": {"id": "x"}}}"#, "bad.json: $.permissionDeployments[\"Mail.Read\"]: expected an array, found an object"),
-        Case("scope without a name", #"{"delegatedScopesList": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca"}]}"#, "bad.json: $.delegatedScopesList[0].value: expected a string, the member is missing"),
+        Case("huge description",
+             valid.replacingOccurrences(of: #""requiresAdminConsent": false"#, with: hugeDescription),
+             "bad.json: $.permissions[\"Mail.Read\"].schemes.DelegatedWork.adminDescription: expected a string of at "
+                 + "most 65536 bytes (found 100000 bytes), found a string"),
+        Case("bad GUID in the service principal", #"{"appRoles": [{"id": "not-a-guid", "value": "Mail.Read"}]}"#,
+             "bad.json: $.appRoles[0].id: expected a GUID like 00000000-0000-0000-0000-000000000000, found "
+                 + "\"not-a-guid\""),
+        Case("provisioning scheme unknown",
+             #"{"permissionDeployments": {"Mail.Read": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "scheme": "#
+                 + #""Delegated"}]}}"#,
+             "bad.json: $.permissionDeployments[\"Mail.Read\"][0].scheme: expected DelegatedWork, DelegatedPersonal or "
+                 + "Application, found a string"),
+        Case("provisioning deployments not an array", #"{"permissionDeployments": {"Mail.Read": {"id": "x"}}}"#,
+             "bad.json: $.permissionDeployments[\"Mail.Read\"]: expected an array, found an object"),
+        Case("scope without a name", #"{"delegatedScopesList": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca"}]}"#,
+             "bad.json: $.delegatedScopesList[0].value: expected a string, the member is missing"),
     ]
 
     @Test(arguments: cases)
@@ -67,11 +107,14 @@ struct MalformedInputTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let database = folder.path + "/kb.sqlite"
-        try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [folder.file("good.json", Self.valid)], dataDirectory: Resources.dataDirectory), to: database)
+        let goodFacts = try KnowledgeLoader.gather(paths: [folder.file("good.json", Self.valid)],
+                                                   dataDirectory: Resources.dataDirectory)
+        try KnowledgeBaseWriter.write(goodFacts, to: database)
         let before = try Data(contentsOf: URL(fileURLWithPath: database))
         let bad = folder.file("bad.json", badInput.bytes)
         do {
-            let facts = try KnowledgeLoader.gather(paths: [folder.path + "/good.json", bad], dataDirectory: Resources.dataDirectory)
+            let facts = try KnowledgeLoader.gather(paths: [folder.path + "/good.json", bad],
+                                                   dataDirectory: Resources.dataDirectory)
             try KnowledgeBaseWriter.write(facts, to: database)
             Issue.record("the load of \(badInput.name) succeeded")
         } catch {
@@ -79,17 +122,20 @@ struct MalformedInputTests {
             #expect(error.description == folder.path + "/" + badInput.message)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "good.json", "kb.sqlite"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["bad.json", "good.json", "kb.sqlite"])
         // The same through the load that writes while it reads: the new file is abandoned and removed.
         do {
-            _ = try KnowledgeBaseWriter.load(paths: [folder.path + "/good.json", bad], dataDirectory: Resources.dataDirectory, to: database)
+            _ = try KnowledgeBaseWriter.load(paths: [folder.path + "/good.json", bad],
+                                             dataDirectory: Resources.dataDirectory, to: database)
             Issue.record("the pipelined load of \(badInput.name) succeeded")
         } catch {
             #expect(error.exitCode == 65)
             #expect(error.description == folder.path + "/" + badInput.message)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: database)) == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["bad.json", "good.json", "kb.sqlite"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["bad.json", "good.json", "kb.sqlite"])
     }
 
     @Test func missingFilesAndFoldersAreIOErrors() {
@@ -97,11 +143,14 @@ struct MalformedInputTests {
             try KnowledgeLoader.gather(paths: ["/nonexistent/permissions.json"], dataDirectory: Resources.dataDirectory)
         }
         let facts = KnowledgeFacts()
-        #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite", message: "the folder /nonexistent does not exist")) {
+        #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite",
+                                     message: "the folder /nonexistent does not exist")) {
             try KnowledgeBaseWriter.write(facts, to: "/nonexistent/kb.sqlite")
         }
-        #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite", message: "the folder /nonexistent does not exist")) {
-            try KnowledgeBaseWriter.load(paths: [TemporaryFolder.fixture("mini-permissions.json")], dataDirectory: Resources.dataDirectory, to: "/nonexistent/kb.sqlite")
+        #expect(throws: LoadError.io(file: "/nonexistent/kb.sqlite",
+                                     message: "the folder /nonexistent does not exist")) {
+            try KnowledgeBaseWriter.load(paths: [TemporaryFolder.fixture("mini-permissions.json")],
+                                         dataDirectory: Resources.dataDirectory, to: "/nonexistent/kb.sqlite")
         }
     }
 
@@ -112,9 +161,12 @@ struct MalformedInputTests {
             folder.remove()
         }
         let db = folder.path + "/kb.sqlite"
-        try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [folder.file("good.json", Self.valid)], dataDirectory: Resources.dataDirectory), to: db)
+        let goodFacts = try KnowledgeLoader.gather(paths: [folder.file("good.json", Self.valid)],
+                                                   dataDirectory: Resources.dataDirectory)
+        try KnowledgeBaseWriter.write(goodFacts, to: db)
         chmod(db, 0o444)
-        #expect(try KnowledgeBase.open(path: db).least(method: "GET", target: "/me/messages")[.delegatedWork]?.least == ["Mail.Read"])
+        #expect(try KnowledgeBase.open(path: db).least(method: "GET", target: "/me/messages")[.delegatedWork]?.least
+            == ["Mail.Read"])
         let before = try Data(contentsOf: URL(fileURLWithPath: db))
         chmod(folder.path, 0o555)
         if getuid() == 0 {
@@ -128,7 +180,8 @@ struct MalformedInputTests {
             #expect(result.stderr.contains("could not be written"), "\(result.stderr)")
         } else {
             #expect(throws: LoadError.self) {
-                try KnowledgeBaseWriter.write(try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory), to: db)
+                let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory)
+                try KnowledgeBaseWriter.write(facts, to: db)
             }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
@@ -138,11 +191,16 @@ struct MalformedInputTests {
     @Test func brokenEmbeddedDataIsReported() {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        _ = folder.file("security-entities.csv", "permission,entity,resource_path,methods,preview,doc_link\nSecurityEvents.Read.All,alerts,/alerts,GET,no,x\n")
-        _ = folder.file("admin-roles.csv", "role,role_template_id\nSecurity Reader,5d6b6bb7-de71-4623-b4af-96380a352509\n")
+        _ = folder.file("security-entities.csv",
+                        "permission,entity,resource_path,methods,preview,doc_link\nSecurityEvents.Read.All,alerts,"
+                            + "/alerts,GET,no,x\n")
+        _ = folder.file("admin-roles.csv",
+                        "role,role_template_id\nSecurity Reader,5d6b6bb7-de71-4623-b4af-96380a352509\n")
         #expect(throws: LoadError.data(file: folder.path + "/security-entities.csv", place: "record 1",
-                                       message: "expected a permission, an entity, a path under /security/, methods separated by spaces (GET POST PATCH DELETE), yes or no, and a link")) {
-            try KnowledgeLoader.gather(paths: [], dataDirectory: ResourceFolder(directory: URL(fileURLWithPath: folder.path)))
+                                       message: "expected a permission, an entity, a path under /security/, methods "
+                                           + "separated by spaces (GET POST PATCH DELETE), yes or no, and a link")) {
+            try KnowledgeLoader.gather(paths: [],
+                                       dataDirectory: ResourceFolder(directory: URL(fileURLWithPath: folder.path)))
         }
     }
 }
