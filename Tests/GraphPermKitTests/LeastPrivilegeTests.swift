@@ -6,18 +6,24 @@ import Testing
 
 /// Microsoft's least-privilege rules on tiny hand-made claim sets.
 struct LeastPrivilegeTests {
-    private func grant(_ permission: String, _ methods: [String], least: Bool, order: Int, partners: [String] = [], scheme: Scheme = .delegatedWork) -> [Grant] {
-        methods.map { Grant(permission: permission, scheme: scheme, method: $0, template: "/t", isLeast: least, alsoRequires: partners, claimOrder: order) }
+    private func grant(_ permission: String, _ methods: [String], least: Bool, order: Int, partners: [String] = [],
+                       scheme: Scheme = .delegatedWork) -> [Grant] {
+        methods.map {
+            Grant(permission: permission, scheme: scheme, method: $0, template: "/t", isLeast: least,
+                  alsoRequires: partners, claimOrder: order)
+        }
     }
 
     @Test func aSingleCandidateWins() {
-        let set = ClaimSet(grants: grant("Mail.Read", ["GET"], least: true, order: 1) + grant("Mail.ReadWrite", ["GET"], least: false, order: 2))
+        let set = ClaimSet(grants: grant("Mail.Read", ["GET"], least: true, order: 1)
+            + grant("Mail.ReadWrite", ["GET"], least: false, order: 2))
         #expect(LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set)?.labels == ["Mail.Read"])
     }
 
     @Test func theCandidateGrantingExactlyThisMethodWins() {
         // ReadWrite is marked least for POST in a pathSet that also holds GET, so it is a GET candidate too.
-        let set = ClaimSet(grants: grant("Mail.ReadBasic", ["GET"], least: true, order: 2) + grant("Mail.ReadWrite", ["GET", "POST"], least: true, order: 3))
+        let set = ClaimSet(grants: grant("Mail.ReadBasic", ["GET"], least: true, order: 2)
+            + grant("Mail.ReadWrite", ["GET", "POST"], least: true, order: 3))
         let selection = LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set)
         #expect(selection?.labels == ["Mail.ReadBasic"])
         #expect(selection?.rule == 3)
@@ -34,21 +40,29 @@ struct LeastPrivilegeTests {
         #expect(answer[.delegatedWork]?.least == ["Application.ReadWrite.All", "Application.ReadWrite.OwnedBy"])
         // The narrower tie is the recommendation, and the note says why.
         #expect(answer[.delegatedWork]?.recommended == "Application.ReadWrite.OwnedBy")
-        #expect(answer.notes.contains { $0.contains("recommended Application.ReadWrite.OwnedBy rather than Application.ReadWrite.All: it reaches fewer objects") })
+        #expect(answer.notes.contains {
+            $0.contains("recommended Application.ReadWrite.OwnedBy rather than Application.ReadWrite.All:"
+                + " it reaches fewer objects")
+        })
     }
 
     @Test func twoSingleMethodCandidatesAreAmbiguous() {
-        let set = ClaimSet(grants: grant("Group-NestingSupport.ReadWrite.All", ["GET"], least: true, order: 1) + grant("Group.ReadBasic.All", ["GET"], least: true, order: 2))
+        let set = ClaimSet(grants: grant("Group-NestingSupport.ReadWrite.All", ["GET"], least: true, order: 1)
+            + grant("Group.ReadBasic.All", ["GET"], least: true, order: 2))
         let selection = LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: set)
         #expect(selection?.labels == ["Group-NestingSupport.ReadWrite.All", "Group.ReadBasic.All"])
     }
 
     @Test func alsoRequiresMakesAPairLabel() {
-        let set = ClaimSet(grants: grant("User.EnableDisableAccount.All", ["PATCH"], least: true, order: 1, partners: ["User.Read.All"])
+        let set = ClaimSet(grants: grant("User.EnableDisableAccount.All", ["PATCH"], least: true, order: 1,
+                                         partners: ["User.Read.All"])
             + grant("User.ReadWrite.All", ["PATCH"], least: false, order: 2))
-        #expect(LeastPrivilege.select(method: "PATCH", scheme: .delegatedWork, in: set)?.labels == ["User.EnableDisableAccount.All and User.Read.All"])
+        #expect(LeastPrivilege.select(method: "PATCH", scheme: .delegatedWork, in: set)?.labels
+            == ["User.EnableDisableAccount.All and User.Read.All"])
         let table = PermissionTable(method: "PATCH", claims: set)
-        #expect(table.rows[0] == PermissionTable.Row(scheme: .delegatedWork, least: "User.EnableDisableAccount.All and User.Read.All", higher: "User.ReadWrite.All"))
+        #expect(table.rows[0] == PermissionTable.Row(scheme: .delegatedWork,
+                                                     least: "User.EnableDisableAccount.All and User.Read.All",
+                                                     higher: "User.ReadWrite.All"))
     }
 
     @Test func noMarkerMeansNoSelection() {
@@ -60,7 +74,8 @@ struct LeastPrivilegeTests {
     }
 
     @Test func kibaliCollationPutsPunctuationBeforeLettersAndIgnoresCaseFirst() {
-        #expect(KibaliCollation.sorted(["UserAuthMethod-Email.ReadWrite", "UserAuthenticationMethod.ReadWrite", "a.b", "A.b", "a_b"])
+        #expect(KibaliCollation.sorted(["UserAuthMethod-Email.ReadWrite", "UserAuthenticationMethod.ReadWrite", "a.b",
+                                        "A.b", "a_b"])
             == ["a_b", "a.b", "A.b", "UserAuthenticationMethod.ReadWrite", "UserAuthMethod-Email.ReadWrite"])
     }
 
@@ -73,7 +88,8 @@ struct LeastPrivilegeTests {
         ("Odd..All", "Odd", "", "All"),
         ("Zürich.Read", "Zürich", "Read", nil),
     ] as [(String, String, String?, String?)])
-    func permissionNamesSplitAtTheirFirstTwoDots(name: String, resource: String, operation: String?, constraint: String?) {
+    func permissionNamesSplitAtTheirFirstTwoDots(name: String, resource: String, operation: String?,
+                                                 constraint: String?) {
         let parts = PermissionName(name)
         #expect(parts.resource == resource)
         #expect(parts.operation == operation)

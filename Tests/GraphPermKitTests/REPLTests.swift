@@ -9,7 +9,9 @@ import Testing
 /// The REPL end to end, in a real terminal (tmux), and its inner loop on plain input.
 @Suite(.serialized)
 struct REPLTests {
-    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     final class Terminal {
         let socket = "graphperm-test-\(UUID().uuidString.prefix(8))"
@@ -30,7 +32,8 @@ struct REPLTests {
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, capture ? outputPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            posix_spawn_file_actions_addopen(&actions, 1, capture ? outputPath : "/dev/null",
+                                             O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
             let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
             defer { argv.forEach { free($0) } }
@@ -62,9 +65,11 @@ struct REPLTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let db = folder.path + "/kb.sqlite"
-        let facts = try KnowledgeLoader.gather(paths: [TemporaryFolder.fixture("diagnose-permissions.json")], dataDirectory: Resources.dataDirectory)
+        let facts = try KnowledgeLoader.gather(paths: [TemporaryFolder.fixture("diagnose-permissions.json")],
+                                               dataDirectory: Resources.dataDirectory)
         try KnowledgeBaseWriter.write(facts, to: db)
-        let command = "env XDG_DATA_HOME=\(folder.path) TERM=xterm \(CommandRunner.binary) repl --db \(db) --format table"
+        let command = "env XDG_DATA_HOME=\(folder.path) TERM=xterm \(CommandRunner.binary) repl --db \(db)"
+            + " --format table"
         let terminal = try Terminal(tmux: Self.tmux!, command: command)
         defer { terminal.close() }
 
@@ -94,16 +99,20 @@ struct REPLTests {
         #expect(try terminal.waitFor("\"role_template_id\"").contains("{\"role\":\"Security Reader\""))
 
         try terminal.send("C-d")
-        for _ in 0..<50 where FileManager.default.fileExists(atPath: folder.path + "/graphperm/history") == false { usleep(100_000) }
+        for _ in 0..<50 where FileManager.default.fileExists(atPath: folder.path + "/graphperm/history") == false {
+            usleep(100_000)
+        }
         usleep(200_000)
-        let history = try String(contentsOfFile: folder.path + "/graphperm/history", encoding: .utf8).replacingOccurrences(of: "\\040", with: " ")
+        let history = try String(contentsOfFile: folder.path + "/graphperm/history", encoding: .utf8)
+            .replacingOccurrences(of: "\\040", with: " ")
         #expect(history.contains("least GET /me/messages"))
         #expect(history.contains("permissions where   resource = 'Calendars'"))
         #expect(!history.contains("eyJ0eXAi"))
     }
 
     @Test func plainInputRunsScriptsAndSurvivesErrors() throws {
-        let result = try CommandRunner.run(["repl", "--format", "csv"], stdin: "roles\nleest GET /me\nshow Nope.Nothing\nroles\n")
+        let result = try CommandRunner.run(["repl", "--format", "csv"],
+                                           stdin: "roles\nleest GET /me\nshow Nope.Nothing\nroles\n")
         #expect(result.status == 0)
         #expect(result.stdout.components(separatedBy: "Security Reader").count == 3)
         #expect(result.stderr.contains("did you mean 'least'?"))

@@ -7,7 +7,8 @@ import Testing
 
 /// The files compiled into the binary are those of `Schema/`, `Data/` and `Queries/`, byte for byte.
 struct ResourcesTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func theEmbeddedFilesAreTheFilesOfTheRepository() throws {
         var onDisk: [String] = []
@@ -22,10 +23,12 @@ struct ResourcesTests {
             }.map { "\(folder)/\($0)" }
         }
         let embedded = EmbeddedResources.files.map(\.path)
-        #expect(embedded == onDisk.sorted(), "run Scripts/embed-resources.sh: the embedded files are not those of Schema/, Data/ and Queries/")
+        #expect(embedded == onDisk.sorted(),
+                "run Scripts/embed-resources.sh: the embedded files are not those of Schema/, Data/ and Queries/")
         for file in EmbeddedResources.files where onDisk.contains(file.path) {
             let bytes = try Data(contentsOf: Self.packageRoot.appendingPathComponent(file.path))
-            #expect(Array(file.text.utf8) == Array(bytes), "run Scripts/embed-resources.sh: \(file.path) changed since it was embedded")
+            #expect(Array(file.text.utf8) == Array(bytes),
+                    "run Scripts/embed-resources.sh: \(file.path) changed since it was embedded")
         }
     }
 
@@ -34,12 +37,15 @@ struct ResourcesTests {
         #expect(data.fileNames(withSuffix: ".csv") == ["admin-roles.csv", "security-entities.csv"])
         #expect(data.location(of: "admin-roles.csv") == "embedded:Data/admin-roles.csv")
         #expect(try data.text(of: "admin-roles.csv").hasPrefix("role,role_template_id,security_api\n"))
-        #expect(throws: LoadError.io(file: "embedded:Data/none.csv", message: "no such file")) { try data.bytes(of: "none.csv") }
+        #expect(throws: LoadError.io(file: "embedded:Data/none.csv", message: "no such file")) {
+            try data.bytes(of: "none.csv")
+        }
         #expect(ResourceFolder(embedded: "Schema").fileNames(withSuffix: ".sql").first == "001_knowledge_base.sql")
     }
 
     @Test func theKnowledgeBaseRecordsTheEmbeddedFilesAsEmbedded() throws {
         let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory)
-        #expect(facts.provenance.map(\.path) == ["embedded:Data/security-entities.csv", "embedded:Data/admin-roles.csv"])
+        #expect(facts.provenance.map(\.path)
+            == ["embedded:Data/security-entities.csv", "embedded:Data/admin-roles.csv"])
     }
 }

@@ -9,10 +9,13 @@ import Testing
 struct SQLGuardTests {
     static let refused = [
         "BEGIN", "BEGIN IMMEDIATE", "SAVEPOINT x", "RELEASE x", "ROLLBACK TO x", "COMMIT", "ROLLBACK", "END",
-        "/**/ATTACH ':memory:' AS m", "-- note\nATTACH ':memory:' AS m", "(ATTACH)", " /* a */ attach database ':memory:' as m",
-        "DETACH main", "/**/DETACH main", "PRAGMA user_version = 7", "PRAGMA query_only = 0", "PRAGMA writable_schema = 1",
+        "/**/ATTACH ':memory:' AS m", "-- note\nATTACH ':memory:' AS m", "(ATTACH)",
+        " /* a */ attach database ':memory:' as m",
+        "DETACH main", "/**/DETACH main", "PRAGMA user_version = 7", "PRAGMA query_only = 0",
+        "PRAGMA writable_schema = 1",
         "PRAGMA journal_mode = WAL", "/**/VACUUM INTO '/tmp/graphperm-vacuum-test.sqlite'", "DELETE FROM grants",
-        "WITH x AS (SELECT 1) DELETE FROM grants", "CREATE TEMP TABLE t (x)", "/**/INSERT INTO admin_role VALUES (9, 'x', 'y')",
+        "WITH x AS (SELECT 1) DELETE FROM grants", "CREATE TEMP TABLE t (x)",
+        "/**/INSERT INTO admin_role VALUES (9, 'x', 'y')",
     ]
 
     /// None crashes (BEGIN and SAVEPOINT did), none runs, and the knowledge base is unchanged.
@@ -26,8 +29,12 @@ struct SQLGuardTests {
 
     @Test func theRefusalNamesWhatSQLiteParsed() throws {
         let kb = QueryFixture.knowledgeBase
-        #expect(throws: KnowledgeBaseError.writeRefused(detail: "ATTACH is not allowed")) { try kb.runSQL("/**/ATTACH ':memory:' AS m") }
-        #expect(throws: KnowledgeBaseError.writeRefused(detail: "BEGIN (transactions) is not allowed")) { try kb.runSQL("BEGIN") }
+        #expect(throws: KnowledgeBaseError.writeRefused(detail: "ATTACH is not allowed")) {
+            try kb.runSQL("/**/ATTACH ':memory:' AS m")
+        }
+        #expect(throws: KnowledgeBaseError.writeRefused(detail: "BEGIN (transactions) is not allowed")) {
+            try kb.runSQL("BEGIN")
+        }
         #expect(throws: KnowledgeBaseError.writeRefused(detail: "SAVEPOINT, RELEASE or ROLLBACK TO is not allowed")) {
             try kb.runSQL("SAVEPOINT x")
         }
@@ -48,7 +55,9 @@ struct SQLGuardTests {
     @Test func theEmbeddedKnowledgeBaseIsGuardedToo() throws {
         let kb = try KnowledgeBase.embedded()
         #expect(try kb.runSQL("SELECT count(*) FROM security_entity").rows[0][0] != "0")
-        #expect(throws: KnowledgeBaseError.writeRefused(detail: "ATTACH is not allowed")) { try kb.runSQL("/**/ATTACH ':memory:' AS m") }
+        #expect(throws: KnowledgeBaseError.writeRefused(detail: "ATTACH is not allowed")) {
+            try kb.runSQL("/**/ATTACH ':memory:' AS m")
+        }
         #expect(throws: KnowledgeBaseError.self) { try kb.runSQL("BEGIN") }
     }
 }

@@ -28,7 +28,8 @@ enum Golden {
     static func check(_ actual: String, file: String) throws {
         let url = QueryFixture.goldenDirectory.appendingPathComponent(file)
         if QueryFixture.isRecording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
+                                                    withIntermediateDirectories: true)
             try Data(actual.utf8).write(to: url)
             return
         }
@@ -36,15 +37,25 @@ enum Golden {
         if actual != expected {
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
             let expectedLines = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(actualLines.count, expectedLines.count)
-            Issue.record("\(file) differs at line \(first + 1):\n  expected: \(first < expectedLines.count ? String(expectedLines[first]) : "<end>")\n  actual:   \(first < actualLines.count ? String(actualLines[first]) : "<end>")\n(re-record with RECORD_GOLDEN=1)")
+            let first = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+                ?? min(actualLines.count, expectedLines.count)
+            let expectedLine = first < expectedLines.count ? String(expectedLines[first]) : "<end>"
+            let actualLine = first < actualLines.count ? String(actualLines[first]) : "<end>"
+            Issue.record("""
+                \(file) differs at line \(first + 1):
+                  expected: \(expectedLine)
+                  actual:   \(actualLine)
+                (re-record with RECORD_GOLDEN=1)
+                """)
         }
     }
 }
 
 struct ScriptRunnerTests {
     @Test func permissionStatementsRejectRolesAndSuggestNames() {
-        #expect(QueryFixture.output(of: "paths of 'Security Reader'") == "error (exit 1): no entity or path named Security Reader (an admin role, not a permission)\n")
-        #expect(QueryFixture.output(of: "paths of Mail.Raed").hasPrefix("error (exit 1): no entity or path named Mail.Raed; did you mean: Mail.Read"))
+        #expect(QueryFixture.output(of: "paths of 'Security Reader'")
+            == "error (exit 1): no entity or path named Security Reader (an admin role, not a permission)\n")
+        #expect(QueryFixture.output(of: "paths of Mail.Raed")
+            .hasPrefix("error (exit 1): no entity or path named Mail.Raed; did you mean: Mail.Read"))
     }
 }

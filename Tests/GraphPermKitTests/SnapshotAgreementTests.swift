@@ -12,7 +12,9 @@ struct SnapshotAgreementTests {
     let kb = SnapshotData.knowledgeBase
 
     private func documentTemplates() throws -> [(Int, String)] {
-        try kb.store.read("SELECT DISTINCT t.id, t.template FROM path_template t JOIN grants g ON g.template_id = t.id WHERE g.source = 'document' ORDER BY t.id") { db, sql in
+        let query = "SELECT DISTINCT t.id, t.template FROM path_template t JOIN grants g ON g.template_id = t.id"
+            + " WHERE g.source = 'document' ORDER BY t.id"
+        return try kb.store.read(query) { db, sql in
             try Row.fetchAll(db, sql: sql).map { ($0[0] as Int, $0[1] as String) }
         }
     }
@@ -37,7 +39,9 @@ struct SnapshotAgreementTests {
         let templates = try documentTemplates()
         for (id, template) in templates {
             let url = ConcreteURL.make(from: template, using: &random)
-            if !(matcher.match(RequestPath(url))?.templateIDs.contains(id) ?? false) { unreachable.append("\(template) ← \(url)") }
+            if !(matcher.match(RequestPath(url))?.templateIDs.contains(id) ?? false) {
+                unreachable.append("\(template) ← \(url)")
+            }
         }
         #expect(templates.count == (try Self.distinctDocumentPaths()))
         #expect(unreachable.isEmpty, "\(unreachable.count) unreachable, e.g. \(unreachable.prefix(10))")
@@ -53,12 +57,16 @@ struct SnapshotAgreementTests {
         var differences: [String] = []
         for (_, template) in try documentTemplates().enumerated().filter({ $0.offset % 32 == 0 }).map(\.element) {
             let url = ConcreteURL.make(from: template, using: &random)
-            let keyed = url.replacingOccurrences(of: #"/([A-Za-z]+)/(id[0-9]+)(-4c1f-9b2e)?(/|$)"#, with: "/$1('$2')$4", options: .regularExpression)
+            let keyed = url.replacingOccurrences(of: #"/([A-Za-z]+)/(id[0-9]+)(-4c1f-9b2e)?(/|$)"#, with: "/$1('$2')$4",
+                                                 options: .regularExpression)
             for variant in [url, keyed, url + "/extra", String(url[..<(url.lastIndex(of: "/") ?? url.endIndex)])] {
                 let request = RequestPath(variant)
                 let expected = full.match(request)
                 let actual = try fresh.matcher(for: request).match(request)
-                if expected != actual { differences.append("\(variant): full \(expected?.templates ?? []), candidates \(actual?.templates ?? [])") }
+                if expected != actual {
+                    differences.append(
+                        "\(variant): full \(expected?.templates ?? []), candidates \(actual?.templates ?? [])")
+                }
             }
         }
         #expect(differences.isEmpty, "\(differences.count) differences, e.g. \(differences.prefix(5))")
@@ -70,9 +78,13 @@ struct SnapshotAgreementTests {
         let perTemplate = try KnowledgeBase.open(path: kb.location)
         let preloaded = try KnowledgeBase.open(path: kb.location)
         try preloaded.preloadGrants()
-        let ids = try kb.store.read("SELECT id FROM path_template ORDER BY id") { db, sql in try Int.fetchAll(db, sql: sql) }
+        let ids = try kb.store.read("SELECT id FROM path_template ORDER BY id") { db, sql in
+            try Int.fetchAll(db, sql: sql)
+        }
         var differences: [Int] = []
-        for id in ids where try perTemplate.grants(templateIDs: [id]) != preloaded.grants(templateIDs: [id]) { differences.append(id) }
+        for id in ids where try perTemplate.grants(templateIDs: [id]) != preloaded.grants(templateIDs: [id]) {
+            differences.append(id)
+        }
         #expect(ids.count == (try Self.distinctDocumentPaths()))
         #expect(differences.isEmpty, "\(differences.count) templates differ, e.g. \(differences.prefix(5))")
         let pair = [ids[1], ids[0]]
@@ -87,7 +99,13 @@ struct SnapshotAgreementTests {
             for method in claims.methods {
                 pairs += 1
                 let table = PermissionTable(method: method, claims: claims)
-                if table.problems.contains(where: \.isFailure) { failing += 1 } else if table.isMicrosoftTable { rendered += 1 } else { suppressed += 1 }
+                if table.problems.contains(where: \.isFailure) {
+                    failing += 1
+                } else if table.isMicrosoftTable {
+                    rendered += 1
+                } else {
+                    suppressed += 1
+                }
             }
         }
         #expect(pairs == 11_215)
@@ -98,14 +116,16 @@ struct SnapshotAgreementTests {
 }
 
 /// `reference api` against an independent re-statement of Microsoft's table rules (Scripts/kibali_tables.py).
-@Suite(.enabled(if: SnapshotData.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs ../shared/graph-data and python3"))
+@Suite(.enabled(if: SnapshotData.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
+                "needs ../shared/graph-data and python3"))
 struct ReferenceAgreementTests {
     @Test func everyRenderedTableMatchesTheIndependentRules() throws {
         let markdown = try SnapshotData.knowledgeBase.reference(.api).map(\.markdown).joined(separator: "\n")
         let file = NSTemporaryDirectory() + "graphperm-api-\(ProcessInfo.processInfo.processIdentifier).md"
         try markdown.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Scripts/kibali_tables.py").path
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
