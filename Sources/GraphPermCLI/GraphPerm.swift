@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GraphPermKit
 import GraphPermStore
 import GraphPermQuery
 
@@ -39,7 +40,8 @@ public struct GraphPerm: ParsableCommand {
         }
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            // Tables fit the terminal's width (or COLUMNS), for this run of the command.
+            try TableLayout.$width.withValue(Terminal.tableWidth) { try command.run() }
         } catch let error as GraphPermError {
             // Every error of graphperm's own is mapped here, once: its sentence on stderr, its exit code.
             Console.note(error.userMessage)

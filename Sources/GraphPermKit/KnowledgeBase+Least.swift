@@ -178,10 +178,6 @@ extension KnowledgeBase {
         return (collection, collection + "/{id}")
     }
 
-    private func entityNames() throws -> [String] {
-        try store.entityNames()
-    }
-
     /// With no path data loaded, an answer from the permission names alone.
     private func inferredLeast(method: String, target: String, schemes only: Set<Scheme>?) throws -> LeastAnswer? {
         guard try !store.hasPathData() else { return nil }

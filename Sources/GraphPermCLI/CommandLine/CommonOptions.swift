@@ -82,6 +82,7 @@ package struct CommonOptions: ParsableArguments {
 /// Writing to the terminal: data to stdout, everything else to stderr.
 package enum Console {
     package static func output(_ text: String) {
+        if Terminal.page(text) { return }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 

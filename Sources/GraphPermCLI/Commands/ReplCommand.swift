@@ -25,7 +25,7 @@ struct ReplCommand: ParsableCommand {
         let historyPath = (CommonOptions.dataDirectory as NSString).appendingPathComponent("history")
         try? FileManager.default.createDirectory(atPath: CommonOptions.dataDirectory, withIntermediateDirectories: true)
         let reader: any LineReader
-        if interactive, let edit = LibEditReader(historyPath: historyPath, completions: REPL.completions(kb)) {
+        if interactive, let edit = LibEditReader(historyPath: historyPath, words: REPL.completionWords(kb)) {
             reader = edit
         } else {
             reader = PlainLineReader(showsPrompt: interactive)

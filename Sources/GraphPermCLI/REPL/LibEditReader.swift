@@ -17,12 +17,16 @@ package final class LibEditReader: LineReader {
     private let truncateHistory: TruncateFunction
     private let historyPath: String?
 
-    nonisolated(unsafe) static var candidates: [String] = []
+    nonisolated(unsafe) static var words = CompletionContext.Words(permissions: [], roles: [], entities: [], templates: [])
     nonisolated(unsafe) static var matches: [String] = []
     nonisolated(unsafe) fileprivate static var completionMatches: MatchesFunction?
+    /// libedit's `rl_line_buffer`: the line being edited, which tells the completion its context.
+    nonisolated(unsafe) fileprivate static var lineBuffer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    /// libedit's `rl_attempted_completion_over`: set, so that no match never falls back to file names.
+    nonisolated(unsafe) fileprivate static var completionOver: UnsafeMutablePointer<Int32>?
 
     /// Loads libedit; nil when it is not installed.
-    package init?(historyPath: String?, completions: [String]) {
+    package init?(historyPath: String?, words: CompletionContext.Words) {
         guard let handle = dlopen("libedit.so.2", RTLD_NOW) ?? dlopen("libedit.so", RTLD_NOW) ?? dlopen("libedit.dylib", RTLD_NOW),
               let readline = dlsym(handle, "readline"), let addHistory = dlsym(handle, "add_history"),
               let readHistory = dlsym(handle, "read_history"), let writeHistory = dlsym(handle, "write_history"),
@@ -35,7 +39,9 @@ package final class LibEditReader: LineReader {
         if let using = dlsym(handle, "using_history") { unsafeBitCast(using, to: (@convention(c) () -> Void).self)() }
         if let catchSignals = dlsym(handle, "rl_catch_signals") { catchSignals.assumingMemoryBound(to: Int32.self).pointee = 0 }
         if let historyPath { _ = unsafeBitCast(readHistory, to: StringFunction.self)(historyPath) }
-        Self.candidates = completions
+        Self.words = words
+        Self.lineBuffer = dlsym(handle, "rl_line_buffer")?.assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
+        Self.completionOver = dlsym(handle, "rl_attempted_completion_over")?.assumingMemoryBound(to: Int32.self)
         if let matches = dlsym(handle, "rl_completion_matches"), let hook = dlsym(handle, "rl_attempted_completion_function") {
             Self.completionMatches = unsafeBitCast(matches, to: MatchesFunction.self)
             hook.assumingMemoryBound(to: Completer?.self).pointee = completeWord
@@ -49,6 +55,7 @@ package final class LibEditReader: LineReader {
                 FileHandle.standardOutput.write(Data("\n".utf8))
                 return .interrupted
             }
+            FileHandle.standardOutput.write(Data("\n".utf8))  // Ctrl-D: leave on a new line
             return .end
         }
         defer { free(pointer) }
@@ -66,16 +73,19 @@ package final class LibEditReader: LineReader {
         _ = truncateHistory(historyPath, 1_000)
     }
 
-    /// Candidates that start with `prefix` (case-insensitive), in the given order.
-    static func complete(_ prefix: String) -> [String] {
+    /// Candidates for the context before the word that start with `prefix` (case-insensitive), in order.
+    static func complete(_ prefix: String, before: Substring) -> [String] {
         let lower = prefix.lowercased()
-        return candidates.filter { $0.lowercased().hasPrefix(lower) }
+        return CompletionContext.candidates(before: before, words: words).filter { $0.lowercased().hasPrefix(lower) }
     }
 }
 
-private let completeWord: LibEditReader.Completer = { text, _, _ in
+private let completeWord: LibEditReader.Completer = { text, start, _ in
     let prefix = text.map { String(cString: $0) } ?? ""
-    LibEditReader.matches = LibEditReader.complete(prefix)
+    let line = LibEditReader.lineBuffer?.pointee.map { String(cString: $0) } ?? ""
+    let before = line.utf8.count >= Int(start) ? Substring(String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)) : ""
+    LibEditReader.completionOver?.pointee = 1
+    LibEditReader.matches = LibEditReader.complete(prefix, before: before)
     let generator: LibEditReader.Generator = { _, state in
         let index = Int(state)
         guard index < LibEditReader.matches.count else { return nil }

@@ -20,10 +20,11 @@ package final class REPL {
         self.writeError = writeError
     }
 
-    /// Words for tab completion: keywords, methods, permission names, entities and path templates.
-    package static func completions(_ kb: KnowledgeBase) -> [String] {
-        let names = (try? kb.execute(PlannedQuery(sql: "SELECT name FROM permission UNION ALL SELECT entity FROM security_entity UNION ALL SELECT template FROM path_template ORDER BY 1", arguments: [])).rows.map { $0[0] }) ?? []
-        return Catalog.keywords + Catalog.methods + [".help", ".format", ".schema", ".quit"] + names
+    /// The names tab completion offers: permissions, admin roles, entities and path templates.
+    package static func completionWords(_ kb: KnowledgeBase) -> CompletionContext.Words {
+        CompletionContext.Words(
+            permissions: (try? kb.permissionNames()) ?? [], roles: (try? kb.adminRoles().map(\.name)) ?? [],
+            entities: (try? kb.entityNames()) ?? [], templates: (try? kb.templates()) ?? [])
     }
 
     /// Whether a line looks like it holds an access token anywhere (kept out of history): see `TokenShape`.
@@ -88,11 +89,17 @@ package final class REPL {
         case ".help":
             write(Self.help)
         case ".format":
-            if words.count == 2, let format = OutputFormat(rawValue: words[1]) {
+            if words.count == 1 {
+                write(runner.format.rawValue + "\n")
+            } else if words.count == 2, let format = OutputFormat(rawValue: words[1]) {
                 runner.format = format
             } else {
-                writeError(".format takes table, json, md or csv\n")
+                writeError(".format takes table, json, md or csv (with none, it shows the current one)\n")
             }
+        case ".sql":
+            let statement = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
+            guard !statement.isEmpty else { writeError(".sql takes one read-only SQL statement\n"); break }
+            do { write(try runner.kb.runSQL(statement).render(runner.format)) } catch { writeError("\(error)\n") }
         case ".schema":
             let folder = Resources.schemaDirectory
             for file in folder.fileNames(withSuffix: ".sql") {
@@ -114,7 +121,7 @@ package final class REPL {
           calls [where least_markers = 0]
           compare Mail.Read with Mail.ReadBasic
           entities | roles | explain <statement>
-        Dot commands: .help  .format table|json|md|csv  .schema  .quit
+        Dot commands: .help  .format [table|json|md|csv]  .schema  .sql SELECT ...  .quit
         Ctrl-C abandons the line, Ctrl-D leaves.
 
         """

@@ -25,19 +25,28 @@ public struct TabularText: Sendable, Equatable {
         }
     }
 
+    /// Columns padded to line up; within `TableLayout.width`, long cells wrap onto more lines of their column.
     private func aligned() -> String {
-        let widths = columns.indices.map { column in
+        let natural = columns.indices.map { column in
             ([columns[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
         }
-        func line(_ cells: [String]) -> String {
+        let widths = TableLayout.fit(natural, limit: TableLayout.width)
+        func lines(_ cells: [String]) -> String {
+            let wrapped = cells.enumerated().map { TableLayout.wrap($0.element, width: widths[$0.offset]) }
             var text = ""
-            for (index, cell) in cells.enumerated() {
-                text += index == cells.count - 1 ? cell : cell.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+            for lineIndex in 0..<(wrapped.map(\.count).max() ?? 1) {
+                var line = ""
+                for (index, cellLines) in wrapped.enumerated() {
+                    let piece = lineIndex < cellLines.count ? cellLines[lineIndex] : ""
+                    line += index == wrapped.count - 1
+                        ? piece : piece.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+                }
+                while line.hasSuffix(" ") { line.removeLast() }
+                text += line + "\n"
             }
-            while text.hasSuffix(" ") { text.removeLast() }
-            return text + "\n"
+            return text
         }
-        return line(columns) + line(widths.map { String(repeating: "-", count: $0) }) + rows.map(line).joined()
+        return lines(columns) + lines(widths.map { String(repeating: "-", count: $0) }) + rows.map(lines).joined()
     }
 
     private func markdown() -> String {

@@ -285,13 +285,14 @@ extension KnowledgeStore {
         }
     }
 
-    /// Every permission name, entity and path template (the REPL's completion words).
-    package func completionWords() throws(KnowledgeBaseError) -> [String] {
-        let sql = """
-            SELECT name FROM permission UNION ALL SELECT entity FROM security_entity
-            UNION ALL SELECT template FROM path_template
-            """
-        return try read(sql) { db, sql in try String.fetchAll(db, sql: sql) }
+    /// Every permission name, in byte order.
+    package func permissionNames() throws(KnowledgeBaseError) -> [String] {
+        try read("SELECT name FROM permission ORDER BY name") { db, sql in try String.fetchAll(db, sql: sql) }
+    }
+
+    /// Every path template, in byte order.
+    package func templates() throws(KnowledgeBaseError) -> [String] {
+        try read("SELECT template FROM path_template ORDER BY template") { db, sql in try String.fetchAll(db, sql: sql) }
     }
 }
 
