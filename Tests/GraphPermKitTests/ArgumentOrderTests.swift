@@ -6,8 +6,10 @@ struct ArgumentOrderTests {
     static let commands = ["repl", "least", "show", "sync", "load", "help"]
 
     @Test(arguments: [
-        (["--db", "kb.sqlite", "least", "GET", "/me"], ArgumentOrder.Outcome.arguments(["least", "--db", "kb.sqlite", "GET", "/me"])),
-        (["--format=json", "--db", "kb.sqlite", "show", "Mail.Read"], .arguments(["show", "--format=json", "--db", "kb.sqlite", "Mail.Read"])),
+        (["--db", "kb.sqlite", "least", "GET", "/me"],
+         ArgumentOrder.Outcome.arguments(["least", "--db", "kb.sqlite", "GET", "/me"])),
+        (["--format=json", "--db", "kb.sqlite", "show", "Mail.Read"],
+         .arguments(["show", "--format=json", "--db", "kb.sqlite", "Mail.Read"])),
         (["least", "GET", "/me", "--db", "kb.sqlite"], .arguments(["least", "GET", "/me", "--db", "kb.sqlite"])),
         (["lest", "GET", "/me"], .unknownCommand("lest", suggestion: "least")),
         (["--db", "kb.sqlite", "shwo", "Mail.Read"], .unknownCommand("shwo", suggestion: "show")),
@@ -25,6 +27,6 @@ struct ArgumentOrderTests {
 
 extension ArgumentOrderTests {
     /// Every subcommand of `graphperm`.
-    static let allCommands = ["repl", "query", "run", "queries", "load", "least", "show", "table", "reference", "diagnose",
-                              "claims", "need", "audit", "sync", "sql", "stats"]
+    static let allCommands = ["repl", "query", "run", "queries", "load", "least", "show", "table", "reference",
+                              "diagnose", "claims", "need", "audit", "sync", "sql", "stats"]
 }

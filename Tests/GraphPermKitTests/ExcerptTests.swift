@@ -51,9 +51,12 @@ struct ExcerptTests {
             #expect(result.status == 64, "\(result.stderr)")
             let lastLine = result.stderr.split(separator: "\n").last.map(String.init) ?? ""
             #expect(lastLine.hasPrefix("1:1: expected a statement"), "\(result.stderr)")
-            for piece in ["eyJ", "hunter2", "hash", "root", "secret"] { #expect(!result.stderr.contains(piece), "\(result.stderr)") }
+            for piece in ["eyJ", "hunter2", "hash", "root", "secret"] {
+                #expect(!result.stderr.contains(piece), "\(result.stderr)")
+            }
         }
-        let redacted = ScriptRunner(kb: QueryFixture.knowledgeBase, format: .json, echoesSource: false).run(script: "show Mail.Read extra")
+        let redacted = ScriptRunner(kb: QueryFixture.knowledgeBase, format: .json, echoesSource: false)
+            .run(script: "show Mail.Read extra")
         guard case .failure(let message, _) = redacted[0] else { Issue.record("expected a failure"); return }
         #expect(message == "1:16: expected the end of the statement (';' or a new line), found a word of 5 bytes")
     }
@@ -64,7 +67,8 @@ struct ExcerptTests {
         #expect(result.status != 0)
         #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{7}"))
         #expect(result.stderr.contains("\\u{1B}"))
-        let usage = try CommandRunner.run(["diagnose", "GET", "/me", "--status", String(repeating: "9", count: 20_000) + "\u{1B}"])
+        let usage = try CommandRunner.run(
+            ["diagnose", "GET", "/me", "--status", String(repeating: "9", count: 20_000) + "\u{1B}"])
         #expect(usage.status == 64)
         #expect(!usage.stderr.contains("\u{1B}"))
         #expect(usage.stderr.utf8.count < 9_000)

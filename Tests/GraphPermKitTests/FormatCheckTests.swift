@@ -21,14 +21,16 @@ struct FormatCheckTests {
 
     @Test func theFormatsACommandHonoursStillWork() throws {
         #expect(try CommandRunner.run(["reference", "roles", "--format", "md"]).status == 0)
-        #expect(try CommandRunner.run(["least", "--batch", "--format", "json"], stdin: "GET /security/alerts\n").status == 0)
+        #expect(try CommandRunner.run(["least", "--batch", "--format", "json"], stdin: "GET /security/alerts\n")
+            .status == 0)
     }
 }
 
 /// One vocabulary for permission types: the CLI's `--scheme`, the language's `for …` and the JSON names.
 struct SchemeWordsTests {
     @Test(arguments: [
-        ("delegated", ["DelegatedWork", "DelegatedPersonal"]), ("work", ["DelegatedWork"]), ("delegated-work", ["DelegatedWork"]),
+        ("delegated", ["DelegatedWork", "DelegatedPersonal"]), ("work", ["DelegatedWork"]),
+        ("delegated-work", ["DelegatedWork"]),
         ("DelegatedWork", ["DelegatedWork"]), ("personal", ["DelegatedPersonal"]), ("app", ["Application"]),
         ("Application", ["Application"]),
     ])

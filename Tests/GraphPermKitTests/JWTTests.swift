@@ -7,15 +7,20 @@ import Testing
 
 struct JWTTests {
     static func part(_ text: String) -> String {
-        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Data(text.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     @Test func decodesHeaderAndPayloadWithOrWithoutBearer() throws {
-        let token = Self.part(#"{"alg":"RS256"}"#) + "." + Self.part(#"{"scp":"Mail.Read User.Read","aud":"https://graph.microsoft.com","wids":["62e90394-69f5-4237-9190-012177145e10"]}"#) + ".c2ln"
+        let token = Self.part(#"{"alg":"RS256"}"#) + "."
+            + Self.part(#"{"scp":"Mail.Read User.Read","aud":"https://graph.microsoft.com","#
+                + #""wids":["62e90394-69f5-4237-9190-012177145e10"]}"#)
+            + ".c2ln"
         let jwt = try JWT.decode("Bearer " + token)
         #expect(jwt.header["alg"] == .string("RS256"))
         let claims = TokenClaims(payload: jwt.payload)
-        #expect(claims.kind == .delegated && claims.scopes == ["Mail.Read", "User.Read"] && claims.wids == ["62e90394-69f5-4237-9190-012177145e10"])
+        #expect(claims.kind == .delegated && claims.scopes == ["Mail.Read", "User.Read"]
+            && claims.wids == ["62e90394-69f5-4237-9190-012177145e10"])
     }
 
     @Test(arguments: [

@@ -8,7 +8,9 @@ import Testing
 
 /// What a load may write over, and the temporary files of killed loads.
 struct KnowledgeBaseTargetTests {
-    static let document = #"{"permissions": {"Thing.Read": {"schemes": {"Application": {}}, "pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"], "paths": {"/things": "least=Application"}}]}}}"#
+    static let document = #"{"permissions": {"Thing.Read": {"schemes": {"Application": {}}, "#
+        + #""pathSets": [{"schemeKeys": ["Application"], "methods": ["GET"], "#
+        + #""paths": {"/things": "least=Application"}}]}}}"#
 
     /// `load --db permissions.json folder/`: the target is one of the inputs; refused, the file untouched.
     @Test func aTargetThatIsOneOfTheInputsIsRefused() throws {
@@ -35,7 +37,8 @@ struct KnowledgeBaseTargetTests {
             let before = try? Data(contentsOf: URL(fileURLWithPath: target))
             let result = try CommandRunner.run(["load", "--db", target, input])
             #expect(result.status == 65, "\(target)")
-            #expect(result.stderr.contains("expected a graphperm knowledge base to replace (or a new file)"), "\(result.stderr)")
+            #expect(result.stderr.contains("expected a graphperm knowledge base to replace (or a new file)"),
+                    "\(result.stderr)")
             #expect((try? Data(contentsOf: URL(fileURLWithPath: target))) == before)
         }
         let kb = folder.path + "/kb.sqlite"
@@ -51,7 +54,8 @@ struct KnowledgeBaseTargetTests {
         defer { folder.remove() }
         let input = folder.file("permissions.json", Self.document)
         let db = folder.path + "/kb.sqlite"
-        let dead = folder.file(KnowledgeBaseTarget.temporaryName(of: "kb.sqlite", pid: 2_147_483_000), "half a database")
+        let dead = folder.file(KnowledgeBaseTarget.temporaryName(of: "kb.sqlite", pid: 2_147_483_000),
+                               "half a database")
         let alive = folder.file(KnowledgeBaseTarget.temporaryName(of: "kb.sqlite", pid: 1), "another load, running")
         let unrelated = folder.file(".other.sqlite.new-2147483000", "not ours")
         #expect(!KnowledgeBaseTarget.isAlive(2_147_483_000))

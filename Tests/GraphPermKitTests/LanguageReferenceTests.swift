@@ -38,7 +38,9 @@ struct LanguageReferenceTests {
             #expect(actual == expected, "example: \(statement)")
             index = outputEnd + 1
         }
-        if QueryFixture.isRecording { try lines.joined(separator: "\n").write(to: Self.document, atomically: true, encoding: .utf8) }
+        if QueryFixture.isRecording {
+            try lines.joined(separator: "\n").write(to: Self.document, atomically: true, encoding: .utf8)
+        }
         #expect(examples >= 14)
     }
 }

@@ -73,7 +73,8 @@ struct OracleAgreementTests {
                     byDesign.append("\(triple.method) \(template)")
                 } else {
                     disagreements.append(
-                        "\(triple.method) \(template) \(triple.scheme.rawValue) via \(url): Microsoft \(microsoft), graphperm \(ours ?? "none")"
+                        "\(triple.method) \(template) \(triple.scheme.rawValue) via \(url):"
+                            + " Microsoft \(microsoft), graphperm \(ours ?? "none")"
                     )
                 }
             }
@@ -81,8 +82,10 @@ struct OracleAgreementTests {
         let compared = asked - byDesign.count
         let agreement = Double(agreed) / Double(compared)
         print(
-            "least[0] agreement with kibali_least.py: \(agreed)/\(compared) = \(String(format: "%.3f", agreement * 100))%;"
-                + " \(byDesign.count) Application answers on /me refused by design; \(noMarker) triples with no least marker"
+            "least[0] agreement with kibali_least.py: \(agreed)/\(compared)"
+                + " = \(String(format: "%.3f", agreement * 100))%;"
+                + " \(byDesign.count) Application answers on /me refused by design;"
+                + " \(noMarker) triples with no least marker"
         )
         for line in disagreements.prefix(40) { print("  disagreement: \(line)") }
         #expect(Self.triples.count > 20_000)

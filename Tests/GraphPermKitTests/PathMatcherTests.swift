@@ -8,10 +8,12 @@ struct PathMatcherTests {
     static let templates = [
         (1, "/me/messages"), (2, "/users/{id}/messages"), (3, "/users/{user-id}/messages/{id}"),
         (4, "/me/drive/root:/{id}:/content"), (5, "/me/drive/root:/{id}"), (6, "/me/drive/root"),
-        (7, "/identitygovernance/accessreviews/definitions/{id}/instances/{id}/decisions/filterbycurrentuser(on={value})"),
+        (7,
+         "/identitygovernance/accessreviews/definitions/{id}/instances/{id}/decisions/filterbycurrentuser(on={value})"),
         (8, "/identitygovernance/accessreviews/definitions/{id}/instances/{id}/decisions/{id}"),
         (9, "/users/delta"), (10, "/subscribedSkus/{id}"), (11, "/subscribedskus/{id}"),
-        (12, "/agentRegistry/agentInstances?$filter=agentCardManifest/id eq '{id}'"), (13, "/agentRegistry/agentInstances"),
+        (12, "/agentRegistry/agentInstances?$filter=agentCardManifest/id eq '{id}'"),
+        (13, "/agentRegistry/agentInstances"),
         (14, "/me/mailfolders/{id}/childfolders/{id}/.../messages/{id}"), (15, "/applications(appid={value})/owners"),
         (16, "/deviceManagement/ca({id})"), (17, "/deviceManagement/ca/{id}"),
     ]
@@ -28,7 +30,8 @@ struct PathMatcherTests {
         ("/me/drive/root:/a/b c.txt:/content", [4]),
         ("/me/drive/root:/Folder%20A/report.txt", [5]),
         ("/me/drive/root", [6]),
-        ("/identityGovernance/accessReviews/definitions/d1/instances/i1/decisions/filterByCurrentUser(on='reviewer')", [7]),
+        ("/identityGovernance/accessReviews/definitions/d1/instances/i1/decisions/filterByCurrentUser(on='reviewer')",
+         [7]),
         ("/identityGovernance/accessReviews/definitions/d1/instances/i1/decisions/x42", [8]),
         // Letter-case and parameter-name variants are one resource, whatever the request's spelling.
         ("/subscribedSkus/abc", [10, 11]),

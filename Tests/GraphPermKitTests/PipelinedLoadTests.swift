@@ -48,7 +48,8 @@ struct PipelinedLoadTests {
         for table in expected.keys.sorted() {
             #expect(actual[table] == expected[table], "table \(table)")
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["pipelined.sqlite", "sequential.sqlite"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            == ["pipelined.sqlite", "sequential.sqlite"])
     }
 
     /// Every table's rows in storage order, load times aside.
@@ -56,10 +57,12 @@ struct PipelinedLoadTests {
         try DatabaseQueue(path: path).read { db in
             var tables: [String: [String]] = [:]
             for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
-                let sql = table == "provenance" ? "SELECT id, kind, path, size, sha256 FROM provenance" : "SELECT * FROM \(table)"
+                let sql = table == "provenance"
+                    ? "SELECT id, kind, path, size, sha256 FROM provenance" : "SELECT * FROM \(table)"
                 tables[table] = try Row.fetchAll(db, sql: sql).map(\.description)
             }
-            tables["schema"] = try String.fetchAll(db, sql: "SELECT type || name || coalesce(sql, '') FROM sqlite_master ORDER BY name")
+            tables["schema"] = try String.fetchAll(
+                db, sql: "SELECT type || name || coalesce(sql, '') FROM sqlite_master ORDER BY name")
             return tables
         }
     }

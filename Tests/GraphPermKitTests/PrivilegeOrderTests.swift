@@ -23,7 +23,8 @@ struct PrivilegeOrderTests {
     }
 
     @Test func theSignedInUsersOwnDataIsNotTradedForTheWholeTenant() {
-        // User.Read reaches one user; User.ReadBasic.All every user: neither is narrower in both, so the marker decides.
+        // User.Read reaches one user; User.ReadBasic.All every user: neither is narrower in both, so the marker
+        // decides.
         let choice = PrivilegeOrder.first(
             of: [candidate("User.ReadBasic.All", admin: false), candidate("User.Read", least: true, admin: false)],
             pathResources: ["me", "user"])

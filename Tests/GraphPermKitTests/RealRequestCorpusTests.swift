@@ -108,14 +108,16 @@ struct NeedOnRealCallsTests {
                 if !justified { leastForNone.append(permission) }
             }
             print(
-                "need on 200 real calls, \(result.scheme.rawValue): \(result.permissions.count) permissions for \(result.calls.count) calls,"
+                "need on 200 real calls, \(result.scheme.rawValue): \(result.permissions.count) permissions"
+                    + " for \(result.calls.count) calls,"
                     + " least for none of their calls: \(leastForNone.count), proven minimal: \(result.isProvenMinimal)"
             )
             #expect(leastForNone.isEmpty, "\(result.scheme.rawValue): \(leastForNone)")
             #expect(result.isProvenMinimal)
         }
         print(
-            "need on 200 real calls: \(String(format: "%.3f", seconds)) s (debug build, answers cached by the corpus test or not)"
+            "need on 200 real calls: \(String(format: "%.3f", seconds)) s"
+                + " (debug build, answers cached by the corpus test or not)"
         )
     }
 }

@@ -14,7 +14,8 @@ struct SourceFileTests {
         let path = folder.file("huge.json", "")
         #expect(truncate(path, 4 << 30) == 0)
         let started = Date()
-        #expect(throws: LoadError.data(file: path, place: "$", message: "expected at most 256 MiB, found 4294967296 bytes")) {
+        #expect(throws: LoadError.data(file: path, place: "$",
+                                       message: "expected at most 256 MiB, found 4294967296 bytes")) {
             try SourceFile.read(URL(fileURLWithPath: path))
         }
         #expect(Date().timeIntervalSince(started) < 1)

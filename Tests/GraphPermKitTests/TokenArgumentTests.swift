@@ -3,11 +3,15 @@ import Testing
 
 /// A token on the command line shows in `ps` and shell history: a warning, and examples that read a file or stdin.
 struct TokenArgumentTests {
-    static let token = "eyJhbGciOiJub25lIn0.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzY3AiOiJVc2VyLlJlYWQifQ.c2ln"
+    static let token = "eyJhbGciOiJub25lIn0."
+        + "eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20iLCJzY3AiOiJVc2VyLlJlYWQifQ.c2ln"
     static let warning = "visible to other users in `ps`"
 
     @Test func aTokenArgumentGetsAWarning() throws {
-        for arguments in [["claims", Self.token], ["claims", "--token", Self.token], ["diagnose", "GET", "/me", "--token", Self.token]] {
+        for arguments in [
+            ["claims", Self.token], ["claims", "--token", Self.token],
+            ["diagnose", "GET", "/me", "--token", Self.token],
+        ] {
             let result = try CommandRunner.run(arguments + ["--format", "json"])
             #expect(result.stderr.contains(Self.warning), "\(arguments[0]): \(result.stderr)")
         }
@@ -26,14 +30,17 @@ struct TokenArgumentTests {
             let help = try CommandRunner.run([command, "--help"]).stdout
             let examples = try #require(help.range(of: "Examples:"))
             // The first example, with the lines --help wrapped it onto (they start at the margin).
-            let lines = help[examples.upperBound...].split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
-            let line = lines.prefix { !$0.isEmpty }.enumerated().prefix { $0.offset == 0 || !$0.element.hasPrefix("  ") }
+            let lines = help[examples.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst()
+            let line = lines.prefix { !$0.isEmpty }.enumerated()
+                .prefix { $0.offset == 0 || !$0.element.hasPrefix("  ") }
                 .map(\.element).joined(separator: " ")
             #expect(line.contains("--token-file") || line.contains("--claims") || line.contains("|"), "\(line)")
             #expect(!line.contains("eyJ"))
         }
-        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"),
+            encoding: .utf8)
         for command in ["claims", "diagnose"] {
             let first = try #require(readme.split(separator: "\n").first { $0.contains("graphperm \(command) ") })
             #expect(first.contains("--token-file") || first.contains("--claims") || first.contains("stdin"), "\(first)")

@@ -26,7 +26,9 @@ struct TokenValidityTests {
             let jwt = Self.claims(key, value)
             let claims = TokenClaims(payload: jwt.payload)
             #expect(claims.unreadableTimes == [key], "\(value)")
-            for now in [Date(), Date(timeIntervalSince1970: -62_135_596_800), Date(timeIntervalSince1970: 253_402_300_799)] {
+            for now in [
+                Date(), Date(timeIntervalSince1970: -62_135_596_800), Date(timeIntervalSince1970: 253_402_300_799),
+            ] {
                 let diagnosis = try Diagnoser(kb: kb).diagnose(method: "GET", url: "/me", claims: claims, at: now)
                 #expect(diagnosis.verdict == .denied)
                 #expect(diagnosis.causes.contains { $0.message == "the token's \(key) claim is not a time" })
@@ -52,7 +54,10 @@ struct TokenValidityTests {
     @Test func diagnoseAndClaimsExitNormallyOnHostileTimes() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        for payload in [#"{"aud":"https://graph.microsoft.com","scp":"User.Read","exp":-1e300}"#, #"{"aud":"x","nbf":"nan","iat":1e300}"#] {
+        for payload in [
+            #"{"aud":"https://graph.microsoft.com","scp":"User.Read","exp":-1e300}"#,
+            #"{"aud":"x","nbf":"nan","iat":1e300}"#,
+        ] {
             let encoded = Data(payload.utf8).base64EncodedString().replacingOccurrences(of: "=", with: "")
                 .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             let token = folder.file("token.txt", "eyJhbGciOiJub25lIn0.\(encoded).c2ln")

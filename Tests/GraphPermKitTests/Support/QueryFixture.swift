@@ -9,14 +9,16 @@ import Foundation
 enum QueryFixture {
     static let knowledgeBase: KnowledgeBase = {
         let path = NSTemporaryDirectory() + "graphperm-query-\(ProcessInfo.processInfo.processIdentifier).sqlite"
-        let files = ["diagnose-permissions.json", "mini-service-principal.json", "query-descriptions.json"].map(TemporaryFolder.fixture)
+        let files = ["diagnose-permissions.json", "mini-service-principal.json", "query-descriptions.json"]
+            .map(TemporaryFolder.fixture)
         let facts = try! KnowledgeLoader.gather(paths: files, dataDirectory: Resources.dataDirectory)
         try! KnowledgeBaseWriter.write(facts, to: path)
         return try! KnowledgeBase.open(path: path)
     }()
 
     /// The golden-file folder beside the tests (`RECORD_GOLDEN=1` rewrites golden files).
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Golden")
     static var isRecording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" }
 
     /// Runs a script and joins its outputs and errors the way `graphperm query` prints them.

@@ -5,7 +5,8 @@ import Testing
 @testable import GraphPermCore
 @testable import GraphPermStore
 
-/// Microsoft's permission files for integration tests: `$GRAPHPERM_DATA`, else `../shared/graph-data` beside the package.
+/// Microsoft's permission files for integration tests: `$GRAPHPERM_DATA`, else `../shared/graph-data` beside the
+/// package.
 enum SnapshotData {
     static let directory: String = {
         if let path = ProcessInfo.processInfo.environment["GRAPHPERM_DATA"], !path.isEmpty { return path }
@@ -18,7 +19,10 @@ enum SnapshotData {
         FileManager.default.fileExists(atPath: directory + "/permissions.json")
     }
 
-    static let skipMessage: Comment = "skipped: Microsoft's permission files are not at ../shared/graph-data (set GRAPHPERM_DATA to their folder)"
+    static let skipMessage: Comment = """
+        skipped: Microsoft's permission files are not at ../shared/graph-data \
+        (set GRAPHPERM_DATA to their folder)
+        """
 
     /// The snapshot loaded once into a temporary knowledge base.
     static let knowledgeBase: KnowledgeBase = {
@@ -50,7 +54,10 @@ enum ConcreteURL {
             let character = template[index]
             if character == "{" {
                 var end = template[index...].firstIndex(of: "}") ?? template.endIndex
-                while end < template.endIndex, template.index(after: end) < template.endIndex, template[template.index(after: end)] == "}" { end = template.index(after: end) }
+                while end < template.endIndex, template.index(after: end) < template.endIndex,
+                      template[template.index(after: end)] == "}" {
+                    end = template.index(after: end)
+                }
                 let before = result
                 result += value(after: before, using: &random)
                 index = end < template.endIndex ? template.index(after: end) : end
