@@ -3,6 +3,20 @@ import Testing
 @testable import GraphPermKit
 
 struct CompletionContextTests {
+    /// What bash's completion script asks the binary for `graphperm show Mail.Re<Tab>`.
+    @Test func theShellCompletesPermissionNamesFromTheKnowledgeBase() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let db = folder.path + "/kb.sqlite"
+        try KnowledgeBase.buildFromSnapshot(at: db)
+        let result = try CommandRunner.run(
+            ["---completion", "show", "--", "positional@0", "4", "7", "graphperm", "show", "--db", db, "Mail.Re"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = result.stdout.split(separator: "\n").map(String.init)
+        #expect(names.contains("Mail.Read") && names.contains("Mail.ReadBasic"), "\(names)")
+        #expect(names.allSatisfy { $0.hasPrefix("Mail.Re") }, "\(names)")
+    }
+
     let words = CompletionContext.Words(
         permissions: ["Mail.Read", "User.Read"], roles: ["Security Reader"], entities: ["alerts"],
         templates: ["/me/messages"])

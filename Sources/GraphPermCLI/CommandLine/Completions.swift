@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GraphPermKit
 import GraphPermQuery
@@ -16,4 +17,18 @@ extension CompletionKind {
 
     /// The names of the saved queries compiled in (`graphperm queries`).
     package static var savedQueries: CompletionKind { .list(SavedQuery.all().map(\.name)) }
+
+    /// The permission (and admin role) names of the knowledge base at `--db`, `$GRAPHPERM_DB` or the per-user
+    /// location, read when the shell asks (nothing when there is none yet).
+    package static var permissionNames: CompletionKind {
+        .custom { arguments, _, prefix in
+            let named = arguments.firstIndex(of: "--db")
+                .flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
+            let path = named ?? ProcessInfo.processInfo.environment["GRAPHPERM_DB"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? CommonOptions.defaultDatabasePath
+            guard let kb = try? KnowledgeBase.open(path: path) else { return [] }
+            let names = ((try? kb.permissionNames()) ?? []) + ((try? kb.adminRoles().map(\.name)) ?? [])
+            return names.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
+        }
+    }
 }

@@ -16,7 +16,8 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "A permission name or GUID, or an admin role name or role template ID.")
+    @Argument(
+        help: "A permission name or GUID, or an admin role name or role template ID.", completion: .permissionNames)
     var nameOrID: String
 
     func run() throws {
