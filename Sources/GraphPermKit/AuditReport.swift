@@ -90,7 +90,7 @@ package extension KnowledgeBase {
                     let answer = try? least(method: call.method, target: call.url, scheme: scheme),
                     let row = answer[scheme]
                 else { continue }
-                let granting = (row.least + row.higher).map { $0.components(separatedBy: " and ")[0] }
+                let granting = (row.leastRequirements + row.higherRequirements).map(\.permission)
                 guard
                     let holding = held[scheme]!.filter(granting.contains).min(by: {
                         NeedAnalysis.cost($0) < NeedAnalysis.cost($1)

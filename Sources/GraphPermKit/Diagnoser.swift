@@ -126,8 +126,8 @@ public struct Diagnoser {
         var grants: [Grant] = []
         for (scheme, schemeAnswer) in answer.schemes {
             guard let schemeAnswer else { continue }
-            for (index, label) in (schemeAnswer.least + schemeAnswer.higher).enumerated() {
-                let name = label.components(separatedBy: " and ")[0]
+            for (index, requirement) in (schemeAnswer.leastRequirements + schemeAnswer.higherRequirements).enumerated() {
+                let name = requirement.permission
                 grants.append(
                     Grant(
                         permission: name, scheme: scheme, method: method, template: resolved.templates[0],

@@ -198,7 +198,8 @@ extension KnowledgeBase {
                     scheme,
                     ranked.isEmpty
                         ? nil
-                        : LeastAnswer.SchemeAnswer(least: [ranked[0]], higher: Array(ranked.dropFirst().prefix(12)))
+                        : LeastAnswer.SchemeAnswer(
+                            least: [Requirement(ranked[0])], higher: ranked.dropFirst().prefix(12).map { Requirement($0) })
                 ))
         }
         guard schemes.contains(where: { $0.1 != nil }) else { return nil }

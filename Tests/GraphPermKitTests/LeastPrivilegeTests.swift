@@ -60,9 +60,12 @@ struct LeastPrivilegeTests {
         #expect(LeastPrivilege.select(method: "PATCH", scheme: .delegatedWork, in: set)?.labels
             == ["User.EnableDisableAccount.All and User.Read.All"])
         let table = PermissionTable(method: "PATCH", claims: set)
-        #expect(table.rows[0] == PermissionTable.Row(scheme: .delegatedWork,
-                                                     least: "User.EnableDisableAccount.All and User.Read.All",
-                                                     higher: "User.ReadWrite.All"))
+        #expect(table.rows[0] == PermissionTable.Row(
+            scheme: .delegatedWork,
+            least: .requirements([Requirement("User.EnableDisableAccount.All", alsoRequires: "User.Read.All")]),
+            higher: .requirements([Requirement("User.ReadWrite.All")])))
+        #expect(table.rows[0].least == "User.EnableDisableAccount.All and User.Read.All")
+        #expect(table.rows[0].leastRequirement?.alsoRequires == "User.Read.All")
     }
 
     @Test func noMarkerMeansNoSelection() {

@@ -60,8 +60,9 @@ struct PermissionTableTests {
     }
 
     @Test func cellsEscapePipesAndNewLines() {
-        let table = PermissionTable(rows: [PermissionTable.Row(scheme: .application, least: "A|B", higher: "C\nD")],
-                                    problems: [])
+        let row = PermissionTable.Row(
+            scheme: .application, least: .requirements([Requirement("A|B")]), higher: .requirements([Requirement("C\nD")]))
+        let table = PermissionTable(rows: [row], problems: [])
         #expect(table.markdown.contains("|Application|A\\|B|C<br>D|\n"))
     }
 }

@@ -63,12 +63,6 @@ package struct NeedPlanner {
     package let scheme: Scheme
     package let answered: [(call: AppCalls.Call, answer: LeastAnswer)]
 
-    /// A permission name from a label (`A and B` → `A`) and its partner.
-    private static func split(_ label: String) -> (permission: String, partner: String?) {
-        guard let range = label.range(of: " and ") else { return (label, nil) }
-        return (String(label[..<range.lowerBound]), String(label[range.upperBound...]))
-    }
-
     package func plan() -> NeedAnalysis.SchemeResult {
         let supported = answered.compactMap { entry in
             entry.answer[scheme].map {
@@ -79,36 +73,33 @@ package struct NeedPlanner {
         // The permissions that may enter the set: least or recommended for some call.
         var allowed: [String: [String]] = [:]
         for entry in supported {
-            let labels = entry.answer.least + (entry.answer.recommended.map { [$0] } ?? [])
-            for label in labels {
-                allowed[Self.split(label).permission, default: []].append(entry.call.method + " " + entry.call.url)
+            let requirements = entry.answer.leastRequirements + (entry.answer.recommendedRequirement.map { [$0] } ?? [])
+            for requirement in requirements {
+                allowed[requirement.permission, default: []].append(entry.call.method + " " + entry.call.url)
             }
         }
         let needs = supported.map { entry in
-            (entry.answer.least + entry.answer.higher).map { Self.split($0).permission }.uniqued().filter {
+            (entry.answer.leastRequirements + entry.answer.higherRequirements).map(\.permission).uniqued().filter {
                 allowed[$0] != nil
             }
         }
         let solution = SetCover.solve(needs: needs, cost: NeedAnalysis.cost)
         var partners: [(permission: String, requiredBy: String)] = []
         let calls = supported.map { entry -> NeedAnalysis.CallResult in
-            let labels = entry.answer.least + entry.answer.higher
-            let granting = labels.filter { solution.chosen.contains(Self.split($0).permission) }
-            let best = granting.min {
-                NeedAnalysis.cost(Self.split($0).permission) < NeedAnalysis.cost(Self.split($1).permission)
-            }
-            let pick = best.map(Self.split)
-            if let pick, let partner = pick.partner, !solution.chosen.contains(partner),
+            let requirements = entry.answer.leastRequirements + entry.answer.higherRequirements
+            let granting = requirements.filter { solution.chosen.contains($0.permission) }
+            let pick = granting.min { NeedAnalysis.cost($0.permission) < NeedAnalysis.cost($1.permission) }
+            if let pick, let partner = pick.alsoRequires, !solution.chosen.contains(partner),
                 !partners.contains(where: { $0.permission == partner })
             {
                 partners.append((partner, pick.permission))
             }
-            let least = entry.answer.least.first.map { Self.split($0).permission }
-            let isLeast = entry.answer.least.contains { Self.split($0).permission == pick?.permission }
+            let least = entry.answer.leastRequirements.first?.permission
+            let isLeast = entry.answer.leastRequirements.contains { $0.permission == pick?.permission }
             let reason: String
             switch pick?.permission {
             case nil: reason = "no chosen permission grants this call"
-            case entry.answer.recommended.map({ Self.split($0).permission }):
+            case entry.answer.recommendedRequirement?.permission:
                 reason = "the recommended permission for this call"
             case _ where isLeast: reason = "marked least privileged for this call by Microsoft"
             default:
@@ -117,8 +108,8 @@ package struct NeedPlanner {
             return NeedAnalysis.CallResult(
                 method: entry.call.method, url: entry.call.url, template: entry.template,
                 grantedBy: pick?.permission, least: least,
-                recommended: entry.answer.recommended.map { Self.split($0).permission },
-                reason: reason, alsoRequires: pick?.partner.map { [$0] } ?? [],
+                recommended: entry.answer.recommendedRequirement?.permission,
+                reason: reason, alsoRequires: pick?.alsoRequires.map { [$0] } ?? [],
                 basis: entry.basis.rawValue)
         }
         return NeedAnalysis.SchemeResult(

@@ -5,10 +5,11 @@ public struct Claim: Sendable, Equatable {
     public let alsoRequires: [String]
     public let isLeast: Bool
 
+    /// The permission with its first partner, as Microsoft's documentation reads a least-privileged claim.
+    public var requirement: Requirement { Requirement(permission, alsoRequires: alsoRequires.first) }
+
     /// How Microsoft labels a least-privileged claim: `Perm`, or `Perm and FirstPartner`.
-    public var label: String {
-        alsoRequires.first.map { "\(permission) and \($0)" } ?? permission
-    }
+    public var label: String { requirement.label }
 }
 
 /// The claims of one path template (or of variants merged into one), indexed the way the least-privilege

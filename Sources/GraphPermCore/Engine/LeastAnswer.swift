@@ -6,19 +6,28 @@
 public struct LeastAnswer: Sendable, Equatable {
     /// Least-privileged permissions (Microsoft's choice first, then equally least ones) and higher ones.
     public struct SchemeAnswer: Sendable, Equatable {
-        public let least: [String]
-        public let higher: [String]
-        /// The least privileged of the permissions that grant the call, by `PrivilegeOrder` (often `least[0]`).
-        public var recommended: String?
+        /// Microsoft's choice first, then equally least ones; each a permission and its AlsoRequires partner.
+        public let leastRequirements: [Requirement]
+        /// The other permissions that grant the call.
+        public let higherRequirements: [Requirement]
+        /// The least privileged of the permissions that grant the call, by `PrivilegeOrder` (often the first least).
+        public var recommendedRequirement: Requirement?
         /// Why `recommended` was chosen, in a sentence.
         public var why: String?
 
-        public init(least: [String], higher: [String], recommended: String? = nil, why: String? = nil) {
-            self.least = least
-            self.higher = higher
-            self.recommended = recommended
+        public init(least: [Requirement], higher: [Requirement], recommended: Requirement? = nil, why: String? = nil) {
+            self.leastRequirements = least
+            self.higherRequirements = higher
+            self.recommendedRequirement = recommended
             self.why = why
         }
+
+        /// The least requirements as Microsoft's documentation prints them (`A`, `A and B`).
+        public var least: [String] { leastRequirements.map(\.label) }
+        /// The higher requirements as printed.
+        public var higher: [String] { higherRequirements.map(\.label) }
+        /// The recommended requirement as printed.
+        public var recommended: String? { recommendedRequirement?.label }
     }
 
     /// What the privilege order reads of a permission in a scheme: admin consent and Microsoft's level.
@@ -91,10 +100,15 @@ public struct LeastAnswer: Sendable, Equatable {
     {
         let renamed: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
             guard let answer = entry.answer else { return (entry.scheme, nil) }
-            let least = answer.least.compactMap { rename($0, entry.scheme) }.uniqued()
+            func renamed(_ requirement: Requirement) -> Requirement? {
+                rename(requirement.permission, entry.scheme).map {
+                    Requirement($0, alsoRequires: requirement.alsoRequires.flatMap { rename($0, entry.scheme) })
+                }
+            }
+            let least = answer.leastRequirements.compactMap(renamed).uniqued()
             guard !least.isEmpty else { return (entry.scheme, nil) }
-            let higher = answer.higher.compactMap { rename($0, entry.scheme) }.uniqued().filter { !least.contains($0) }
-            let recommended = answer.recommended.flatMap { rename($0, entry.scheme) }
+            let higher = answer.higherRequirements.compactMap(renamed).uniqued().filter { !least.contains($0) }
+            let recommended = answer.recommendedRequirement.flatMap(renamed)
             return (
                 entry.scheme,
                 SchemeAnswer(
@@ -136,9 +150,9 @@ public struct LeastAnswer: Sendable, Equatable {
                 continue
             }
             let (row, _) = PermissionTable.row(method: method, scheme: scheme, claims: claims)
-            var least: [String]
+            var least: [Requirement]
             if let selection = LeastPrivilege.select(method: method, scheme: scheme, in: claims) {
-                least = (selection.labels + selection.ties.map(\.label)).uniqued()
+                least = (selection.requirements + selection.ties.map(\.requirement)).uniqued()
                 if selection.labels.count > 1 {
                     notes.append(
                         "\(scheme.rawValue): Microsoft's data is ambiguous here (\(selection.labels.joined(separator: ", "))); Microsoft's documentation shows the first"
@@ -146,20 +160,21 @@ public struct LeastAnswer: Sendable, Equatable {
                 }
             } else {
                 let ranked = claimList.map(\.permission).uniqued().sorted(by: InferredLeast.precedes)
-                least = [ranked[0]]
+                least = [Requirement(ranked[0])]
                 notes.append(
                     "\(scheme.rawValue): Microsoft's data marks no permission least privileged for this call; \(ranked[0]) is inferred from the permission names"
                 )
             }
             let higher =
-                (row.least == PermissionTable.notSupported ? claimList.map(\.permission).uniqued() : row.higherItems)
+                (row.leastCell == .notSupported
+                    ? claimList.map(\.permission).uniqued().map { Requirement($0) } : row.higherCell.requirements)
                 .filter { !least.contains($0) }
             var answer = SchemeAnswer(least: least, higher: higher)
-            (answer.recommended, answer.why) = recommendation(
-                claimList, documented: least[0], scheme: scheme,
+            (answer.recommendedRequirement, answer.why) = recommendation(
+                claimList, documented: least[0].label, scheme: scheme,
                 facts: facts, pathResources: pathResources)
-            if let recommended = answer.recommended, recommended != least[0], let why = answer.why {
-                notes.append("\(scheme.rawValue): recommended \(recommended) rather than \(least[0]): \(why)")
+            if let recommended = answer.recommended, recommended != least[0].label, let why = answer.why {
+                notes.append("\(scheme.rawValue): recommended \(recommended) rather than \(least[0].label): \(why)")
             }
             schemes.append((scheme, answer))
         }
@@ -171,7 +186,7 @@ public struct LeastAnswer: Sendable, Equatable {
     private static func recommendation(
         _ claims: [Claim], documented: String, scheme: Scheme, facts: PermissionFacts,
         pathResources: [String]
-    ) -> (String?, String?) {
+    ) -> (Requirement?, String?) {
         let candidates = claims.map { claim in
             let known = facts(claim.permission, scheme)
             return PrivilegeOrder.Candidate(
@@ -179,10 +194,11 @@ public struct LeastAnswer: Sendable, Equatable {
                 requiresAdminConsent: known.requiresAdminConsent, privilegeLevel: known.privilegeLevel)
         }
         guard let best = PrivilegeOrder.first(of: candidates, pathResources: pathResources) else { return (nil, nil) }
+        let bestRequirement = claims.first { $0.label == best.label }?.requirement ?? Requirement(best.permission)
         if best.label == documented {
             let others = candidates.filter { $0.permission != best.permission }
             return (
-                best.label,
+                bestRequirement,
                 others.isEmpty
                     ? "the only permission that grants this call"
                     : "Microsoft's choice; none of the \(candidates.count) that grant this call is less privileged"
@@ -192,6 +208,6 @@ public struct LeastAnswer: Sendable, Equatable {
         let reason =
             shown.map { PrivilegeOrder.reason(best, over: $0, pathResources: pathResources) }
             ?? "the least privileged by the privilege order"
-        return (best.label, "\(reason); Microsoft's documentation shows \(documented)")
+        return (bestRequirement, "\(reason); Microsoft's documentation shows \(documented)")
     }
 }

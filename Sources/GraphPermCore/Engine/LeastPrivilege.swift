@@ -6,8 +6,10 @@
 public enum LeastPrivilege {
     /// The outcome of the selection.
     public struct Selection: Sendable, Equatable {
-        /// Microsoft's labels, its choice first; more than one only when the data is genuinely ambiguous.
-        public let labels: [String]
+        /// Microsoft's choice first; more than one only when the data is genuinely ambiguous.
+        public let requirements: [Requirement]
+        /// The requirements as Microsoft's documentation prints them (`A`, `A and B`).
+        public var labels: [String] { requirements.map(\.label) }
         /// The chosen claim (the first one of the labels).
         public let chosen: Claim
         /// Other least-marked claims that tie with the choice (same methods count): equally least.
@@ -20,11 +22,11 @@ public enum LeastPrivilege {
     public static func select(method: String, scheme: Scheme, in set: ClaimSet) -> Selection? {
         let candidates = set.claims(method: method, scheme: scheme).filter(\.isLeast)
         guard let first = candidates.first else { return nil }
-        if candidates.count == 1 { return Selection(labels: [first.label], chosen: first, ties: [], rule: 1) }
+        if candidates.count == 1 { return Selection(requirements: [first.requirement], chosen: first, ties: [], rule: 1) }
         let methodCounts = candidates.map { set.methods(of: $0.permission, scheme: scheme).count }
         if methodCounts.filter({ $0 == 1 }).count >= 2 {
-            let labels = pairedLabels(candidates)
-            return Selection(labels: labels, chosen: first, ties: Array(candidates.dropFirst()), rule: 2)
+            return Selection(
+                requirements: paired(candidates), chosen: first, ties: Array(candidates.dropFirst()), rule: 2)
         }
         let chosenIndex: Int
         let rule: Int
@@ -50,11 +52,11 @@ public enum LeastPrivilege {
             index != chosenIndex && methodCounts[index] == chosenCount
                 && set.methods(of: candidate.permission, scheme: scheme).contains(method)
         }.map(\.element)
-        return Selection(labels: [chosen.label], chosen: chosen, ties: ties, rule: rule)
+        return Selection(requirements: [chosen.requirement], chosen: chosen, ties: ties, rule: rule)
     }
 
-    /// Rule 2: every candidate paired with each partner (or alone), unordered pairs once each, as labels.
-    private static func pairedLabels(_ candidates: [Claim]) -> [String] {
+    /// Rule 2: every candidate paired with each partner (or alone), unordered pairs once each.
+    private static func paired(_ candidates: [Claim]) -> [Requirement] {
         var pairs: [(String, String)] = []
         for candidate in candidates {
             let partners = candidate.alsoRequires.isEmpty ? [""] : candidate.alsoRequires
@@ -63,7 +65,7 @@ public enum LeastPrivilege {
                 if !pairs.contains(where: { samePair($0, pair) }) { pairs.append(pair) }
             }
         }
-        return pairs.map { $0.1.isEmpty ? $0.0 : "\($0.0) and \($0.1)" }
+        return pairs.map { Requirement($0.0, alsoRequires: $0.1) }
     }
 
     package static func samePair(_ lhs: (String, String), _ rhs: (String, String)) -> Bool {

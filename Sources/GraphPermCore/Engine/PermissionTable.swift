@@ -9,21 +9,51 @@ public struct PermissionTable: Sendable, Equatable {
     public static let notSupported = "Not supported."
     public static let notAvailable = "Not available."
 
+    /// A cell: requirements, or one of Microsoft's two words for none.
+    public enum Cell: Sendable, Hashable {
+        /// The permission type cannot make the call (`Not supported.`).
+        case notSupported
+        /// No other permission grants the call (`Not available.`).
+        case notAvailable
+        case requirements([Requirement])
+
+        /// The requirements of the cell (none for the two words).
+        public var requirements: [Requirement] {
+            if case .requirements(let requirements) = self { requirements } else { [] }
+        }
+
+        /// The cell as Microsoft's documentation prints it.
+        public var text: String {
+            switch self {
+            case .notSupported: PermissionTable.notSupported
+            case .notAvailable: PermissionTable.notAvailable
+            case .requirements(let requirements): requirements.map(\.label).joined(separator: ", ")
+            }
+        }
+    }
+
     /// One row: the scheme and its two cells.
     public struct Row: Sendable, Equatable {
         public let scheme: Scheme
-        public let least: String
-        public let higher: String
-        /// The higher cell's items (`A`, `A and B`), without the `Not supported.`/`Not available.` sentinels.
-        public var higherItems: [String] {
-            higher == PermissionTable.notSupported || higher == PermissionTable.notAvailable ? []
-                : higher.split(separator: ",").map { String($0.drop { $0 == " " }) }
+        public let leastCell: Cell
+        public let higherCell: Cell
+
+        public init(scheme: Scheme, least: Cell, higher: Cell) {
+            self.scheme = scheme
+            self.leastCell = least
+            self.higherCell = higher
         }
+
+        /// The least cell as printed.
+        public var least: String { leastCell.text }
+        /// The higher cell as printed.
+        public var higher: String { higherCell.text }
+        /// The requirement in the least cell, if any.
+        public var leastRequirement: Requirement? { leastCell.requirements.first }
 
         /// Microsoft drops the whole table when a row has no least permission but lists others.
         public var isValid: Bool {
-            !(least == PermissionTable.notSupported
-              && ![PermissionTable.notSupported.lowercased(), PermissionTable.notAvailable.lowercased()].contains(higher.lowercased()))
+            !(leastCell == .notSupported && !higherCell.requirements.isEmpty)
         }
     }
 
@@ -95,14 +125,17 @@ public struct PermissionTable: Sendable, Equatable {
     /// One row, following Microsoft's rules for the least cell, the higher cell and AlsoRequires pairs.
     package static func row(method: String, scheme: Scheme, claims set: ClaimSet) -> (Row, Problem?) {
         let claims = set.claims(method: method, scheme: scheme)
-        guard !claims.isEmpty else { return (Row(scheme: scheme, least: notSupported, higher: notSupported), nil) }
+        guard !claims.isEmpty else { return (Row(scheme: scheme, least: .notSupported, higher: .notSupported), nil) }
         let ordered = claims.filter(\.isLeast) + claims.filter { !$0.isLeast }
         let names = ordered.map(\.permission).uniqued()
         guard let selection = LeastPrivilege.select(method: method, scheme: scheme, in: set) else {
-            return (Row(scheme: scheme, least: notSupported, higher: names.joined(separator: ", ")), .missingLeastMarker(scheme))
+            let higher = Cell.requirements(names.map { Requirement($0) })
+            return (Row(scheme: scheme, least: .notSupported, higher: higher), .missingLeastMarker(scheme))
         }
-        let least = selection.labels[0]
+        let leastRequirement = selection.requirements[0]
+        let least = leastRequirement.label
         var higher = names.filter { $0 != least }
+        // Microsoft's generator keeps its words for none as an item of the list (printed alone, or after pairs).
         if higher.isEmpty { higher = [notAvailable] }
 
         var pairs: [(String, String)] = []
@@ -131,28 +164,32 @@ public struct PermissionTable: Sendable, Equatable {
             pairs.removeAll { LeastPrivilege.samePair($0, (a, b)) || LeastPrivilege.samePair($0, (a, "")) || LeastPrivilege.samePair($0, (b, "")) }
             higher.removeAll { $0 == a || $0 == b }
         }
+        let leastCell = Cell.requirements([leastRequirement])
         guard !pairs.isEmpty else {
-            let cell = higher.isEmpty ? (required.isEmpty ? notSupported : notAvailable) : higher.joined(separator: ", ")
-            return (Row(scheme: scheme, least: least, higher: cell), problem)
+            let cell: Cell = higher == [notAvailable] ? .notAvailable
+                : higher.isEmpty ? (required.isEmpty ? .notSupported : .notAvailable)
+                : .requirements(higher.map { Requirement($0) })
+            return (Row(scheme: scheme, least: leastCell, higher: cell), problem)
         }
-        var emitted: [String] = []
+        var emitted: [Requirement] = []
         var found = Set<String>()
         for (a, b) in pairs {
             if found.contains(a + "\u{0}" + b) || (b.isEmpty && found.contains(a)) { continue }
             if !b.isEmpty && (required.contains(a) || required.contains(b)) {
                 let (first, second) = required.contains(a) ? (a, b) : (b, a)
-                emitted.append("\(first) and \(second)")
+                emitted.append(Requirement(first, alsoRequires: second))
                 found.formUnion([a + "\u{0}" + b, b + "\u{0}" + a, a, b])
             } else if b.isEmpty && higher.contains(a) {
-                emitted.append(a)
+                emitted.append(Requirement(a))
                 found.insert(a)
             } else if !b.isEmpty && higher.contains(a) && higher.contains(b) {
-                emitted.append("\(a) and \(b)")
+                emitted.append(Requirement(a, alsoRequires: b))
                 found.formUnion([a + "\u{0}" + b, b + "\u{0}" + a, a, b])
             }
         }
-        emitted += higher.filter { !found.contains($0) }
-        return (Row(scheme: scheme, least: least, higher: emitted.isEmpty ? notAvailable : emitted.joined(separator: ", ")), problem)
+        emitted += higher.filter { !found.contains($0) }.map { Requirement($0) }
+        let higherCell: Cell = emitted.isEmpty || emitted == [Requirement(notAvailable)] ? .notAvailable : .requirements(emitted)
+        return (Row(scheme: scheme, least: leastCell, higher: higherCell), problem)
     }
 }
 
