@@ -2,7 +2,7 @@ import Foundation
 import GraphPermCore
 import GraphPermStore
 
-package extension AppCalls {
+extension AppCalls {
     /// The calls in the file at `path` (`METHOD URL` lines, JSON Lines, or a HAR file); `-` reads standard input.
     public static func read(_ path: String) throws(LoadError) -> [Call] {
         let fromStandardInput = path == "-"

@@ -31,7 +31,7 @@ public struct AuditReport: Sendable {
     public var problems: [Finding] { findings.filter { $0.kind != .signIn && $0.kind != .otherAPI } }
 }
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// Audits `granted` against `calls` (with no calls, only unknown IDs, sign-in scopes and other APIs).
     ///
     /// A call counts as covered when the delegated or the application permissions held cover it; a permission

@@ -336,7 +336,7 @@ public struct Diagnoser {
     }
 }
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// The admin roles of the Security API (name and role template ID).
     public func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try store.adminRoles()

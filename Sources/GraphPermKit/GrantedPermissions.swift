@@ -59,7 +59,7 @@ public struct GrantedPermissions: Sendable {
     }
 }
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// The permission name of an ID in a scheme.
     public func permissionName(guid: String, scheme: Scheme) throws(KnowledgeBaseError) -> String? {
         try store.permissionName(guid: guid, scheme: scheme)

@@ -1,7 +1,7 @@
 import GraphPermCore
 import GraphPermStore
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// The least-privileged permission sets for `calls`, per scheme.
     public func need(_ calls: [AppCalls.Call], schemes: [Scheme] = Scheme.allCases) throws -> NeedAnalysis {
         var answered: [(call: AppCalls.Call, answer: LeastAnswer)] = []

@@ -18,7 +18,7 @@ public enum QueryOutput: Sendable {
     }
 }
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// Runs one statement. `least` and `who can` use the same engine as `graphperm least`.
     public func run(_ statement: GraphPermQuery.Statement) throws -> QueryOutput {
         switch statement {

@@ -13,7 +13,7 @@ public struct ReferenceDocument: Sendable, Equatable {
     public let markdown: String
 }
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// The documents of `kind`; `api` gives one document per top-level resource, the others one document.
     public func reference(_ kind: ReferenceKind) throws -> [ReferenceDocument] {
         switch kind {

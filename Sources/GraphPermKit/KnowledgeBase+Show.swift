@@ -80,7 +80,7 @@ public enum ShowResult: Sendable, Equatable {
     }
 }
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// A permission by name (any case) or by ID, or an admin role by name or role template ID.
     public func show(_ nameOrID: String) throws -> ShowResult {
         let key = nameOrID.trimmingCharacters(in: .whitespaces)

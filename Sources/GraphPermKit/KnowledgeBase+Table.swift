@@ -2,7 +2,7 @@ import Foundation
 import GraphPermCore
 import GraphPermStore
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// The documentation table for `method` on one URL, or several joined by `;`.
     public func permissionTable(method rawMethod: String, urls: String) throws -> PermissionTable {
         let method = rawMethod.uppercased()

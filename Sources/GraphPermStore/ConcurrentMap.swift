@@ -1,7 +1,7 @@
 import Dispatch
 import GraphPermCore
 
-package extension Array where Element: Sendable {
+extension Array where Element: Sendable {
     /// `transform` applied to every element on all processor cores, the results in the elements' order.
     ///
     ///     [3, 1, 2].concurrentMap { $0 * 10 }  // [30, 10, 20]

@@ -33,7 +33,8 @@ struct SyncCommand: AsyncParsableCommand {
               graphperm sync --from ./mirror
               graphperm sync --tenant --token-file token.txt
               graphperm sync --tenant --token-file token.txt --graph-host graph.microsoft.us
-            """
+            """,
+        version: GraphPermVersion.description
     )
 
     @OptionGroup var common: CommonOptions

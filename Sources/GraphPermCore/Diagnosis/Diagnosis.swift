@@ -130,7 +130,7 @@ public struct Diagnosis: Sendable, Equatable {
     }
 }
 
-package extension Cause.Strength {
+extension Cause.Strength {
     /// `token`, `specific error` or `generic error`.
     public var name: String {
         switch self {

@@ -193,7 +193,7 @@ public struct PermissionTable: Sendable, Equatable {
     }
 }
 
-package extension Array where Element: Hashable {
+extension Array where Element: Hashable {
     /// The elements in order, each once.
     package func uniqued() -> [Element] {
         var seen = Set<Element>()

@@ -1,4 +1,4 @@
-package extension LeastAnswer {
+extension LeastAnswer {
     /// The JSON document of `graphperm least` (keys in a fixed order; `null` for an unsupported scheme).
     public var json: String {
         let method = JSONText.string(method)

@@ -1,6 +1,6 @@
 import GraphPermCore
 import GraphPermStore
-package extension AuditReport {
+extension AuditReport {
     public var tabular: TabularText {
         TabularText(
             columns: ["finding", "type", "subject", "detail"],

@@ -1,6 +1,6 @@
 import GraphPermCore
 import GraphPermStore
-package extension NeedAnalysis {
+extension NeedAnalysis {
     /// The JSON document of `graphperm need` (keys in a fixed order).
     public var json: String {
         JSONText.object([

@@ -3,7 +3,7 @@ import GRDB
 import GraphPermCore
 import GraphPermJSON
 
-package extension KnowledgeBaseWriter {
+extension KnowledgeBaseWriter {
     /// Reads `paths` (and the embedded `Data/`) into a new knowledge base at `path`: the same facts and the same
     /// file as `KnowledgeLoader.gather` then `write`, sooner, because the grants are written on another core while
     /// the files are still being read. All-or-nothing like `write`: on any problem `path` stays as it was.

@@ -205,7 +205,7 @@ package final class KnowledgeStore: @unchecked Sendable {
     }
 }
 
-package extension Grant {
+extension Grant {
     /// A grant from the first eight columns of `KnowledgeStore.grantsSQL`.
     package init(row: Row) {
         let partners: String = row[5]

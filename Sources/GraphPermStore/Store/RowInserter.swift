@@ -79,7 +79,7 @@ package struct RowInserter {
     private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }
 
-package extension RowInserter.Value {
+extension RowInserter.Value {
     package init(_ text: String?) { self = text.map { .text($0) } ?? .null }
     package init(_ number: Int?) { self = number.map { .integer($0) } ?? .null }
     package init(_ flag: Bool?) { self = flag.map { .integer($0 ? 1 : 0) } ?? .null }
