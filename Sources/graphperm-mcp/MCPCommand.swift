@@ -21,13 +21,8 @@ struct MCPServerCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var common: CommonOptions
-
-    func validate() throws {
-        if common.format != nil {
-            throw ValidationError("graphperm mcp writes JSON-RPC messages: --format does not apply")
-        }
-    }
+    @Option(name: .long, help: "The knowledge base file (else $GRAPHPERM_DB, else the per-user data location).")
+    var db: String?
 
     func run() async throws {
         let server = await GraphPermServer.make(kb: openKnowledgeBase())
@@ -40,8 +35,10 @@ struct MCPServerCommand: AsyncParsableCommand {
     /// The knowledge base as every command opens it; when that fails the server still runs, and every tool answers
     /// with the error (a client shows it, where an exit would only close the stream).
     private func openKnowledgeBase() -> Result<KnowledgeBase, ToolFailure> {
-        let (path, isExplicit) = common.databasePath
         do {
+            // The options every command shares (--format does not apply here: the output is JSON-RPC).
+            let common = try CommonOptions.parse(db.map { ["--db", $0] } ?? [])
+            let (path, isExplicit) = common.databasePath
             if isExplicit {
                 let kb = try KnowledgeBase.open(path: path)
                 if let note = CommonOptions.snapshotNote(kb, always: false) { Console.note(note) }

@@ -18,7 +18,7 @@ struct MCPServerTests {
         return path
     }()
 
-    static let claims: [String: Any] = [
+    static let claims: [String: any Sendable] = [
         "aud": "https://graph.microsoft.com", "scp": "User.Read Mail.ReadBasic", "idtyp": "user",
         "exp": 1_900_000_000, "nbf": 1_700_000_000, "tid": "72f988bf-86f1-41af-91ab-2d7cd011db47", "ver": "1.0",
     ]
@@ -210,7 +210,7 @@ struct MCPServerTests {
             tool: "table", arguments: ["method": "GET", "urls": [String]()],
             message: "table: argument 'urls' must be a non-empty array of strings, not an empty array"),
         BadCall(
-            tool: "table", arguments: ["method": "GET", "urls": ["/me", 7]],
+            tool: "table", arguments: ["method": "GET", "urls": ["/me", 7] as [any Sendable]],
             message: "table: argument 'urls[1]' must be a string, not a number"),
         BadCall(
             tool: "need", arguments: ["calls": [["method": "GET"]]],
@@ -421,6 +421,6 @@ struct MCPServerTests {
     @Test func formatIsAUsageError() throws {
         let result = try CommandRunner.run(["mcp", "--format", "json"])
         #expect(result.status == 64 && result.stdout.isEmpty)
-        #expect(result.stderr.contains("--format does not apply"))
+        #expect(result.stderr.contains("Unknown option '--format'"), "\(result.stderr)")
     }
 }
