@@ -151,8 +151,10 @@ struct InstallTests {
         for command in ArgumentOrderTests.allCommands {
             helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
         }
-        let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().appendingPathComponent("graphperm-sync").path
-        helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        for name in ["graphperm-sync", "graphperm-mcp"] {
+            let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().appendingPathComponent(name).path
+            helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        }
         #expect(helps.allSatisfy { $0.contains("USAGE:") })
         for help in helps {
             for place in ["../shared", "Schema/", "docs/", "Queries/", "Data/", ".build"] {
