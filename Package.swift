@@ -9,6 +9,7 @@ import PackageDescription
 //   GraphPermKit    the front door for Swift programs: open or build a knowledge base, ask it, render answers.
 //   GraphPermSync   downloads (libcurl at run time), for the graphperm-sync helper.
 //   GraphPermCLI    the commands, their options and the REPL; graphperm and graphperm-sync are thin mains.
+//   graphperm-mcp   the MCP server over stdio (`graphperm mcp` runs it), the only user of the MCP SDK.
 let package = Package(
     name: "graphperm",
     platforms: [.macOS(.v15)],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
@@ -60,11 +62,19 @@ let package = Package(
         ),
         // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
         .executableTarget(name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI", "GraphPermStore"]),
+        // `graphperm mcp` runs this helper, so that only it links the MCP SDK.
+        .executableTarget(
+            name: "graphperm-mcp",
+            dependencies: [
+                "GraphPermKit", "GraphPermCLI", "GraphPermStore", "GraphPermQuery",
+                .product(name: "MCP", package: "swift-sdk"),
+            ]
+        ),
         .testTarget(
             name: "GraphPermKitTests",
             dependencies: [
                 "GraphPermKit", "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore", "GraphPermSync",
-                "GraphPermCLI", "graphperm", "graphperm-sync",
+                "GraphPermCLI", "graphperm", "graphperm-sync", "graphperm-mcp",
             ],
             resources: [.copy("Fixtures")]
         ),

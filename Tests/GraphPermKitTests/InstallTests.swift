@@ -57,7 +57,8 @@ struct InstallTests {
     }
 
     static let installed = [
-        "bin/graphperm", "bin/graphperm-sync", "share/man/man1/graphperm.1", "share/man/man1/graphperm-sync.1",
+        "bin/graphperm", "bin/graphperm-sync", "bin/graphperm-mcp", "share/man/man1/graphperm.1",
+        "share/man/man1/graphperm-sync.1", "share/man/man1/graphperm-mcp.1",
         "share/bash-completion/completions/graphperm", "share/zsh/site-functions/_graphperm",
         "share/fish/vendor_completions.d/graphperm.fish", "share/graphperm/install-manifest.txt",
     ]
@@ -104,7 +105,7 @@ struct InstallTests {
         #expect(least.status == 0 && least.stdout.contains("SecurityEvents.Read.All"))
 
         // The helper's page is titled by its command name, "graphperm sync".
-        for (page, title) in [("graphperm", "GRAPHPERM"), ("graphperm-sync", "GRAPHPERM SYNC")] {
+        for (page, title) in [("graphperm", "GRAPHPERM"), ("graphperm-sync", "GRAPHPERM SYNC"), ("graphperm-mcp", "GRAPHPERM MCP")] {
             let file = prefix.path + "/share/man/man1/\(page).1"
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/man") {
                 let man = try Self.run("/usr/bin/man", ["-l", file], in: prefix.path)
@@ -174,9 +175,11 @@ struct InstallTests {
         for command in ArgumentOrderTests.allCommands {
             helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
         }
-        let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent()
-            .appendingPathComponent("graphperm-sync").path
-        helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        for name in ["graphperm-sync", "graphperm-mcp"] {
+            let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent()
+                .appendingPathComponent(name).path
+            helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        }
         #expect(helps.allSatisfy { $0.contains("USAGE:") })
         for help in helps {
             for place in ["../shared", "Schema/", "docs/", "Queries/", "Data/", ".build"] {

@@ -1,0 +1,106 @@
+import GraphPermKit
+
+/// The `guard` tool: may a call be made under a policy (the permissions the caller may use)? `allow` or `deny`,
+/// with the reason, so that an agent or its host can refuse a call that needs more than the policy allows.
+enum GuardTool {
+    static let tool = GraphTool(
+        name: "guard",
+        description: "Check a Microsoft Graph call against a policy before making it: `allow` when a permission the "
+            + "policy allows grants the call (the permission and permission type are named), else `deny` with what the "
+            + "call would need. A call Microsoft's data does not document is denied.",
+        arguments: [
+            LookupTools.method, LookupTools.url, LookupTools.scheme,
+            .optional(
+                "maxTier", .integer,
+                "The highest risk tier allowed (0 most dangerous, 2 least); needs tiers in the knowledge base."),
+            .optional("allowed", .strings, "The permissions the caller may use (names or IDs)."),
+        ],
+        outputSchema: OutputSchema.object(["request", "template", "decision", "reason", "scheme", "permission"])
+    ) { arguments, kb throws(ToolFailure) in
+        if arguments.has("maxTier") {
+            throw ToolFailure(
+                "guard: maxTier: tiers are not available in this knowledge base (it holds no risk tiers "
+                    + "of permissions); give the policy as allowed: [permissions]")
+        }
+        guard arguments.has("allowed") else {
+            throw ToolFailure("guard: give the policy: allowed (the permissions the caller may use) or maxTier")
+        }
+        let allowed = try permissionNames(arguments.strings("allowed")!, kb: kb)
+        let method = arguments.string("method")!
+        let url = arguments.string("url")!
+        let answer: LeastAnswer
+        do {
+            answer = try kb.least(method: method, target: url, schemes: try LookupTools.schemes(arguments))
+        } catch let error as LookupError {
+            if case .badMethod = error { throw ToolFailure(error) }
+            return decision(
+                method: method, url: url, template: nil, allow: false, reason: "no answer: \(error)", grant: nil)
+        } catch {
+            throw ToolFailure(error)
+        }
+        return judge(answer, allowed: allowed)
+    }
+
+    /// The canonical names of the policy's permissions; a name that is not a permission fails with "did you mean".
+    static func permissionNames(_ names: [String], kb: KnowledgeBase) throws(ToolFailure) -> Set<String> {
+        var result: Set<String> = []
+        for (index, name) in names.enumerated() {
+            let shown = try ToolFailure.guarded { () throws -> ShowResult in
+                do {
+                    return try kb.show(name)
+                } catch let error as LookupError {
+                    throw ToolFailure("guard: allowed[\(index)]: \(error)")
+                }
+            }
+            guard case .permission(let card) = shown else {
+                throw ToolFailure("guard: allowed[\(index)]: \(name) is an admin role, not a permission")
+            }
+            result.insert(card.name)
+        }
+        return result
+    }
+
+    /// Allow when some permission the policy allows (all of it, for a permission that needs a partner) grants the
+    /// call in some permission type, least privileged first.
+    static func judge(_ answer: LeastAnswer, allowed: Set<String>) -> ToolAnswer {
+        let call = "\(answer.method) \(answer.url)"
+        var needs: [String] = []
+        for (scheme, entry) in answer.schemes {
+            guard let entry else {
+                needs.append("\(scheme.docsLabel): not supported")
+                continue
+            }
+            let labels = entry.least + entry.higher
+            if let grant = labels.first(where: { label in
+                label.components(separatedBy: " and ").allSatisfy(allowed.contains)
+            }) {
+                let least =
+                    entry.least.contains(grant)
+                    ? "it is least privileged" : "the least privileged is \(entry.least.joined(separator: ", "))"
+                return decision(
+                    method: answer.method, url: answer.url, template: answer.template, allow: true,
+                    reason: "\(grant) (allowed) grants \(call) as \(scheme.docsLabel); \(least)", grant: (scheme, grant)
+                )
+            }
+            let higher = entry.higher.isEmpty ? "" : ", or " + entry.higher.joined(separator: ", ")
+            needs.append("\(scheme.docsLabel): \(entry.least.joined(separator: ", ")) (least)\(higher)")
+        }
+        return decision(
+            method: answer.method, url: answer.url, template: answer.template, allow: false,
+            reason: "no allowed permission grants \(call); it needs " + needs.joined(separator: "; "), grant: nil)
+    }
+
+    private static func decision(
+        method: String, url: String, template: String?, allow: Bool, reason: String, grant: (Scheme, String)?
+    ) -> ToolAnswer {
+        let json = JSONText.object([
+            ("request", JSONText.object([("method", JSONText.string(method)), ("url", JSONText.string(url))])),
+            ("template", JSONText.optional(template)),
+            ("decision", JSONText.string(allow ? "allow" : "deny")),
+            ("reason", JSONText.string(reason)),
+            ("scheme", JSONText.optional(grant?.0.rawValue)),
+            ("permission", JSONText.optional(grant?.1)),
+        ])
+        return ToolAnswer(text: (allow ? "allow: " : "deny: ") + reason, json: json)
+    }
+}
