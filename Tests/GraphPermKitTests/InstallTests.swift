@@ -139,7 +139,7 @@ struct InstallTests {
         let load = try Self.run(CommandRunner.binary, ["--db", db, "load", TemporaryFolder.fixture("mini-permissions.json")], in: folder.path)
         #expect(load.status == 0, "\(load.stderr)")
         let first = try Self.run(CommandRunner.binary, ["--db", db, "--format", "csv", "least", "GET", "/users/abc/messages", "--scheme", "application"], in: folder.path)
-        #expect(first.status == 0 && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions\r\nApplication,Mail.Read,Mail.ReadWrite\r\n", "\(first.stderr)")
+        #expect(first.status == 0 && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\nApplication,Mail.Read,Mail.ReadWrite,T1\r\n", "\(first.stderr)")
     }
 
     /// No help text points into the source repository, which an installed binary does not have.

@@ -55,7 +55,7 @@ struct KnowledgeLoaderTests {
         let kb = try KnowledgeBase.open(path: folder.path + "/kb.sqlite")
         let answer = try kb.least(method: "GET", target: "https://graph.microsoft.com/v1.0/me/messages")
         // The document grants Application on /me/messages, but Graph refuses /me without a signed-in user.
-        #expect(answer.json == #"{"request":{"method":"GET","url":"https://graph.microsoft.com/v1.0/me/messages"},"template":"/me/messages","schemes":{"DelegatedWork":{"least":["Mail.Read"],"higher":["Mail.ReadWrite"],"recommended":"Mail.Read","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"},"DelegatedPersonal":null,"Application":null},"basis":"documented","notes":["Application: /me needs a signed-in user, which an app-only token has not: call /users/{id} instead"]}"#)
+        #expect(answer.json == #"{"request":{"method":"GET","url":"https://graph.microsoft.com/v1.0/me/messages"},"template":"/me/messages","schemes":{"DelegatedWork":{"least":["Mail.Read"],"higher":["Mail.ReadWrite"],"recommended":"Mail.Read","why":"Microsoft's choice; none of the 2 that grant this call is less privileged","tiers":{"Mail.Read":1,"Mail.ReadWrite":1}},"DelegatedPersonal":null,"Application":null},"basis":"documented","notes":["Application: /me needs a signed-in user, which an app-only token has not: call /users/{id} instead"]}"#)
         let patch = try kb.least(method: "patch", target: "/users/abc", scheme: .application)
         #expect(patch[.application]?.least == ["User.EnableDisableAccount.All and User.Read.All"])
         #expect(patch[.application]?.higher == ["User.ReadWrite.All"])

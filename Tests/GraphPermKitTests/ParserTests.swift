@@ -58,10 +58,10 @@ struct ParserTests {
     @Test(arguments: [
         ("leest GET /me", "1:1: expected a statement (least, who, show, paths, permissions, calls, compare, entities, roles, explain), found 'leest'\n  leest GET /me\n  ^^^^^\ndid you mean 'least'?"),
         ("least GTE /me", "1:7: expected an HTTP method (GET, POST, PUT, PATCH, DELETE), found 'GTE'\n  least GTE /me\n        ^^^\ndid you mean 'GET'?"),
-        ("permissions where nmae = 'x'", "1:19: expected a field (name, resource, operation, constraint, scheme, id, display_name, admin_consent, privilege_level, enabled, hidden, grants, writes), found 'nmae'\n  permissions where nmae = 'x'\n                    ^^^^\ndid you mean 'name'?"),
+        ("permissions where nmae = 'x'", "1:19: expected a field (name, resource, operation, constraint, scheme, id, display_name, admin_consent, privilege_level, enabled, hidden, grants, writes, tier, tier_for_user, tier_basis), found 'nmae'\n  permissions where nmae = 'x'\n                    ^^^^\ndid you mean 'name'?"),
         ("roles\npermissions where name = 'x", "2:26: expected a closing ' before the end of the line\n  permissions where name = 'x\n                           ^^"),
         ("least GET /me for everyone", "1:19: expected a permission type (delegated, work, personal, application), found 'everyone'\n  least GET /me for everyone\n                    ^^^^^^^^"),
-        ("permissions where", "1:18: expected a field (name, resource, operation, constraint, scheme, id, display_name, admin_consent, privilege_level, enabled, hidden, grants, writes), found the end of the input\n  permissions where\n                   ^"),
+        ("permissions where", "1:18: expected a field (name, resource, operation, constraint, scheme, id, display_name, admin_consent, privilege_level, enabled, hidden, grants, writes, tier, tier_for_user, tier_basis), found the end of the input\n  permissions where\n                   ^"),
     ])
     func errorsPointAtThePlace(text: String, message: String) {
         do {
