@@ -2,7 +2,7 @@ import Foundation
 import GraphPermCore
 import GraphPermStore
 
-package extension KnowledgeBase {
+extension KnowledgeBase {
     /// Audits the tenant export in `folder` (see `TenantExport.read(folder:)`): per app its tier, score, findings
     /// and chains to Global Administrator, worst first. `today` (`YYYY-MM-DD`) dates credential expiry.
     ///
@@ -13,6 +13,7 @@ package extension KnowledgeBase {
         let rules = try ShippedTiers.rules()
         var roleNames: [String: String] = [:]
         for role in try store.adminRoles() { roleNames[role.roleTemplateId] = role.name }
-        return TenantAudit(export: export, tier: { rules.tier(of: $0, scheme: $1) }, roleNames: roleNames, today: today).run()
+        return TenantAudit(export: export, tier: { rules.tier(of: $0, scheme: $1) }, roleNames: roleNames, today: today)
+            .run()
     }
 }

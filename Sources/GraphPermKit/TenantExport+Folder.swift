@@ -22,11 +22,18 @@ extension TenantExport {
                 let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     if number == 1 {
-                        throw LoadError.io(file: url.path, message: "no such file: a tenant export folder holds servicePrincipals.json, oauth2PermissionGrants.json and roleAssignments.json")
+                        throw LoadError.io(
+                            file: url.path,
+                            message:
+                                "no such file: a tenant export folder holds servicePrincipals.json, "
+                                + "oauth2PermissionGrants.json and roleAssignments.json"
+                        )
                     }
                     let previous = number == 2 ? "\(stem).json" : "\(stem).\(number - 1).json"
-                    throw LoadError.data(file: URL(fileURLWithPath: folder).appendingPathComponent(previous).path, place: "$[\"@odata.nextLink\"]",
-                                         message: "expected the next page in \(name), which is missing")
+                    throw LoadError.data(
+                        file: URL(fileURLWithPath: folder).appendingPathComponent(previous).path,
+                        place: "$[\"@odata.nextLink\"]",
+                        message: "expected the next page in \(name), which is missing")
                 }
                 let page = Page(file: url.path, bytes: try SourceFile.read(url, limit: 2 << 30))
                 pages.append((collection, page))
@@ -34,14 +41,20 @@ extension TenantExport {
                 number += 1
             }
         }
-        let parsed = pages.concurrentMap { entry in Result { () throws(LoadError) in try Self.parse(entry.page, collection: entry.collection) } }
+        let parsed = pages.concurrentMap { entry in
+            Result { () throws(LoadError) in try Self.parse(entry.page, collection: entry.collection) }
+        }
         var principals: [ServicePrincipal] = []
         var grants: [DelegatedGrant] = []
         var roles: [RoleAssignment] = []
         for (position, result) in parsed.enumerated() {
             let items = try result.get()
-            if items.hasNext != (position + 1 < pages.count && pages[position + 1].collection == pages[position].collection) {
-                throw LoadError.data(file: pages[position].page.file, place: "$[\"@odata.nextLink\"]", message: "expected a nextLink only where a next page follows")
+            if items.hasNext
+                != (position + 1 < pages.count && pages[position + 1].collection == pages[position].collection)
+            {
+                throw LoadError.data(
+                    file: pages[position].page.file, place: "$[\"@odata.nextLink\"]",
+                    message: "expected a nextLink only where a next page follows")
             }
             principals += items.principals
             grants += items.grants
@@ -55,7 +68,8 @@ extension TenantExport {
         let needle = Array("\"@odata.nextLink\"".utf8)
         guard bytes.count >= needle.count else { return false }
         // Graph writes it before "value": look at the start first, then everywhere.
-        return bytes.prefix(4_096).withUnsafeBufferPointer { contains($0, needle) } || bytes.withUnsafeBufferPointer { contains($0, needle) }
+        return bytes.prefix(4_096).withUnsafeBufferPointer { contains($0, needle) }
+            || bytes.withUnsafeBufferPointer { contains($0, needle) }
     }
 
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
@@ -65,7 +79,10 @@ extension TenantExport {
         while index <= last {
             if haystack[index] == needle[0] {
                 var match = true
-                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] { match = false; break }
+                for offset in 1..<needle.count where haystack[index + offset] != needle[offset] {
+                    match = false
+                    break
+                }
                 if match { return true }
             }
             index += 1

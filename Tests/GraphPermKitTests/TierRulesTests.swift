@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@testable import GraphPermKit
-@testable import GraphPermJSON
 @testable import GraphPermCore
+@testable import GraphPermJSON
+@testable import GraphPermKit
 @testable import GraphPermStore
 
 /// The risk-tier rules: strict reading of `Data/tiers.json` with located errors, the rules applied by hand-picked
@@ -35,16 +35,38 @@ struct TierRulesTests {
         #expect(result.tier == 0 && result.basis == .rule && result.source == "directory-role-write")
     }
 
+    /// A rules document: tiers, no preconditions, the default and delegated parts; `impacts`, `explicit` and
+    /// `rules` as given.
+    static func document(impacts: String = "{}", explicit: String = "[]", rules: String = "[]") -> String {
+        #"{"about": "x", "tiers": {"0": "a", "1": "b", "2": "c"}, "impacts": \#(impacts), "preconditions": {}, "#
+            + #""explicit": \#(explicit), "rules": \#(rules), "default": {"tier": 2, "reason": "r"}, "#
+            + #""delegated": {"otherwiseFromTier": [1, 1, 2], "reason": "r"}}"#
+    }
+
     @Test(arguments: [
         (#"{"about": "x"}"#, "tiers.json: $.tiers: expected an object, the member is missing"),
-        (#"{"about": "x", "tiers": {"0": "a", "1": "b", "2": "c"}, "impacts": {}, "preconditions": {}, "explicit": [{"permission": "A.Read", "tier": 3, "reason": "r"}], "rules": [], "default": {"tier": 2, "reason": "r"}, "delegated": {"otherwiseFromTier": [1, 1, 2], "reason": "r"}}"#,
-         "tiers.json: $.explicit[0].tier: expected a tier: 0, 1 or 2, found a number"),
-        (#"{"about": "x", "tiers": {"0": "a", "1": "b", "2": "c"}, "impacts": {"g": "x"}, "preconditions": {}, "explicit": [{"permission": "A.Read", "tier": 0, "impact": "g", "attackPath": "p", "preconditions": ["nope"]}], "rules": [], "default": {"tier": 2, "reason": "r"}, "delegated": {"otherwiseFromTier": [1, 1, 2], "reason": "r"}}"#,
-         "tiers.json: $.explicit[0].preconditions[0]: expected a key of $.preconditions, found a string"),
-        (#"{"about": "x", "tiers": {"0": "a", "1": "b", "2": "c"}, "impacts": {}, "preconditions": {}, "explicit": [], "rules": [{"id": "r", "match": {"operationPattern": "(("}, "tier": 1, "reason": "r"}], "default": {"tier": 2, "reason": "r"}, "delegated": {"otherwiseFromTier": [1, 1, 2], "reason": "r"}}"#,
-         "tiers.json: $.rules[0].match.operationPattern: expected a regular expression, found a string"),
-        (#"{"about": "x", "tiers": {"0": "a", "1": "b", "2": "c"}, "impacts": {}, "preconditions": {}, "explicit": [{"permission": "B.Read", "tier": 1, "reason": "r"}, {"permission": "A.Read", "tier": 1, "reason": "r"}], "rules": [], "default": {"tier": 2, "reason": "r"}, "delegated": {"otherwiseFromTier": [1, 1, 2], "reason": "r"}}"#,
-         "tiers.json: $.explicit[1].permission: expected entries sorted by permission and named once (after B.Read), found a string"),
+        (
+            document(explicit: #"[{"permission": "A.Read", "tier": 3, "reason": "r"}]"#),
+            "tiers.json: $.explicit[0].tier: expected a tier: 0, 1 or 2, found a number"
+        ),
+        (
+            document(
+                impacts: #"{"g": "x"}"#,
+                explicit: #"[{"permission": "A.Read", "tier": 0, "impact": "g", "attackPath": "p", "#
+                    + #""preconditions": ["nope"]}]"#),
+            "tiers.json: $.explicit[0].preconditions[0]: expected a key of $.preconditions, found a string"
+        ),
+        (
+            document(rules: #"[{"id": "r", "match": {"operationPattern": "(("}, "tier": 1, "reason": "r"}]"#),
+            "tiers.json: $.rules[0].match.operationPattern: expected a regular expression, found a string"
+        ),
+        (
+            document(
+                explicit: #"[{"permission": "B.Read", "tier": 1, "reason": "r"}, "#
+                    + #"{"permission": "A.Read", "tier": 1, "reason": "r"}]"#),
+            "tiers.json: $.explicit[1].permission: expected entries sorted by permission and named once "
+                + "(after B.Read), found a string"
+        ),
     ])
     func badRulesAreRefusedWithTheirPlace(text: String, message: String) {
         #expect(throws: LoadError.self) { try TierRules.parse(Array(text.utf8), file: "tiers.json") }
@@ -60,7 +82,8 @@ struct TierRulesTests {
         #expect(!rows.isEmpty)
         for row in rows {
             let expected = Self.rules.tier(of: row.permission, scheme: row.scheme)
-            #expect(row.tier == expected.tier && row.tierForUser == expected.tierForUser
+            #expect(
+                row.tier == expected.tier && row.tierForUser == expected.tierForUser
                     && row.basis == expected.basis.rawValue && row.source == expected.source, "\(row)")
         }
     }
@@ -81,15 +104,26 @@ struct TierRulesTests {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
         var stored: [String: StoredTier] = [:]
-        for row in try SnapshotData.knowledgeBase.store.storedTiers() { stored[row.permission + "\t" + row.scheme.rawValue] = row }
+        for row in try SnapshotData.knowledgeBase.store.storedTiers() {
+            stored[row.permission + "\t" + row.scheme.rawValue] = row
+        }
         var checked = 0
         var differences: [String] = []
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 6 else { differences.append("malformed: \(line)"); continue }
+            guard fields.count == 6 else {
+                differences.append("malformed: \(line)")
+                continue
+            }
             checked += 1
-            guard let row = stored[fields[0] + "\t" + fields[1]] else { differences.append("missing: \(line)"); continue }
-            let ours = [row.tier.map(String.init) ?? "", row.tierForUser.map(String.init) ?? "", row.basis ?? "", row.source ?? ""]
+            guard let row = stored[fields[0] + "\t" + fields[1]] else {
+                differences.append("missing: \(line)")
+                continue
+            }
+            let ours = [
+                row.tier.map(String.init) ?? "", row.tierForUser.map(String.init) ?? "", row.basis ?? "",
+                row.source ?? "",
+            ]
             if ours != Array(fields[2...5]) { differences.append("\(line) ≠ \(ours)") }
         }
         print("tier agreement: \(checked - differences.count)/\(checked) (permission, scheme) pairs identical")

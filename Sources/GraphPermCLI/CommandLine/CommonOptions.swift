@@ -51,7 +51,18 @@ public struct CommonOptions: ParsableArguments {
                 return try Failure.guarded { try KnowledgeBase.embedded() }
             }
         }
-        let kb = try Failure.guarded { try KnowledgeBase.open(path: path) }
+        // The default knowledge base written by an older graphperm (another schema version) is built again from the
+        // snapshot compiled in, as on first use: no migration, every fact is in the snapshot or a `sync` away.
+        let kb: KnowledgeBase
+        do {
+            kb = try KnowledgeBase.open(path: path)
+        } catch .wrongVersion(_, let found, _) where !isExplicit {
+            try Failure.guarded { try Self.buildFromSnapshot(at: path) }
+            Console.note("the knowledge base at \(path) had schema version \(found): rebuilt for this graphperm")
+            kb = try Failure.guarded { try KnowledgeBase.open(path: path) }
+        } catch {
+            kb = try Failure.guarded { () throws -> KnowledgeBase in throw error }
+        }
         if let note = Self.snapshotNote(kb, always: false) { Console.note(note) }
         return kb
     }

@@ -8,19 +8,22 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit",
         abstract: "Audit an app's granted permissions against its calls, or every app of a tenant export by risk tier.",
         discussion: """
-            --granted takes the app manifest (requiredResourceAccess; IDs resolved through the knowledge base), or Graph's \
-            appRoleAssignments or oauth2PermissionGrants of its service principal ({"value": [...]}); repeat it to combine. \
-            --calls takes the calls as for `graphperm need`. Unknown IDs are reported, not dropped. --format md gives a \
-            summary for a pull request with the corrected requiredResourceAccess. OpenID Connect scopes (openid, profile, \
-            email, offline_access) and other APIs are listed apart, never as unused. Exit 1 when there are problems.
+            --granted takes the app manifest (requiredResourceAccess; IDs resolved through the knowledge base), or \
+            Graph's appRoleAssignments or oauth2PermissionGrants of its service principal ({"value": [...]}); repeat \
+            it to combine. --calls takes the calls as for `graphperm need`. Unknown IDs are reported, not dropped. \
+            --format md gives a summary for a pull request with the corrected requiredResourceAccess. OpenID Connect \
+            scopes (openid, profile, email, offline_access) and other APIs are listed apart, never as unused. Exit 1 \
+            when there are problems.
 
-            --tenant FOLDER audits a tenant export instead: servicePrincipals.json (GET /servicePrincipals?\
-            $expand=appRoleAssignments), oauth2PermissionGrants.json and roleAssignments.json (GET /roleManagement/\
-            directory/roleAssignments), each {"value": [...]} or Graph's pages (NAME.2.json ... while a page has \
-            @odata.nextLink). Per app: its Tier 0 and 1 grants, delegated grants for all users or single users, \
-            directory roles, credentials and their lifetimes, first or third party, and the chains by which it takes \
-            over other apps to reach Global Administrator; a score, worst first (the JSON summary says how it is \
-            computed). --today sets the date credentials are judged against. Exit 1 when an app is at Tier 0.
+            --tenant FOLDER audits a tenant export instead: servicePrincipals.json (GET \
+            /servicePrincipals?$expand=appRoleAssignments), oauth2PermissionGrants.json and roleAssignments.json \
+            (GET /roleManagement/directory/roleAssignments), each {"value": [...]} or Graph's pages (NAME.2.json ... \
+            while a page has @odata.nextLink). Per app: its Tier 0 and 1 grants, delegated grants for all users or \
+            single users, directory roles, credentials and their lifetimes, first or third party, and the chains by \
+            which it takes over other apps to reach Global Administrator; a score, worst first (the JSON summary \
+            says how it is computed). --today sets the date credentials are judged against. Exit 1 when an app is at \
+            Tier 0.
+
             Examples:
               graphperm audit --granted manifest.json --calls calls.txt --format md
               graphperm audit --tenant tenant-export --format md
@@ -38,18 +41,23 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "A tenant export folder to audit, app by app.")
     var tenant: String?
 
-    @Option(name: .long, help: "With --tenant: the date credentials are judged against (YYYY-MM-DD; default today, UTC).")
+    @Option(
+        name: .long, help: "With --tenant: the date credentials are judged against (YYYY-MM-DD; default today, UTC).")
     var today: String?
 
     func validate() throws {
         if tenant != nil {
             if !granted.isEmpty { throw ValidationError("give either --tenant FOLDER or --granted FILE, not both") }
-            if calls != nil { throw ValidationError("--calls goes with --granted: audit one app's calls with --granted FILE --calls FILE") }
+            if calls != nil {
+                throw ValidationError(
+                    "--calls goes with --granted: audit one app's calls with --granted FILE --calls FILE")
+            }
             if let today, !(today.count == 10 && ISODay.number(today) != nil) {
                 throw ValidationError("--today takes a date as YYYY-MM-DD, such as 2026-08-07")
             }
         } else if granted.isEmpty {
-            throw ValidationError("give the app's granted permissions with --granted FILE, or a tenant export with --tenant FOLDER")
+            throw ValidationError(
+                "give the app's granted permissions with --granted FILE, or a tenant export with --tenant FOLDER")
         }
     }
 

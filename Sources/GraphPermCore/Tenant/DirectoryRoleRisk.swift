@@ -14,7 +14,8 @@ public enum DirectoryRoleRisk {
     /// Roles that add credentials to (or owners of) any application or service principal: Application
     /// Administrator, Cloud Application Administrator, Hybrid Identity Administrator (owners, then credentials).
     public static let addsCredentials: Set<String> = [
-        "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "158c047a-c907-4556-b7ef-446551a6b5f7", "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2",
+        "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3", "158c047a-c907-4556-b7ef-446551a6b5f7",
+        "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2",
     ]
 
     /// The tier and weight of a role: 0/100 for those above, 0/60 for credential writers (a path once some app
@@ -22,7 +23,9 @@ public enum DirectoryRoleRisk {
     public static func assess(roleTemplateId: String, name: String) -> (tier: Int, weight: Int, detail: String) {
         if let detail = reachesGlobalAdmin[roleTemplateId] { return (0, 100, "The role \(detail).") }
         if addsCredentials.contains(roleTemplateId) {
-            return (0, 60, "The role adds credentials to any app, so it inherits the power of every app that holds Tier 0.")
+            return (
+                0, 60, "The role adds credentials to any app, so it inherits the power of every app that holds Tier 0."
+            )
         }
         if name.hasSuffix("Reader") || name.hasSuffix("Readers") { return (2, 1, "A read-only directory role.") }
         return (1, 10, "A directory role that changes the tenant's configuration.")
@@ -43,7 +46,9 @@ public enum ISODay {
             }
             return result
         }
-        guard let year = value(0..<4), let month = value(5..<7), let day = value(8..<10), (1...12).contains(month), (1...31).contains(day) else { return nil }
+        guard let year = value(0..<4), let month = value(5..<7), let day = value(8..<10), (1...12).contains(month),
+            (1...31).contains(day)
+        else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

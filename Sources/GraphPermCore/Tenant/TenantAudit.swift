@@ -7,7 +7,9 @@
 ///     report.apps[0].displayName   // the worst app
 public struct TenantAudit {
     /// Tenants that own Microsoft's first-party apps: Microsoft Services and Microsoft's corporate tenant.
-    public static let microsoftTenants: Set<String> = ["f8cdef31-a31e-4b4a-93e4-5f571e91255a", "72f988bf-86f1-41af-91ab-2d7cd011db47"]
+    public static let microsoftTenants: Set<String> = [
+        "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "72f988bf-86f1-41af-91ab-2d7cd011db47",
+    ]
 
     let export: TenantExport
     let tier: (String, Scheme) -> PermissionTier?
@@ -15,7 +17,10 @@ public struct TenantAudit {
     let today: Int
 
     /// `roleNames` maps role template IDs to names; `today` is `YYYY-MM-DD` (credential expiry and lifetimes).
-    public init(export: TenantExport, tier: @escaping (String, Scheme) -> PermissionTier?, roleNames: [String: String], today: String) {
+    public init(
+        export: TenantExport, tier: @escaping (String, Scheme) -> PermissionTier?, roleNames: [String: String],
+        today: String
+    ) {
         self.export = export
         self.tier = tier
         self.roleNames = roleNames
@@ -37,7 +42,9 @@ public struct TenantAudit {
         let principals = export.servicePrincipals
         var index: [String: Int] = [:]
         index.reserveCapacity(principals.count)
-        for (position, principal) in principals.enumerated() where index[principal.id] == nil { index[principal.id] = position }
+        for (position, principal) in principals.enumerated() where index[principal.id] == nil {
+            index[principal.id] = position
+        }
         let resolver = GrantResolver(principals: principals, index: index, tier: tier)
         let home = Self.homeTenant(principals)
         var holdings = [Holdings](repeating: Holdings(), count: principals.count)
@@ -64,7 +71,9 @@ public struct TenantAudit {
             let chain = chains[position]
             let party = Self.party(principal, home: home)
             let multiTenant = principal.signInAudience.map { $0 != "AzureADMyOrg" } ?? false
-            let risky = findings.contains { ($0.tier ?? 2) <= 1 && ($0.kind == "applicationPermission" || $0.kind == "directoryRole") }
+            let risky = findings.contains {
+                ($0.tier ?? 2) <= 1 && ($0.kind == "applicationPermission" || $0.kind == "directoryRole")
+            }
             var score = findings.reduce(0) { $0 + $1.weight } + (chain.isEmpty ? 0 : 40)
             if risky, party == "thirdParty" { score += 25 }
             if risky, party == "home", multiTenant { score += 10 }
@@ -72,9 +81,11 @@ public struct TenantAudit {
             let tier = min(chain.isEmpty ? 2 : 0, findings.compactMap(\.tier).min() ?? 2)
             byTier[tier] += 1
             parties[party, default: 0] += 1
-            apps.append(TenantAuditReport.App(
-                id: principal.id, appId: principal.appId, displayName: principal.displayName, tier: tier, score: score,
-                party: party, multiTenant: multiTenant, findings: findings, chains: chain))
+            apps.append(
+                TenantAuditReport.App(
+                    id: principal.id, appId: principal.appId, displayName: principal.displayName, tier: tier,
+                    score: score,
+                    party: party, multiTenant: multiTenant, findings: findings, chains: chain))
         }
         apps.sort { ($1.score, $0.tier, $0.displayName, $0.id) < ($0.score, $1.tier, $1.displayName, $1.id) }
         let summary = TenantAuditReport.Summary(
@@ -100,13 +111,19 @@ public struct TenantAudit {
         let name = roleNames[id] ?? id
         let (tier, weight, detail) = DirectoryRoleRisk.assess(roleTemplateId: id, name: name)
         let scoped = assignment.directoryScopeId.map { $0 != "/" } ?? false
-        holdings.findings.append(TenantAuditReport.Finding(
-            kind: "directoryRole", name: name, resource: nil, consentType: nil, users: nil, tier: scoped ? max(tier, 1) : tier,
-            tierReason: nil, attackPath: nil, preconditions: [], weight: scoped ? weight / 4 : weight,
-            detail: detail + (scoped ? " Scoped to \(assignment.directoryScopeId!)." : "")))
+        holdings.findings.append(
+            TenantAuditReport.Finding(
+                kind: "directoryRole", name: name, resource: nil, consentType: nil, users: nil,
+                tier: scoped ? max(tier, 1) : tier,
+                tierReason: nil, attackPath: nil, preconditions: [], weight: scoped ? weight / 4 : weight,
+                detail: detail + (scoped ? " Scoped to \(assignment.directoryScopeId!)." : "")))
         guard !scoped else { return }
-        if DirectoryRoleRisk.reachesGlobalAdmin[id] != nil, holdings.power == nil { holdings.power = "\(DirectoryRoleRisk.reachesGlobalAdmin[id]!) (directory role \(name))" }
-        if DirectoryRoleRisk.addsCredentials.contains(id), holdings.writesAll == nil { holdings.writesAll = "directory role \(name)" }
+        if DirectoryRoleRisk.reachesGlobalAdmin[id] != nil, holdings.power == nil {
+            holdings.power = "\(DirectoryRoleRisk.reachesGlobalAdmin[id]!) (directory role \(name))"
+        }
+        if DirectoryRoleRisk.addsCredentials.contains(id), holdings.writesAll == nil {
+            holdings.writesAll = "directory role \(name)"
+        }
     }
 
     private func credentialFindings(_ principal: TenantExport.ServicePrincipal) -> [TenantAuditReport.Finding] {
@@ -118,15 +135,27 @@ public struct TenantAudit {
             let expired = end.map { $0 < today } ?? false
             var weight = 0
             var notes: [String] = []
-            if expired { weight += 1; notes.append("expired \(credential.end!.prefix(10))") }
-            else if let end { notes.append("expires in \(end - today) days") }
+            if expired {
+                weight += 1
+                notes.append("expired \(credential.end!.prefix(10))")
+            } else if let end {
+                notes.append("expires in \(end - today) days")
+            }
             if let lifetime { notes.append("lifetime \(lifetime) days") }
-            if let lifetime, lifetime > 730 { weight += 3; notes.append("longer than two years") }
-            if microsoft { weight += 20; notes.append("on an app Microsoft owns: Microsoft's apps need no customer credential") }
+            if let lifetime, lifetime > 730 {
+                weight += 3
+                notes.append("longer than two years")
+            }
+            if microsoft {
+                weight += 20
+                notes.append("on an app Microsoft owns: Microsoft's apps need no customer credential")
+            }
             return TenantAuditReport.Finding(
                 kind: "credential", name: credential.kind == .password ? "client secret" : "certificate",
-                resource: nil, consentType: nil, users: nil, tier: nil, tierReason: nil, attackPath: nil, preconditions: [],
-                weight: weight, detail: (credential.displayName.map { "\($0): " } ?? "") + notes.joined(separator: "; "))
+                resource: nil, consentType: nil, users: nil, tier: nil, tierReason: nil, attackPath: nil,
+                preconditions: [],
+                weight: weight, detail: (credential.displayName.map { "\($0): " } ?? "") + notes.joined(separator: "; ")
+            )
         }
     }
 

@@ -43,7 +43,8 @@ public struct TenantAuditReport: Sendable {
         /// The worst tier among its findings and chains (2 when nothing stands out).
         public let tier: Int
         public let score: Int
-        /// `firstParty` (a Microsoft tenant owns it), `home` (the audited tenant), `thirdParty`, `managedIdentity`, `unknown`.
+        /// `firstParty` (a Microsoft tenant owns it), `home` (the audited tenant), `thirdParty`,
+        /// `managedIdentity`, `unknown`.
         public let party: String
         public let multiTenant: Bool
         public let findings: [Finding]
@@ -74,8 +75,8 @@ public struct TenantAuditReport: Sendable {
         Tier 1 10, Tier 2 1. Delegated grant for all users (AllPrincipals): Tier 0 40, Tier 1 5, Tier 2 1; for single \
         users (Principal): Tier 0 10 (one of them holds a directory role), Tier 1 2, Tier 2 0. Directory role: \
         Global, Privileged Role or Privileged Authentication Administrator 100; a role that adds credentials to apps \
-        60; other roles 10 (readers 1). A chain to Global Administrator through other apps 40 (with the 60 of the grant \
-        or role that starts it, as much as holding the power directly). Credentials: expired 1, \
+        60; other roles 10 (readers 1). A chain to Global Administrator through other apps 40 (with the 60 of the \
+        grant or role that starts it, as much as holding the power directly). Credentials: expired 1, \
         lifetime over two years 3, any credential on a Microsoft-owned app 20. A third-party app holding a Tier 0 or \
         1 grant or role +25; a multi-tenant app of the tenant itself with one +10. Apps sort by score, then tier, then \
         name.

@@ -44,7 +44,9 @@ struct TenantChains {
         while !frontier.isEmpty {
             var following: [Int] = []
             for target in frontier where acceptsCredentials(target) {
-                if writersPlaced, writerTargets.count < Self.chainsPerWriter, distance[writerTargets[0]] == distance[target] {
+                if writersPlaced, writerTargets.count < Self.chainsPerWriter,
+                    distance[writerTargets[0]] == distance[target]
+                {
                     writerTargets.append(target)
                 }
                 if !writersPlaced {
@@ -67,7 +69,8 @@ struct TenantChains {
         }
         return (0..<count).map { position in
             guard distance[position] > 0 else { return [] }
-            let isWriter = holdings[position].writesAll != nil && !writerTargets.isEmpty
+            let isWriter =
+                holdings[position].writesAll != nil && !writerTargets.isEmpty
                 && distance[position] == distance[writerTargets[0]] + 1
             let firsts = isWriter ? writerTargets.filter { $0 != position } : [next[position]]
             return firsts.map { chain(from: position, through: $0, next: next) }
@@ -81,9 +84,15 @@ struct TenantChains {
         var hop = first
         while hop >= 0 {
             let target = hop
-            let how = holdings[current].writesAll.map { "it \($0.hasPrefix("holds") ? $0 : "holds the " + $0)" }
+            let how =
+                holdings[current].writesAll.map { "it \($0.hasPrefix("holds") ? $0 : "holds the " + $0)" }
                 ?? "it owns it and holds Application.ReadWrite.OwnedBy"
-            steps.append(step(current, "adds a client secret to \(principals[target].displayName) (\(principals[target].id)) and signs in as it: \(how)"))
+            steps.append(
+                step(
+                    current,
+                    "adds a client secret to \(principals[target].displayName) (\(principals[target].id)) "
+                        + "and signs in as it: \(how)"
+                ))
             current = target
             hop = next[current]
         }
@@ -92,6 +101,7 @@ struct TenantChains {
     }
 
     private func step(_ position: Int, _ action: String) -> TenantAuditReport.Step {
-        TenantAuditReport.Step(id: principals[position].id, displayName: principals[position].displayName, action: action)
+        TenantAuditReport.Step(
+            id: principals[position].id, displayName: principals[position].displayName, action: action)
     }
 }

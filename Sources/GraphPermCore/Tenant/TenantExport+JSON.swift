@@ -18,7 +18,9 @@ extension TenantExport {
         do {
             value = try JSONParser.parse(page.bytes)
         } catch {
-            throw LoadError.data(file: page.file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+            throw LoadError.data(
+                file: page.file, place: "line \(error.line), column \(error.column) (\(error.path))",
+                message: error.message)
         }
         let root = JSONReader(value: value, file: page.file)
         let link = root["@odata.nextLink"]
@@ -29,11 +31,14 @@ extension TenantExport {
     /// A service principal from its JSON object.
     package static func servicePrincipal(_ item: JSONReader) throws(LoadError) -> ServicePrincipal {
         var credentials: [Credential] = []
-        for (key, kind) in [("passwordCredentials", Credential.Kind.password), ("keyCredentials", .certificate)] where item[key].isPresent {
+        for (key, kind) in [("passwordCredentials", Credential.Kind.password), ("keyCredentials", .certificate)]
+        where item[key].isPresent {
             for entry in try item[key].elements() {
-                credentials.append(Credential(kind: kind, displayName: try entry["displayName"].optionalString(),
-                                              start: try entry["startDateTime"].optionalString(maxLength: 64),
-                                              end: try entry["endDateTime"].optionalString(maxLength: 64)))
+                credentials.append(
+                    Credential(
+                        kind: kind, displayName: try entry["displayName"].optionalString(),
+                        start: try entry["startDateTime"].optionalString(maxLength: 64),
+                        end: try entry["endDateTime"].optionalString(maxLength: 64)))
             }
         }
         var roles: [(id: String, value: String)] = []
@@ -46,7 +51,9 @@ extension TenantExport {
         var assignments: [AppRoleAssignment] = []
         if item["appRoleAssignments"].isPresent {
             for assignment in try item["appRoleAssignments"].elements() {
-                assignments.append(AppRoleAssignment(appRoleId: try assignment["appRoleId"].guid(), resourceId: try assignment["resourceId"].guid()))
+                assignments.append(
+                    AppRoleAssignment(
+                        appRoleId: try assignment["appRoleId"].guid(), resourceId: try assignment["resourceId"].guid()))
             }
         }
         var owners: [String]? = nil
@@ -70,13 +77,15 @@ extension TenantExport {
         }
         let scope = try item["scope"].optionalString(maxLength: 100_000) ?? ""
         return DelegatedGrant(
-            clientId: try item["clientId"].guid(), consentType: consent, principalId: try item["principalId"].optionalGUID(),
+            clientId: try item["clientId"].guid(), consentType: consent,
+            principalId: try item["principalId"].optionalGUID(),
             resourceId: try item["resourceId"].guid(), scopes: scope.split(separator: " ").map(String.init))
     }
 
     /// A directory role assignment from its JSON object.
     package static func roleAssignment(_ item: JSONReader) throws(LoadError) -> RoleAssignment {
-        RoleAssignment(principalId: try item["principalId"].guid(), roleDefinitionId: try item["roleDefinitionId"].guid(),
-                       directoryScopeId: try item["directoryScopeId"].optionalString(maxLength: 1_000))
+        RoleAssignment(
+            principalId: try item["principalId"].guid(), roleDefinitionId: try item["roleDefinitionId"].guid(),
+            directoryScopeId: try item["directoryScopeId"].optionalString(maxLength: 1_000))
     }
 }

@@ -57,7 +57,9 @@ public struct TenantExport: Sendable {
     public let delegatedGrants: [DelegatedGrant]
     public let roleAssignments: [RoleAssignment]
 
-    public init(servicePrincipals: [ServicePrincipal], delegatedGrants: [DelegatedGrant], roleAssignments: [RoleAssignment]) {
+    public init(
+        servicePrincipals: [ServicePrincipal], delegatedGrants: [DelegatedGrant], roleAssignments: [RoleAssignment]
+    ) {
         self.servicePrincipals = servicePrincipals
         self.delegatedGrants = delegatedGrants
         self.roleAssignments = roleAssignments

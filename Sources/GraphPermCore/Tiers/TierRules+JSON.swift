@@ -12,7 +12,8 @@ extension TierRules {
         do {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw LoadError.data(file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+            throw LoadError.data(
+                file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
         }
         return try TierRulesReader(root: JSONReader(value: value, file: file)).rules()
     }
@@ -23,10 +24,13 @@ private struct TierRulesReader {
     let root: JSONReader
 
     func rules() throws(LoadError) -> TierRules {
-        try checkKeys(root, ["about", "tiers", "impacts", "preconditions", "explicit", "rules", "default", "delegated"])
+        try checkKeys(
+            root, ["about", "tiers", "impacts", "preconditions", "explicit", "rules", "default", "delegated"])
         _ = try root["about"].string()
         let tiers = try root["tiers"].members()
-        guard tiers.map(\.key) == ["0", "1", "2"] else { throw root["tiers"].failure("the members \"0\", \"1\" and \"2\"") }
+        guard tiers.map(\.key) == ["0", "1", "2"] else {
+            throw root["tiers"].failure("the members \"0\", \"1\" and \"2\"")
+        }
         let descriptions = try tiers.map { member throws(LoadError) in try member.value.string() }
         let impacts = try pairs(root["impacts"])
         let preconditions = try pairs(root["preconditions"])
@@ -34,7 +38,8 @@ private struct TierRulesReader {
         var explicit: [String: TierRules.Item] = [:]
         var names: [String] = []
         for entry in try root["explicit"].elements() {
-            try checkKeys(entry, ["permission", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
+            try checkKeys(
+                entry, ["permission", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
             let name = try entry["permission"].permissionName()
             if let last = names.last, !(last < name) {
                 throw entry["permission"].failure("entries sorted by permission and named once (after \(last))")
@@ -44,7 +49,8 @@ private struct TierRulesReader {
         }
         var rules: [TierRules.Rule] = []
         for entry in try root["rules"].elements() {
-            try checkKeys(entry, ["id", "match", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
+            try checkKeys(
+                entry, ["id", "match", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
             let id = try entry["id"].string(maxLength: 100)
             if rules.contains(where: { $0.id == id }) { throw entry["id"].failure("an id no other rule has") }
             rules.append(try rule(id: id, entry, known))
@@ -53,8 +59,12 @@ private struct TierRulesReader {
         let defaultItem = try item(root["default"], known)
         let delegated = root["delegated"]
         try checkKeys(delegated, ["otherwiseFromTier", "reason"])
-        let lowering = try delegated["otherwiseFromTier"].elements().map { element throws(LoadError) in try tier(element) }
-        guard lowering.count == 3 else { throw delegated["otherwiseFromTier"].failure("three tiers, for tiers 0, 1 and 2") }
+        let lowering = try delegated["otherwiseFromTier"].elements().map { element throws(LoadError) in
+            try tier(element)
+        }
+        guard lowering.count == 3 else {
+            throw delegated["otherwiseFromTier"].failure("three tiers, for tiers 0, 1 and 2")
+        }
         return TierRules(
             tierDescriptions: descriptions, impacts: impacts, preconditions: preconditions, explicit: explicit,
             explicitNames: names, rules: rules, defaultItem: defaultItem, otherwiseFromTier: lowering,
@@ -71,7 +81,9 @@ private struct TierRulesReader {
         let members = try match.members()
         guard !members.isEmpty else { throw match.failure("a non-empty object") }
         try checkKeys(match, ["resource", "resourcePattern", "operation", "operationPattern", "constraint"])
-        func list(_ key: String) throws(LoadError) -> [String]? { match[key].isPresent ? try match[key].strings() : nil }
+        func list(_ key: String) throws(LoadError) -> [String]? {
+            match[key].isPresent ? try match[key].strings() : nil
+        }
         func pattern(_ key: String) throws(LoadError) -> WholeMatchPattern? {
             guard match[key].isPresent else { return nil }
             let text = try match[key].string(maxLength: 2_000)
@@ -95,8 +107,10 @@ private struct TierRulesReader {
             attackPath = try entry["attackPath"].string()
             preconditions = try entry["preconditions"].strings()
             for (index, key) in preconditions.enumerated() where !known.preconditions.contains(key) {
-                throw JSONReader(value: .string(key), file: entry.file, path: entry["preconditions"].path + [.index(index)])
-                    .failure("a key of $.preconditions")
+                throw JSONReader(
+                    value: .string(key), file: entry.file, path: entry["preconditions"].path + [.index(index)]
+                )
+                .failure("a key of $.preconditions")
             }
         } else {
             guard reason != nil else { throw entry["reason"].failure("a string (a Tier 1 or 2 item says why)") }

@@ -81,11 +81,12 @@ public struct TierRules: Sendable {
         let (item, basis, source) = classify(name)
         let admin = item.delegated?.whenAdminSignsIn ?? item.tier
         let user = item.delegated?.otherwise ?? otherwiseFromTier[item.tier]
-        let (tier, forUser) = switch scheme {
-        case .application: (item.tier, item.tier)
-        case .delegatedWork: (admin, user)
-        case .delegatedPersonal: (user, user)
-        }
+        let (tier, forUser) =
+            switch scheme {
+            case .application: (item.tier, item.tier)
+            case .delegatedWork: (admin, user)
+            case .delegatedPersonal: (user, user)
+            }
         let isTierZero = tier == 0
         return PermissionTier(
             tier: tier, tierForUser: forUser, basis: basis, source: source,

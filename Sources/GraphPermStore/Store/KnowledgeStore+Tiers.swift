@@ -21,8 +21,9 @@ extension KnowledgeStore {
         return try read(sql) { db, sql in
             try Row.fetchAll(db.cachedStatement(sql: sql)).compactMap { row in
                 guard let scheme = Scheme(id: row["scheme_id"]) else { return nil }
-                return StoredTier(permission: row["name"], scheme: scheme, tier: row["tier"], tierForUser: row["tier_for_user"],
-                                  basis: row["tier_basis"], source: row["tier_source"])
+                return StoredTier(
+                    permission: row["name"], scheme: scheme, tier: row["tier"], tierForUser: row["tier_for_user"],
+                    basis: row["tier_basis"], source: row["tier_source"])
             }
         }
     }
