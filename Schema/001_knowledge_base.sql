@@ -1,4 +1,4 @@
--- graphperm knowledge base, schema version 2 (PRAGMA user_version = 2).
+-- graphperm knowledge base, schema version 3 (PRAGMA user_version = 3).
 -- Files in this folder are applied in name order, in one transaction, to a new database: the tables first;
 -- 002 indexes the grants once they are inserted, 003 adds the other indexes and views once every fact is
 -- (faster than indexing row by row). Every table can be read with the sqlite3 shell; the views join the names in.
@@ -36,6 +36,10 @@ CREATE TABLE permission_scheme (
     is_hidden              INTEGER,
     environment            TEXT,             -- provisioningInfo's environment list, e.g. "public;FairFax"
     resource_app_id        TEXT,             -- provisioningInfo's resourceAppId when not empty
+    tier                   INTEGER,          -- risk tier 0-2 (Data/tiers.json); delegated: when an admin signs in
+    tier_for_user          INTEGER,          -- risk tier when a user without an admin role signs in
+    tier_basis             TEXT,             -- explicit | rule | default
+    tier_source            TEXT,             -- the rule's id, the permission's name (explicit) or default
     PRIMARY KEY (permission_id, scheme_id)
 ) WITHOUT ROWID;
 

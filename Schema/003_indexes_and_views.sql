@@ -14,7 +14,8 @@ JOIN path_template t ON t.id = g.template_id;
 -- Permissions per scheme with names instead of IDs.
 CREATE VIEW permission_detail AS
 SELECT p.name, p.resource, p.operation, p.name_constraint, s.name AS scheme, ps.guid, ps.admin_display_name,
-       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden
+       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden,
+       ps.tier, ps.tier_for_user, ps.tier_basis, ps.tier_source
 FROM permission_scheme ps
 JOIN permission p ON p.id = ps.permission_id
 JOIN scheme s ON s.id = ps.scheme_id;

@@ -15,6 +15,13 @@ public struct AuditReport: Sendable {
         public let scheme: Scheme?
         public let subject: String
         public let detail: String
+
+        /// The risk tier of the permission the finding names (unused, broader than needed, sign-in scope); nil for
+        /// calls, IDs and other APIs.
+        public var tier: PermissionTier? {
+            guard [.unused, .broader, .signIn].contains(kind) else { return nil }
+            return ShippedTiers.tier(of: subject, scheme: scheme ?? .application)
+        }
     }
 
     /// The OpenID Connect scopes: needed to sign users in and to refresh tokens, not for Graph calls.

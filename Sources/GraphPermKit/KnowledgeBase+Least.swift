@@ -57,6 +57,12 @@ extension KnowledgeBase {
 
     /// The least-privileged permissions for `method` on `target`, for the given schemes only (all when nil).
     public func least(method rawMethod: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer {
+        try untieredLeast(method: rawMethod, target: target, schemes: schemes).withTiers { [self] name, scheme in
+            try? permissionFacts(name, scheme: scheme).tier
+        }
+    }
+
+    private func untieredLeast(method rawMethod: String, target: String, schemes: Set<Scheme>?) throws -> LeastAnswer {
         let method =
             rawMethod.utf8.allSatisfy({ $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
             ? rawMethod : rawMethod.uppercased()
@@ -81,7 +87,8 @@ extension KnowledgeBase {
         let key = AnswerKey(templateIDs: resolved.ids, method: method, schemes: schemes)
         let computed = try cachedAnswer(key) {
             try answer(
-                method: method, url: target, templateIDs: resolved.ids, templates: resolved.templates, only: schemes)
+                method: method, url: target, templateIDs: resolved.ids, templates: resolved.templates, only: schemes
+            ).withTiers { [self] name, scheme in try? permissionFacts(name, scheme: scheme).tier }
         }
         return resolved.notes.isEmpty ? computed.with(url: target) : computed.with(url: target, notes: resolved.notes)
     }
@@ -97,7 +104,7 @@ extension KnowledgeBase {
         let request = RequestPath(templates[0])
         return LeastAnswer.from(
             method: method, url: url, template: templates[0], claims: claims, only: only,
-            facts: { [self] in (try? permissionFacts($0, scheme: $1)) ?? (nil, nil) },
+            facts: { [self] in (try? permissionFacts($0, scheme: $1)).map { ($0.requiresAdminConsent, $0.privilegeLevel) } ?? (nil, nil) },
             pathResources: InferredLeast.resources(for: request),
             signedInUserOnly: request.normalized.first == "me")
     }
@@ -156,13 +163,15 @@ extension KnowledgeBase {
     /// Admin consent and privilege level of a permission in a scheme (for the privilege order).
     /// From the table `preloadPermissionFacts` reads for long work (a batch asks thousands of times), else one row
     /// (a one-shot lookup asks a few times; reading every row would cost it more than the rest of the lookup).
-    package func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?) {
+    package func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?, tier: TierMark?) {
+        // The tier stored at load, else (a permission the knowledge base has no scheme entry for, such as the
+        // embedded Security API table's) the shipped rules'.
         if let table = permissionFactsTable.withLock({ $0 }) {
             let facts = table[name]?[scheme.id]
-            return (facts?.requiresAdminConsent, facts?.privilegeLevel)
+            return (facts?.requiresAdminConsent, facts?.privilegeLevel, facts?.tier ?? ShippedTiers.tier(of: name, scheme: scheme)?.mark)
         }
         let facts = try store.permissionFacts(name, scheme: scheme)
-        return (facts.requiresAdminConsent, facts.privilegeLevel)
+        return (facts.requiresAdminConsent, facts.privilegeLevel, facts.tier ?? ShippedTiers.tier(of: name, scheme: scheme)?.mark)
     }
 
     /// Reads every permission's admin consent and privilege level in one query (about 3,000 rows).

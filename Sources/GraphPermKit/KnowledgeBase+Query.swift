@@ -30,10 +30,11 @@ extension KnowledgeBase {
             for (scheme, entry) in answer.schemes {
                 guard let entry else { continue }
                 for (rank, permission) in (entry.least + entry.higher).enumerated() {
-                    rows.append([scheme.rawValue, String(rank + 1), permission, rank < entry.least.count ? "least" : "higher"])
+                    let tier = Self.tierLabel(entry.tiers, at: rank)
+                    rows.append([scheme.rawValue, String(rank + 1), permission, rank < entry.least.count ? "least" : "higher", tier])
                 }
             }
-            return .table(TabularText(columns: ["scheme", "rank", "permission", "privilege"], rows: rows))
+            return .table(TabularText(columns: ["scheme", "rank", "permission", "privilege", "tier"], rows: rows))
         case .show(let name):
             return .shown(try show(name))
         case .explain(let inner):
@@ -67,6 +68,12 @@ extension KnowledgeBase {
             guard let plan = try? Planner.plan(statement) else { return TabularText(columns: columns, rows: []) }
             return TabularText(columns: columns, rows: [["query", plan.sql, plan.arguments.map { $0.description }.joined(separator: ", ")]])
         }
+    }
+
+    /// The compact tier of the permission at `rank`, or "" when the answer has none.
+    private static func tierLabel(_ tiers: [TierMark?], at rank: Int) -> String {
+        guard rank < tiers.count, let mark = tiers[rank] else { return "" }
+        return mark.label
     }
 
     private static func schemes(_ filter: SchemeFilter?) -> Set<Scheme>? {

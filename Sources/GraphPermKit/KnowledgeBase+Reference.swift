@@ -4,7 +4,7 @@ import GraphPermStore
 
 /// Generated reference documents: API tables, the permissions reference, the Security API table, admin roles.
 public enum ReferenceKind: String, CaseIterable, Sendable {
-    case api, permissions, security, roles
+    case api, permissions, security, roles, tiers
 }
 
 /// One generated markdown file: a name (for `--out DIR`) and its text.
@@ -21,6 +21,7 @@ extension KnowledgeBase {
         case .permissions: [ReferenceDocument(name: "permissions.md", markdown: try permissionsReference())]
         case .security: [ReferenceDocument(name: "security.md", markdown: try securityReference())]
         case .roles: [ReferenceDocument(name: "roles.md", markdown: try rolesReference())]
+        case .tiers: [ReferenceDocument(name: "tiers.md", markdown: try tiersReference())]
         }
     }
 

@@ -16,6 +16,8 @@ public struct PermissionCard: Sendable, Equatable {
         public let isEnabled: Bool?
         public let isHidden: Bool?
         public let grantCount: Int
+        /// The risk tier in this scheme (`Data/tiers.json`); nil only when the tier rules cannot be read.
+        public let tier: PermissionTier?
     }
 
     public let name: String
@@ -41,16 +43,35 @@ public struct PermissionCard: Sendable, Equatable {
                         ("isEnabled", JSONText.bool(entry.isEnabled)),
                         ("isHidden", JSONText.bool(entry.isHidden)),
                         ("grants", String(entry.grantCount)),
-                    ]))
+                    ] + Self.tierMembers(entry.tier)))
                 })),
             ]) + "\n"
         }
         func yesNo(_ flag: Bool?) -> String { flag.map { $0 ? "yes" : "no" } ?? "" }
         let rows = entries.map { entry in
             [name, entry.scheme.rawValue, entry.guid ?? "", entry.adminDisplayName ?? entry.userDisplayName ?? "",
-             yesNo(entry.requiresAdminConsent), entry.privilegeLevel.map(String.init) ?? "", String(entry.grantCount)]
+             yesNo(entry.requiresAdminConsent), entry.privilegeLevel.map(String.init) ?? "", String(entry.grantCount),
+             entry.tier?.label ?? ""]
         }
-        return TabularText(columns: ["permission", "scheme", "id", "display name", "admin consent", "privilege level", "grants"], rows: rows).render(format)
+        return TabularText(columns: ["permission", "scheme", "id", "display name", "admin consent", "privilege level", "grants", "tier"], rows: rows).render(format)
+    }
+
+    /// The JSON members of a tier: `tier`, `tierForUser`, `tierBasis`, `tierReason`, and for Tier 0 `impact`,
+    /// `attackPath` and `preconditions`.
+    static func tierMembers(_ tier: PermissionTier?) -> [(String, String)] {
+        guard let tier else { return [("tier", "null")] }
+        var members = [
+            ("tier", String(tier.tier)), ("tierForUser", String(tier.tierForUser)),
+            ("tierBasis", JSONText.string(tier.basis.rawValue)), ("tierSource", JSONText.string(tier.source)),
+            ("tierReason", JSONText.string(tier.reason)),
+        ]
+        if tier.tier == 0 {
+            members += [
+                ("impact", JSONText.optional(tier.impact)), ("attackPath", JSONText.optional(tier.attackPath)),
+                ("preconditions", JSONText.strings(tier.preconditions)),
+            ]
+        }
+        return members
     }
 }
 
@@ -97,7 +118,7 @@ extension KnowledgeBase {
                 adminDescription: entry.adminDescription, userDisplayName: entry.userDisplayName,
                 userDescription: entry.userDescription, requiresAdminConsent: entry.requiresAdminConsent,
                 privilegeLevel: entry.privilegeLevel, isEnabled: entry.isEnabled, isHidden: entry.isHidden,
-                grantCount: entry.grantCount)
+                grantCount: entry.grantCount, tier: ShippedTiers.tier(of: row.name, scheme: entry.scheme))
         }
         return .permission(PermissionCard(
             name: row.name, resource: row.resource, operation: row.operation, constraint: row.constraint, entries: entries))

@@ -27,6 +27,9 @@ public enum Catalog {
         Field(name: "hidden", sql: "ps.is_hidden", kind: .bool),
         Field(name: "grants", sql: "(SELECT count(*) FROM grants g WHERE g.permission_id = p.id AND g.scheme_id = ps.scheme_id)", kind: .number),
         Field(name: "writes", sql: "(SELECT count(*) FROM grants g WHERE g.permission_id = p.id AND g.scheme_id = ps.scheme_id AND g.method <> 'GET')", kind: .number),
+        Field(name: "tier", sql: "ps.tier", kind: .number),
+        Field(name: "tier_for_user", sql: "ps.tier_for_user", kind: .number),
+        Field(name: "tier_basis", sql: "ps.tier_basis", kind: .text),
     ]
 
     public static let pathFields: [Field] = [

@@ -13,7 +13,7 @@ struct CommandLineTests {
     @Test func answersFromTheEmbeddedSecurityTableWhenNoKnowledgeBaseCanBeBuilt() throws {
         let result = try CommandRunner.run(["least", "GET", "/security/alerts", "--format", "json"])
         #expect(result.status == 0)
-        #expect(result.stdout == #"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","schemes":{"DelegatedWork":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"},"DelegatedPersonal":null,"Application":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged"}},"basis":"security-table","notes":[]}"# + "\n")
+        #expect(result.stdout == #"{"request":{"method":"GET","url":"/security/alerts"},"template":"/security/alerts","schemes":{"DelegatedWork":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged","tiers":{"SecurityEvents.Read.All":1,"SecurityEvents.ReadWrite.All":1}},"DelegatedPersonal":null,"Application":{"least":["SecurityEvents.Read.All"],"higher":["SecurityEvents.ReadWrite.All"],"recommended":"SecurityEvents.Read.All","why":"Microsoft's choice; none of the 2 that grant this call is less privileged","tiers":{"SecurityEvents.Read.All":1,"SecurityEvents.ReadWrite.All":1}}},"basis":"security-table","notes":[]}"# + "\n")
         #expect(result.stderr.contains("answering from the embedded Graph Security API table"))
     }
 
@@ -26,7 +26,7 @@ struct CommandLineTests {
         #expect(load.stdout.hasPrefix(#"{"counts":{"permissions":10,"#))
         let least = try CommandRunner.run(["least", "GET", "/users/abc/messages", "--scheme", "application", "--format", "csv"], environment: ["GRAPHPERM_DB": db])
         #expect(least.status == 0)
-        #expect(least.stdout == "Permission type,Least privileged permissions,Higher privileged permissions\r\nApplication,Mail.Read,Mail.ReadWrite\r\n")
+        #expect(least.stdout == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\nApplication,Mail.Read,Mail.ReadWrite,T1\r\n")
         let batch = try CommandRunner.run(["least", "--batch", "--db", db], stdin: "GET /me/messages\n\n{\"method\": \"DELETE\", \"url\": \"/me/messages/1\"}\nnonsense\nGET /nowhere\n")
         #expect(batch.status == 0)
         let lines = batch.stdout.split(separator: "\n").map(String.init)

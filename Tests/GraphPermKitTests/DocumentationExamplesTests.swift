@@ -70,6 +70,8 @@ struct DocumentationExamplesTests {
             try? FileManager.default.copyItem(
                 atPath: TemporaryFolder.fixture(fixture), toPath: folder.path + "/" + name)
         }
+        // A tenant export, for `audit --tenant tenant-export`.
+        try? FileManager.default.copyItem(atPath: TemporaryFolder.fixture("tenant-export"), toPath: folder.path + "/tenant-export")
         // A mirror of Microsoft's three files, for `sync --from ./mirror`.
         try? FileManager.default.createDirectory(atPath: folder.path + "/mirror", withIntermediateDirectories: true)
         for name in ["permissions.json", "provisioningInfo.json", "permissions-descriptions.json"] {

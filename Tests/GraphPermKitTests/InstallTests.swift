@@ -162,8 +162,8 @@ struct InstallTests {
                                   "--scheme", "application"],
                                  in: folder.path)
         #expect(first.status == 0
-                    && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions\r\n"
-                        + "Application,Mail.Read,Mail.ReadWrite\r\n",
+                    && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\n"
+                        + "Application,Mail.Read,Mail.ReadWrite,T1\r\n",
                 "\(first.stderr)")
     }
 

@@ -72,7 +72,8 @@ struct KnowledgeLoaderTests {
         #expect(answer.json == #"{"request":{"method":"GET","url":"https://graph.microsoft.com/v1.0/me/messages"},"#
             + #""template":"/me/messages","schemes":{"DelegatedWork":{"least":["Mail.Read"],"#
             + #""higher":["Mail.ReadWrite"],"recommended":"Mail.Read","why":"Microsoft's choice; none of the 2 that "#
-            + #"grant this call is less privileged"},"DelegatedPersonal":null,"Application":null},"#
+            + #"grant this call is less privileged","tiers":{"Mail.Read":1,"Mail.ReadWrite":1}},"#
+            + #""DelegatedPersonal":null,"Application":null},"#
             + #""basis":"documented","notes":["Application: /me needs a signed-in user, which an app-only token has "#
             + #"not: call /users/{id} instead"]}"#)
         let patch = try kb.least(method: "patch", target: "/users/abc", scheme: .application)

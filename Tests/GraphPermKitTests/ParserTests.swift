@@ -73,7 +73,7 @@ struct ParserTests {
              + "did you mean 'GET'?"),
         ("permissions where nmae = 'x'",
          "1:19: expected a field (name, resource, operation, constraint, scheme, id, display_name, admin_consent,"
-             + " privilege_level, enabled, hidden, grants, writes), found 'nmae'\n"
+             + " privilege_level, enabled, hidden, grants, writes, tier, tier_for_user, tier_basis), found 'nmae'\n"
              + "  permissions where nmae = 'x'\n                    ^^^^\ndid you mean 'name'?"),
         ("roles\npermissions where name = 'x",
          "2:26: expected a closing ' before the end of the line\n  permissions where name = 'x\n"
@@ -83,8 +83,8 @@ struct ParserTests {
              + "  least GET /me for everyone\n                    ^^^^^^^^"),
         ("permissions where",
          "1:18: expected a field (name, resource, operation, constraint, scheme, id, display_name, admin_consent,"
-             + " privilege_level, enabled, hidden, grants, writes), found the end of the input\n"
-             + "  permissions where\n                   ^"),
+             + " privilege_level, enabled, hidden, grants, writes, tier, tier_for_user, tier_basis), found the end of"
+             + " the input\n  permissions where\n                   ^"),
     ])
     func errorsPointAtThePlace(text: String, message: String) {
         do {

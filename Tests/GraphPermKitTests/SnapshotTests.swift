@@ -65,7 +65,7 @@ struct SnapshotTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(
             first.stdout
-                == "Permission type,Least privileged permissions,Higher privileged permissions\r\nDelegated (work or school account),Mail.ReadBasic,\"Mail.ReadWrite, Mail.Read\"\r\n"
+                == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\nDelegated (work or school account),Mail.ReadBasic,\"Mail.ReadWrite, Mail.Read\",T1\r\n"
         )
         #expect(
             first.stderr.contains("first use: built the knowledge base at \(file) from the snapshot"), "\(first.stderr)"

@@ -51,9 +51,23 @@ package struct CommonOptions: ParsableArguments {
                 return try KnowledgeBase.embedded()
             }
         }
-        let kb = try KnowledgeBase.open(path: path)
+        let kb = try Self.open(path, rebuildingAnOlderVersion: !isExplicit)
         if let note = Self.snapshotNote(kb, always: false) { Console.note(note) }
         return kb
+    }
+
+    /// Opens `path`; the default knowledge base written by an older graphperm (another schema version) is built
+    /// again from the snapshot compiled in, as on first use: no migration, every fact is in the snapshot or a `sync`
+    /// away.
+    private static func open(_ path: String, rebuildingAnOlderVersion: Bool) throws -> KnowledgeBase {
+        do {
+            return try KnowledgeBase.open(path: path)
+        } catch {
+            guard rebuildingAnOlderVersion, case .wrongVersion(_, let found, _) = error else { throw error }
+            try buildFromSnapshot(at: path)
+            Console.note("the knowledge base at \(path) had schema version \(found): rebuilt for this graphperm")
+            return try KnowledgeBase.open(path: path)
+        }
     }
 
     /// Which snapshot compiled into graphperm `kb` was built from and how old it is, suggesting `graphperm sync`

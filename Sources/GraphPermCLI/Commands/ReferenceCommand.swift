@@ -8,21 +8,23 @@ extension ReferenceKind: ExpressibleByArgument {}
 struct ReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reference",
-        abstract: "Generate reference documents in markdown: api, permissions, security or roles.",
+        abstract: "Generate reference documents in markdown: api, permissions, security, roles or tiers.",
         discussion: """
             api: one permissions table per (path template, method), grouped by top-level resource; with --out, one file \
             per group (api-users.md ...), else one document on stdout. permissions: each permission's IDs, display texts, \
             descriptions and admin consent, as Microsoft's permissions reference shows them. security: the Graph Security \
-            API authorization table. roles: the admin roles table. Output is deterministic.
+            API authorization table. roles: the admin roles table. tiers: the risk tier of every permission in every \
+            scheme, with the Tier 0 attack paths and their preconditions. Output is deterministic.
             Examples:
               graphperm reference security
+              graphperm reference tiers
               graphperm reference api --out api-reference
             """
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "api, permissions, security or roles.")
+    @Argument(help: "api, permissions, security, roles or tiers.")
     var kind: ReferenceKind
 
     @Option(name: .long, help: "Write one file per document into this folder (created if missing).")

@@ -14,6 +14,8 @@ public struct LeastAnswer: Sendable, Equatable {
         public var recommendedRequirement: Requirement?
         /// Why `recommended` was chosen, in a sentence.
         public var why: String?
+        /// The risk tier of each permission of `least` then `higher`, in that order (empty until `withTiers`).
+        public var tiers: [TierMark?] = []
 
         public init(least: [Requirement], higher: [Requirement], recommended: Requirement? = nil, why: String? = nil) {
             self.leastRequirements = least
@@ -80,6 +82,17 @@ public struct LeastAnswer: Sendable, Equatable {
             && lhs.notes == rhs.notes
             && lhs.schemes.map(\.scheme) == rhs.schemes.map(\.scheme)
             && lhs.schemes.map(\.answer) == rhs.schemes.map(\.answer)
+    }
+
+    /// The same answer with the risk tier of every permission it names (unchanged when it has them already).
+    public func withTiers(_ lookup: (String, Scheme) -> TierMark?) -> LeastAnswer {
+        if schemes.allSatisfy({ $0.answer.map { !$0.tiers.isEmpty } ?? true }) { return self }
+        let tiered: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
+            guard var answer = entry.answer else { return (entry.scheme, nil) }
+            answer.tiers = (answer.least + answer.higher).map { lookup($0, entry.scheme) }
+            return (entry.scheme, answer)
+        }
+        return LeastAnswer(method: method, url: url, template: template, schemes: tiered, basis: basis, notes: notes)
     }
 
     /// The same answer for another spelling of the request URL.

@@ -137,6 +137,8 @@ public struct KnowledgeFacts: Sendable {
     public var warnings: [String] = []
     /// The names the permissions documents list, with grants or without.
     public var documentPermissions: Set<String> = []
+    /// The risk-tier rules (`Data/tiers.json`), applied to every permission of every scheme as it is written.
+    public var tierRules: TierRules?
 
     public init() {}
 

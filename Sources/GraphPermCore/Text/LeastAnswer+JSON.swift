@@ -42,6 +42,16 @@ extension LeastAnswer {
             text += JSONText.optional(answer.recommended)
             text += #","why":"#
             text += JSONText.optional(answer.why)
+            if !answer.tiers.isEmpty {
+                text += #","tiers":{"#
+                for (index, name) in (answer.least + answer.higher).enumerated() {
+                    if index > 0 { text += "," }
+                    text += JSONText.string(name)
+                    text += ":"
+                    text += answer.tiers[index].map { String($0.tier) } ?? "null"
+                }
+                text += "}"
+            }
             text += "}"
         }
         text += #"},"basis":"#
@@ -58,15 +68,19 @@ extension LeastAnswer {
         let differs = schemes.contains { entry in
             entry.answer.map { $0.recommended != nil && $0.recommended != $0.least.first } ?? false
         }
+        let hasTiers = schemes.contains { !($0.answer?.tiers.isEmpty ?? true) }
         let columns = ["Permission type", "Least privileged permissions", "Higher privileged permissions"]
-        return TabularText(columns: columns + (differs ? ["Recommended"] : []), rows: schemes.map { entry in
+        return TabularText(columns: columns + (differs ? ["Recommended"] : []) + (hasTiers ? ["Tier"] : []), rows: schemes.map { entry in
             guard let answer = entry.answer else {
                 return [entry.scheme.docsLabel, PermissionTable.notSupported, PermissionTable.notSupported] + (differs ? [""] : [])
+                    + (hasTiers ? [""] : [])
             }
             let recommended = answer.recommended.flatMap { $0 == answer.least.first ? nil : $0 } ?? ""
+            // The tier of the least privileged permissions (the others are in the JSON).
+            let tiers = answer.tiers.prefix(answer.least.count).map { $0?.label ?? "?" }.uniqued().joined(separator: ", ")
             return [entry.scheme.docsLabel, answer.least.joined(separator: ", "),
                     answer.higher.isEmpty ? PermissionTable.notAvailable : answer.higher.joined(separator: ", ")]
-                + (differs ? [recommended] : [])
+                + (differs ? [recommended] : []) + (hasTiers ? [tiers] : [])
         })
     }
 

@@ -3,8 +3,8 @@ import GraphPermStore
 extension AuditReport {
     public var tabular: TabularText {
         TabularText(
-            columns: ["finding", "type", "subject", "detail"],
-            rows: findings.map { [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail] })
+            columns: ["finding", "type", "subject", "detail", "tier"],
+            rows: findings.map { [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail, $0.tier?.label ?? ""] })
     }
 
     public var json: String {
@@ -25,6 +25,7 @@ extension AuditReport {
                             ("kind", JSONText.string(finding.kind.rawValue)),
                             ("scheme", JSONText.optional(finding.scheme?.rawValue)),
                             ("subject", JSONText.string(finding.subject)), ("detail", JSONText.string(finding.detail)),
+                            ("tier", finding.tier.map { String($0.tier) } ?? "null"),
                         ])
                     })
             ),

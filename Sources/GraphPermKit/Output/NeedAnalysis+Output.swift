@@ -13,6 +13,12 @@ extension NeedAnalysis {
                             JSONText.object([
                                 ("permissions", JSONText.strings(result.permissions)),
                                 (
+                                    "tiers",
+                                    JSONText.object(result.permissions.map { name in
+                                        (name, ShippedTiers.tier(of: name, scheme: result.scheme).map { String($0.tier) } ?? "null")
+                                    })
+                                ),
+                                (
                                     "partners",
                                     JSONText.array(
                                         result.partners.map {
@@ -81,24 +87,25 @@ extension NeedAnalysis {
         var rows: [[String]] = []
         for result in schemes {
             for permission in result.permissions {
+                let tier = ShippedTiers.tier(of: permission, scheme: result.scheme)?.label ?? ""
                 if let partner = result.partners.first(where: { $0.permission == permission }) {
-                    rows.append([result.scheme.rawValue, permission, "AlsoRequires partner of \(partner.requiredBy)"])
+                    rows.append([result.scheme.rawValue, permission, "AlsoRequires partner of \(partner.requiredBy)", tier])
                     continue
                 }
                 let calls = result.calls.filter { $0.grantedBy == permission }
                     .map { "\($0.method) \($0.template ?? $0.url)\($0.basis == "inferred" ? " (inferred)" : "")" }
-                rows.append([result.scheme.rawValue, permission, calls.joined(separator: "; ")])
+                rows.append([result.scheme.rawValue, permission, calls.joined(separator: "; "), tier])
             }
             for call in result.unsupported {
-                rows.append([result.scheme.rawValue, "(not supported)", "\(call.method) \(call.url)"])
+                rows.append([result.scheme.rawValue, "(not supported)", "\(call.method) \(call.url)", ""])
             }
         }
         for entry in unknown {
-            rows.append(["", "(unknown call)", "\(entry.call.method) \(entry.call.url): \(entry.reason)"])
+            rows.append(["", "(unknown call)", "\(entry.call.method) \(entry.call.url): \(entry.reason)", ""])
         }
         for entry in otherHosts {
-            rows.append(["", "(not Microsoft Graph)", "\(entry.call.method) \(entry.call.url)"])
+            rows.append(["", "(not Microsoft Graph)", "\(entry.call.method) \(entry.call.url)", ""])
         }
-        return TabularText(columns: ["scheme", "permission", "grants"], rows: rows)
+        return TabularText(columns: ["scheme", "permission", "grants", "tier"], rows: rows)
     }
 }

@@ -332,13 +332,18 @@ least GET tiIndicator
 least POST securityActions
 
 """#),
+        ("Queries/tier-0-permissions.gpq", #"""
+-- Tier 0 permissions: a known path to Global Administrator or a tenant-wide outage (Data/tiers.json; `reference tiers` says why).
+permissions where tier = 0 order by name, scheme
+
+"""#),
         ("Queries/user-consentable-delegated.gpq", #"""
 -- Delegated permissions a user can consent to alone (no admin consent required), for work or school accounts.
 permissions where scheme = work and admin_consent = false order by name
 
 """#),
         ("Schema/001_knowledge_base.sql", #"""
--- graphperm knowledge base, schema version 2 (PRAGMA user_version = 2).
+-- graphperm knowledge base, schema version 3 (PRAGMA user_version = 3).
 -- Files in this folder are applied in name order, in one transaction, to a new database: the tables first;
 -- 002 indexes the grants once they are inserted, 003 adds the other indexes and views once every fact is
 -- (faster than indexing row by row). Every table can be read with the sqlite3 shell; the views join the names in.
@@ -376,6 +381,10 @@ CREATE TABLE permission_scheme (
     is_hidden              INTEGER,
     environment            TEXT,             -- provisioningInfo's environment list, e.g. "public;FairFax"
     resource_app_id        TEXT,             -- provisioningInfo's resourceAppId when not empty
+    tier                   INTEGER,          -- risk tier 0-2 (Data/tiers.json); delegated: when an admin signs in
+    tier_for_user          INTEGER,          -- risk tier when a user without an admin role signs in
+    tier_basis             TEXT,             -- explicit | rule | default
+    tier_source            TEXT,             -- the rule's id, the permission's name (explicit) or default
     PRIMARY KEY (permission_id, scheme_id)
 ) WITHOUT ROWID;
 
@@ -462,7 +471,8 @@ JOIN path_template t ON t.id = g.template_id;
 -- Permissions per scheme with names instead of IDs.
 CREATE VIEW permission_detail AS
 SELECT p.name, p.resource, p.operation, p.name_constraint, s.name AS scheme, ps.guid, ps.admin_display_name,
-       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden
+       ps.user_display_name, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden,
+       ps.tier, ps.tier_for_user, ps.tier_basis, ps.tier_source
 FROM permission_scheme ps
 JOIN permission p ON p.id = ps.permission_id
 JOIN scheme s ON s.id = ps.scheme_id;

@@ -3,10 +3,11 @@ import GraphPermCore
 import GraphPermJSON
 
 /// Reads the project's own facts in `Data/`: the Graph Security API authorization table and the Entra admin roles
-/// that the Security API accepts for delegated calls.
+/// that the Security API accepts for delegated calls, and the risk-tier rules.
 package enum EmbeddedDataLoader {
     package static let securityFile = "security-entities.csv"
     package static let rolesFile = "admin-roles.csv"
+    package static let tiersFile = "tiers.json"
     package static let securityHeader = ["permission", "entity", "resource_path", "methods", "preview", "doc_link"]
     package static let rolesHeader = ["role", "role_template_id", "security_api"]
 
@@ -21,6 +22,8 @@ package enum EmbeddedDataLoader {
         let rolesBytes = try directory.bytes(of: rolesFile)
         facts.adminRoles = try adminRoles(String(decoding: rolesBytes, as: UTF8.self), file: rolesPath)
         facts.provenance.append(SourceFile.provenance(.adminRoles, path: rolesPath, rolesBytes))
+
+        facts.tierRules = try TierRules.parse(try directory.bytes(of: tiersFile), file: directory.location(of: tiersFile))
     }
 
     package static func securityEntities(_ text: String, file: String) throws(LoadError) -> [SecurityEntity] {

@@ -76,16 +76,24 @@ package struct KnowledgeBaseFiller {
             (facts.permissions[name] ?? [:]).sorted(by: { $0.key < $1.key }).map { (id: index + 1, scheme: $0.key, entry: $0.value) }
         }
         let schemeColumns = ["permission_id", "scheme_id", "guid", "admin_display_name", "admin_description", "user_display_name", "user_description",
-                             "requires_admin_consent", "privilege_level", "is_enabled", "is_hidden", "environment", "resource_app_id"]
+                             "requires_admin_consent", "privilege_level", "is_enabled", "is_hidden", "environment", "resource_app_id",
+                             "tier", "tier_for_user", "tier_basis", "tier_source"]
         try RowInserter.insertRows(db, into: "permission_scheme", columns: schemeColumns, count: schemeRows.count, rowsPerStatement: 20) { row, statement, offset in
             let (id, scheme, entry) = schemeRows[row]
             statement.bind([.integer(id), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName), .init(entry.adminDescription),
                             .init(entry.userDisplayName), .init(entry.userDescription), .init(entry.requiresAdminConsent), .init(entry.privilegeLevel),
-                            .init(entry.isEnabled), .init(entry.isHidden), .init(entry.environment), .init(entry.resourceAppId)], at: offset)
+                            .init(entry.isEnabled), .init(entry.isHidden), .init(entry.environment), .init(entry.resourceAppId)]
+                           + Self.tierValues(facts.tierRules?.tier(of: ids.names[id - 1], scheme: scheme)), at: offset)
         }
         try insertTables(facts)
         for sql in schema.dropFirst(2) { try db.execute(sql: sql) }
         try db.execute(sql: "PRAGMA user_version = \(KnowledgeStore.schemaVersion)")
+    }
+
+    /// The tier columns of a permission in a scheme (NULL when no tier rules were loaded).
+    private static func tierValues(_ tier: PermissionTier?) -> [RowInserter.Value] {
+        guard let tier else { return [.null, .null, .null, .null] }
+        return [.integer(tier.tier), .integer(tier.tierForUser), .text(tier.basis.rawValue), .text(tier.source)]
     }
 
     private static let grantColumns = ["permission_id", "scheme_id", "method", "template_id", "is_least", "also_requires", "claim_order", "source"]

@@ -47,7 +47,7 @@ package struct ProvenanceRow: Sendable, Equatable {
 /// Every read the front door makes, each a fixed statement with named columns and bound arguments.
 extension KnowledgeStore {
     static let permissionFactsSQL = """
-        SELECT ps.requires_admin_consent, ps.privilege_level FROM permission p
+        SELECT ps.requires_admin_consent, ps.privilege_level, ps.tier, ps.tier_for_user FROM permission p
         JOIN permission_scheme ps ON ps.permission_id = p.id WHERE p.name = ? AND ps.scheme_id = ?
         """
 
@@ -55,24 +55,23 @@ extension KnowledgeStore {
     package func permissionFacts(_ name: String, scheme: Scheme) throws(KnowledgeBaseError) -> PermissionFacts {
         try read(Self.permissionFactsSQL) { db, sql in
             guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) else {
-                return PermissionFacts(requiresAdminConsent: nil, privilegeLevel: nil)
+                return PermissionFacts(requiresAdminConsent: nil, privilegeLevel: nil, tier: nil)
             }
-            return PermissionFacts(requiresAdminConsent: row["requires_admin_consent"], privilegeLevel: row["privilege_level"])
+            return PermissionFacts(row)
         }
     }
 
     /// Admin consent and privilege level of every permission, by name and scheme ID (about 3,000 rows).
     package func allPermissionFacts() throws(KnowledgeBaseError) -> [String: [Int: PermissionFacts]] {
         let sql = """
-            SELECT p.name, ps.scheme_id, ps.requires_admin_consent, ps.privilege_level FROM permission p
+            SELECT p.name, ps.scheme_id, ps.requires_admin_consent, ps.privilege_level, ps.tier, ps.tier_for_user FROM permission p
             JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.id, ps.scheme_id
             """
         return try read(sql) { db, sql in
             var table: [String: [Int: PermissionFacts]] = [:]
             let rows = try Row.fetchCursor(db, sql: sql)
             while let row = try rows.next() {
-                table[row["name"], default: [:]][row["scheme_id"]] =
-                    PermissionFacts(requiresAdminConsent: row["requires_admin_consent"], privilegeLevel: row["privilege_level"])
+                table[row["name"], default: [:]][row["scheme_id"]] = PermissionFacts(row)
             }
             return table
         }
@@ -300,4 +299,21 @@ extension KnowledgeStore {
 package struct PermissionFacts: Sendable, Equatable {
     package let requiresAdminConsent: Bool?
     package let privilegeLevel: Int?
+    /// The risk tier stored at load (nil in a knowledge base loaded without tier rules).
+    package let tier: TierMark?
+
+    /// The facts of a row with the columns requires_admin_consent, privilege_level, tier and tier_for_user.
+    init(_ row: Row) {
+        requiresAdminConsent = row["requires_admin_consent"]
+        privilegeLevel = row["privilege_level"]
+        let tier: Int? = row["tier"]
+        let forUser: Int? = row["tier_for_user"]
+        self.tier = tier.map { TierMark(tier: $0, tierForUser: forUser ?? $0) }
+    }
+
+    init(requiresAdminConsent: Bool?, privilegeLevel: Int?, tier: TierMark?) {
+        self.requiresAdminConsent = requiresAdminConsent
+        self.privilegeLevel = privilegeLevel
+        self.tier = tier
+    }
 }

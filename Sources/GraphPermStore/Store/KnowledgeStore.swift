@@ -10,7 +10,7 @@ import GraphPermCore
 ///     try store.grants(templateIDs: [12]).count  // the grants on template 12
 package final class KnowledgeStore: @unchecked Sendable {
     /// The schema version this build writes and reads (`PRAGMA user_version`).
-    package static let schemaVersion = 2
+    package static let schemaVersion = 3
 
     package let reader: any DatabaseReader
     /// The file, or `(embedded)` for the built-in Security API data.

@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import GraphPermCLI
+import GraphPermKit
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit an app's granted permissions against its calls, or every app of a tenant export by risk tier.",
+        discussion: """
+            --granted takes the app manifest (requiredResourceAccess; IDs resolved through the knowledge base), or \
+            Graph's appRoleAssignments or oauth2PermissionGrants of its service principal ({"value": [...]}); repeat \
+            it to combine. --calls takes the calls as for `graphperm need`. Unknown IDs are reported, not dropped. \
+            --format md gives a summary for a pull request with the corrected requiredResourceAccess. OpenID Connect \
+            scopes (openid, profile, email, offline_access) and other APIs are listed apart, never as unused. Exit 1 \
+            when there are problems.
+
+            --tenant FOLDER audits a tenant export instead: servicePrincipals.json (GET \
+            /servicePrincipals?$expand=appRoleAssignments), oauth2PermissionGrants.json and roleAssignments.json \
+            (GET /roleManagement/directory/roleAssignments), each {"value": [...]} or Graph's pages (NAME.2.json ... \
+            while a page has @odata.nextLink). Per app: its Tier 0 and 1 grants, delegated grants for all users or \
+            single users, directory roles, credentials and their lifetimes, first or third party, and the chains by \
+            which it takes over other apps to reach Global Administrator; a score, worst first (the JSON summary \
+            says how it is computed). --today sets the date credentials are judged against. Exit 1 when an app is at \
+            Tier 0.
+
+            Examples:
+              graphperm audit --granted manifest.json --calls calls.txt --format md
+              graphperm audit --tenant tenant-export --format md
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Option(name: .long, help: "A manifest, appRoleAssignments or oauth2PermissionGrants file (repeatable).")
+    var granted: [String] = []
+
+    @Option(name: .long, help: "The calls the app makes.")
+    var calls: String?
+
+    @Option(name: .long, help: "A tenant export folder to audit, app by app.")
+    var tenant: String?
+
+    @Option(
+        name: .long, help: "With --tenant: the date credentials are judged against (YYYY-MM-DD; default today, UTC).")
+    var today: String?
+
+    func validate() throws {
+        if tenant != nil {
+            if !granted.isEmpty { throw ValidationError("give either --tenant FOLDER or --granted FILE, not both") }
+            if calls != nil {
+                throw ValidationError(
+                    "--calls goes with --granted: audit one app's calls with --granted FILE --calls FILE")
+            }
+            if let today, !(today.count == 10 && ISODay.number(today) != nil) {
+                throw ValidationError("--today takes a date as YYYY-MM-DD, such as 2026-08-07")
+            }
+        } else if granted.isEmpty {
+            throw ValidationError(
+                "give the app's granted permissions with --granted FILE, or a tenant export with --tenant FOLDER")
+        }
+    }
+
+    func run() throws {
+        let kb = try common.openKnowledgeBase()
+        if let tenant {
+            let date = today ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+            let report = try kb.auditTenant(folder: tenant, today: date)
+            switch common.outputFormat {
+            case .json: Console.output(report.json)
+            case .md: Console.output(report.markdown)
+            default: Console.output(report.tabular.render(common.outputFormat))
+            }
+            if report.summary.appsByTier[0] > 0 { throw ExitCode(1) }
+            return
+        }
+        var permissions = GrantedPermissions()
+        for file in granted { try GrantedPermissions.read(file, kb: kb, into: &permissions) }
+        let list = try calls.map { path in try AppCalls.read(path) } ?? []
+        let report = try kb.audit(granted: permissions, calls: list)
+        switch common.outputFormat {
+        case .json: Console.output(report.json)
+        case .md: Console.output(report.markdown)
+        default: Console.output(report.tabular.render(common.outputFormat))
+        }
+        if !report.problems.isEmpty { throw ExitCode(1) }
+    }
+}
