@@ -7,20 +7,11 @@ import Testing
 /// `graphperm diff --format json` against `Scripts/snapshot_diff.py` (Python, reading only the two JSON files)
 /// on the real snapshots: 2025-10-29, 2026-06-02 (`../shared/graph-data-history`) and 2026-08-07
 /// (`../shared/graph-data`). Every list of every kind must be the same, element for element.
-@Suite(.serialized, .enabled(if: SnapshotDiffAgreementTests.isAvailable, SnapshotDiffAgreementTests.skipMessage))
+@Suite(.serialized, .enabled(if: SnapshotHistory.isAvailable, SnapshotHistory.skipMessage))
 struct SnapshotDiffAgreementTests {
-    static let history = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent()
-        .appendingPathComponent("graph-data-history").path
-    static let script = DocumentationExamplesTests.root.appendingPathComponent("Scripts/snapshot_diff.py").path
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
-
-    static var isAvailable: Bool {
-        SnapshotData.isAvailable && python != nil
-            && FileManager.default.fileExists(atPath: history + "/permissions-2025-10-29.json")
-    }
-
-    static let skipMessage: Comment =
-        "skipped: needs python3 and Microsoft's files in ../shared/graph-data and ../shared/graph-data-history"
+    static let history = SnapshotHistory.folder
+    static let script = SnapshotHistory.script
+    static let python = SnapshotHistory.python
 
     static let snapshots = [
         "2025-10-29": history + "/permissions-2025-10-29.json",
@@ -76,8 +67,9 @@ struct SnapshotDiffAgreementTests {
         for key in expected.keys.sorted() {
             let want = expected[key] ?? [], got = found[key] ?? []
             let missing = want.filter { !Set(got).contains($0) }, extra = got.filter { !Set(want).contains($0) }
-            #expect(got == want, "\(old) → \(new) \(key): \(got.count) vs the script's \(want.count); "
-                + "missing \(missing.prefix(5)), extra \(extra.prefix(5))")
+            let message = "\(old) → \(new) \(key): \(got.count) vs the script's \(want.count); "
+                + "missing \(missing.prefix(5)), extra \(extra.prefix(5))"
+            #expect(got == want, "\(message)")
         }
     }
 
@@ -97,4 +89,21 @@ struct SnapshotDiffAgreementTests {
         let same = try CommandRunner.run(["diff", folder.path + "/new.sqlite", folder.path + "/new.sqlite"])
         #expect(same.stdout == PermissionDiff(old: DiffFacts(), new: DiffFacts()).json())
     }
+}
+
+/// Microsoft's older permissions documents (`../shared/graph-data-history`, beside the snapshot folder) and the
+/// script that counts what changed between two of them.
+enum SnapshotHistory {
+    static let folder = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent()
+        .appendingPathComponent("graph-data-history").path
+    static let script = DocumentationExamplesTests.root.appendingPathComponent("Scripts/snapshot_diff.py").path
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    static var isAvailable: Bool {
+        SnapshotData.isAvailable && python != nil
+            && FileManager.default.fileExists(atPath: folder + "/permissions-2025-10-29.json")
+    }
+
+    static let skipMessage: Comment =
+        "skipped: needs python3 and Microsoft's files in ../shared/graph-data and ../shared/graph-data-history"
 }
