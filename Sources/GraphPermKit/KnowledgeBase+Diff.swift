@@ -21,8 +21,9 @@ public struct DiffSide: Sendable {
         if KnowledgeBase.isDatabaseFile(path) {
             let kb = try KnowledgeBase.open(path: path)
             let rows = try kb.store.provenance()
-            return DiffSide(kb: kb, label: path, date: rows.map(\.loadedAt).max() ?? "1970-01-01T00:00:00Z",
-                            rows: rows)
+            return DiffSide(
+                kb: kb, label: path, date: rows.map(\.loadedAt).max() ?? "1970-01-01T00:00:00Z",
+                rows: rows)
         }
         let kb = KnowledgeBase(store: try KnowledgeStore.inMemory(inputs: [.path(path)], location: path))
         let rows = try kb.store.provenance()
@@ -60,7 +61,8 @@ extension KnowledgeBase {
     ///
     ///     let diff = try KnowledgeBase.diff(old: try .open(path: "old.sqlite"), new: try .open(path: "new.sqlite"))
     public static func diff(old: KnowledgeBase, new: KnowledgeBase) throws -> PermissionDiff {
-        let facts = try [old, new].concurrentMap { kb in Result { () throws(KnowledgeBaseError) in try kb.diffFacts() } }
+        let facts = try [old, new].concurrentMap { kb in Result { () throws(KnowledgeBaseError) in try kb.diffFacts() }
+        }
         var diff = PermissionDiff(old: try facts[0].get(), new: try facts[1].get())
         for index in diff.leastChanged.indices {
             let change = diff.leastChanged[index]
@@ -90,12 +92,17 @@ extension KnowledgeBase {
             }
             var changes: [CallImpact.SchemeChange] = []
             for scheme in Scheme.allCases {
-                let was = before[scheme], now = after[scheme]
+                let was = before[scheme]
+                let now = after[scheme]
                 guard was?.least != now?.least || was?.recommended != now?.recommended else { continue }
-                changes.append(CallImpact.SchemeChange(scheme: scheme, leastBefore: was?.least, leastAfter: now?.least,
-                                                       recommendedBefore: was?.recommended, recommendedAfter: now?.recommended))
+                changes.append(
+                    CallImpact.SchemeChange(
+                        scheme: scheme, leastBefore: was?.least, leastAfter: now?.least,
+                        recommendedBefore: was?.recommended, recommendedAfter: now?.recommended))
             }
-            if !changes.isEmpty { impacts.append(CallImpact(method: call.method, url: call.url, kind: .changed, schemes: changes)) }
+            if !changes.isEmpty {
+                impacts.append(CallImpact(method: call.method, url: call.url, kind: .changed, schemes: changes))
+            }
         }
         return impacts
     }

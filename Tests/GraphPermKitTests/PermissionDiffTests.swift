@@ -18,8 +18,12 @@ struct PermissionDiffTests {
         ],
         grants: [
             G(permission: "Mail.Read", scheme: .delegatedWork, method: "GET", template: "/me/messages", isLeast: true),
-            G(permission: "Mail.ReadBasic", scheme: .delegatedWork, method: "GET", template: "/me/messages", isLeast: false),
-            G(permission: "Mail.Read", scheme: .application, method: "GET", template: "/users/{id}/messages", isLeast: true),
+            G(
+                permission: "Mail.ReadBasic", scheme: .delegatedWork, method: "GET", template: "/me/messages",
+                isLeast: false),
+            G(
+                permission: "Mail.Read", scheme: .application, method: "GET", template: "/users/{id}/messages",
+                isLeast: true),
             G(permission: "Old.Read.All", scheme: .application, method: "GET", template: "/old", isLeast: true),
             G(permission: "Mail.Read", scheme: .application, method: "GET", template: "/chats/{id}}/x", isLeast: true),
         ])
@@ -32,8 +36,12 @@ struct PermissionDiffTests {
         ],
         grants: [
             G(permission: "Mail.Read", scheme: .delegatedWork, method: "GET", template: "/me/messages", isLeast: false),
-            G(permission: "Mail.ReadBasic", scheme: .delegatedWork, method: "GET", template: "/me/Messages", isLeast: true),
-            G(permission: "Mail.Read", scheme: .application, method: "GET", template: "/users/{user-id}/messages", isLeast: true),
+            G(
+                permission: "Mail.ReadBasic", scheme: .delegatedWork, method: "GET", template: "/me/Messages",
+                isLeast: true),
+            G(
+                permission: "Mail.Read", scheme: .application, method: "GET", template: "/users/{user-id}/messages",
+                isLeast: true),
             G(permission: "New.Read.All", scheme: .application, method: "GET", template: "/new", isLeast: false),
             G(permission: "Mail.Read", scheme: .application, method: "GET", template: "/chats/{id}}/y", isLeast: true),
         ])
@@ -48,33 +56,48 @@ struct PermissionDiffTests {
         #expect(diff.operationsRemoved == [.init(method: "GET", template: "/old")])
         #expect(diff.grantsAdded.map(\.permission) == ["New.Read.All"])
         #expect(diff.grantsRemoved.map(\.permission) == ["Old.Read.All"])
-        #expect(diff.leastChanged.map { [$0.template, $0.before.joined(), $0.after.joined()] }
-            == [["/me/messages", "Mail.Read", "Mail.ReadBasic"]])
-        #expect(diff.privilegeLevelsChanged == [.init(permission: "Mail.Read", scheme: .application, before: "4", after: "3")])
+        #expect(
+            diff.leastChanged.map { [$0.template, $0.before.joined(), $0.after.joined()] }
+                == [["/me/messages", "Mail.Read", "Mail.ReadBasic"]])
+        #expect(
+            diff.privilegeLevelsChanged == [
+                .init(permission: "Mail.Read", scheme: .application, before: "4", after: "3")
+            ])
         #expect(diff.tiersChanged == nil)
     }
 
     @Test func factsAgainstThemselvesAreEmpty() {
         #expect(PermissionDiff(old: Self.new, new: Self.new).isEmpty)
-        #expect(PermissionDiff(old: Self.old, new: Self.old).json() == PermissionDiff(old: DiffFacts(), new: DiffFacts()).json())
+        #expect(
+            PermissionDiff(old: Self.old, new: Self.old).json()
+                == PermissionDiff(old: DiffFacts(), new: DiffFacts()).json())
     }
 
     @Test func emptyDiffJSONHasTheKeysInTheirOrder() {
-        #expect(PermissionDiff(old: DiffFacts(), new: DiffFacts()).json() == #"{"permissions":{"added":[],"removed":[]},"ids":{"changed":[]},"operations":{"added":[],"removed":[]},"grants":{"added":[],"removed":[]},"least":{"changed":[]},"privilegeLevel":{"changed":[]}}"# + "\n")
+        #expect(
+            PermissionDiff(old: DiffFacts(), new: DiffFacts()).json()
+                == #"{"permissions":{"added":[],"removed":[]},"ids":{"changed":[]},"#
+                + #""operations":{"added":[],"removed":[]},"grants":{"added":[],"removed":[]},"#
+                + #""least":{"changed":[]},"privilegeLevel":{"changed":[]}}"#
+                + "\n")
     }
 
     @Test func tiersAreComparedOnlyWhenBothSidesHaveThem() {
-        var old = Self.old, new = Self.old
+        var old = Self.old
+        var new = Self.old
         new.tiers = [.init(permission: "Mail.Read", scheme: .application, tier: "1")]
         #expect(PermissionDiff(old: old, new: new).tiersChanged == nil)
         old.tiers = [.init(permission: "Mail.Read", scheme: .application, tier: "2")]
         let diff = PermissionDiff(old: old, new: new)
         #expect(diff.tiersChanged == [.init(permission: "Mail.Read", scheme: .application, before: "2", after: "1")])
-        #expect(diff.json().contains(#""tiers":{"changed":[{"permission":"Mail.Read","scheme":"Application","before":"2","after":"1"}]}"#))
+        #expect(
+            diff.json().contains(
+                #""tiers":{"changed":[{"permission":"Mail.Read","scheme":"Application","before":"2","after":"1"}]}"#))
     }
 
     @Test(arguments: [
-        ("/users/{user-id}/Messages", "/users/{}/messages"), ("/me/drive/root:/{path}:/content", "/me/drive/root:/{}:/content"),
+        ("/users/{user-id}/Messages", "/users/{}/messages"),
+        ("/me/drive/root:/{path}:/content", "/me/drive/root:/{}:/content"),
         ("/x?$filter=a eq '{v}'", "/x?$filter=a eq '{}'"), ("/a/", "/a/"),
     ])
     func templateKeys(template: String, key: String) {
@@ -96,9 +119,12 @@ struct PermissionDiffTests {
         #expect(changelog.sections.map(\.resource) == ["Old", "Mail", "New"])
         let markdown = changelog.markdown(old: "a", new: "b")
         #expect(markdown.contains("- Removed permission `Old.Read.All`\n"))
-        #expect(markdown.contains("- Least privileged for `GET /me/messages` (DelegatedWork): Mail.Read → Mail.ReadBasic\n"))
+        #expect(
+            markdown.contains("- Least privileged for `GET /me/messages` (DelegatedWork): Mail.Read → Mail.ReadBasic\n")
+        )
         let atom = changelog.atom(id: "urn:x", old: "a", new: "b", updated: "2026-08-07T00:00:00Z")
-        #expect(atom.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
+        #expect(
+            atom.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"))
         #expect(atom.components(separatedBy: "<entry>").count == 4)
         #expect(DiffChangelog.escaped("a<b & \"c\"\u{1}") == "a&lt;b &amp; &quot;c&quot;\u{FFFD}")
     }

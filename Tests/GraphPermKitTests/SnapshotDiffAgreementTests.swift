@@ -23,7 +23,8 @@ struct SnapshotDiffAgreementTests {
     static func folder(_ name: String, in parent: TemporaryFolder) throws -> String {
         let path = parent.path + "/" + name
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: path + "/permissions.json", withDestinationPath: snapshots[name]!)
+        try FileManager.default.createSymbolicLink(
+            atPath: path + "/permissions.json", withDestinationPath: snapshots[name]!)
         return path
     }
 
@@ -65,9 +66,12 @@ struct SnapshotDiffAgreementTests {
         let found = try Self.lists(ours.stdout, kinds: Self.kinds)
         #expect(Set(found.keys) == Set(expected.keys))
         for key in expected.keys.sorted() {
-            let want = expected[key] ?? [], got = found[key] ?? []
-            let missing = want.filter { !Set(got).contains($0) }, extra = got.filter { !Set(want).contains($0) }
-            let message = "\(old) → \(new) \(key): \(got.count) vs the script's \(want.count); "
+            let want = expected[key] ?? []
+            let got = found[key] ?? []
+            let missing = want.filter { !Set(got).contains($0) }
+            let extra = got.filter { !Set(want).contains($0) }
+            let message =
+                "\(old) → \(new) \(key): \(got.count) vs the script's \(want.count); "
                 + "missing \(missing.prefix(5)), extra \(extra.prefix(5))"
             #expect(got == want, "\(message)")
         }
@@ -77,7 +81,8 @@ struct SnapshotDiffAgreementTests {
     @Test func knowledgeBaseFilesDiffAsTheirFolders() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let old = try Self.folder("2026-06-02", in: folder), new = try Self.folder("2026-08-07", in: folder)
+        let old = try Self.folder("2026-06-02", in: folder)
+        let new = try Self.folder("2026-08-07", in: folder)
         for (source, db) in [(old, "old.sqlite"), (new, "new.sqlite")] {
             let load = try CommandRunner.run(["load", source, "--db", folder.path + "/" + db])
             #expect(load.status == 0, "\(load.stderr)")
@@ -97,7 +102,9 @@ enum SnapshotHistory {
     static let folder = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent()
         .appendingPathComponent("graph-data-history").path
     static let script = DocumentationExamplesTests.root.appendingPathComponent("Scripts/snapshot_diff.py").path
-    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     static var isAvailable: Bool {
         SnapshotData.isAvailable && python != nil

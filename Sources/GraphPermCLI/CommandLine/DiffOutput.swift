@@ -12,11 +12,13 @@ public enum DiffFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
 public struct DiffOptions: ParsableArguments {
     public init() {}
 
-    @Option(name: .long, help: "Output format: json (default), md (a changelog) or atom (a feed).",
-            completion: .list(["json", "md", "atom"]))
+    @Option(
+        name: .long, help: "Output format: json (default), md (a changelog) or atom (a feed).",
+        completion: .list(["json", "md", "atom"]))
     public var format: DiffFormat = .json
 
-    @Option(name: .long, help: "A file of your app's calls (as `graphperm need` reads): which now need another permission.")
+    @Option(
+        name: .long, help: "A file of your app's calls (as `graphperm need` reads): which now need another permission.")
     public var calls: String?
 
     public func validate() throws {
@@ -28,8 +30,10 @@ public struct DiffOptions: ParsableArguments {
     /// Compares `old` with `new` and prints the diff (and the impact on `--calls`) in the chosen format.
     public func print(old: DiffSide, new: DiffSide) throws {
         if old.kinds != new.kinds {
-            Console.note("note: \(old.label) was loaded from \(old.kinds.joined(separator: ", ")) and \(new.label) from "
-                + "\(new.kinds.joined(separator: ", ")): names and IDs that only one side's files carry show as changes")
+            Console.note(
+                "note: \(old.label) was loaded from \(old.kinds.joined(separator: ", ")) and \(new.label) from "
+                    + "\(new.kinds.joined(separator: ", ")): names and IDs that only one side's files carry show as "
+                    + "changes")
         }
         let callList = try calls.map { path in try Failure.guarded { try AppCalls.read(path) } }
         let diff = try Failure.guarded { try KnowledgeBase.diff(old: old.kb, new: new.kb) }
@@ -39,7 +43,8 @@ public struct DiffOptions: ParsableArguments {
         case .json, .table, .csv:
             Console.output(diff.json(extra: impact.map { [("impact", CallImpact.json($0))] } ?? []))
         case .md:
-            Console.output(changelog().markdown(old: old.label, new: new.label) + (impact.map(CallImpact.markdown) ?? ""))
+            Console.output(
+                changelog().markdown(old: old.label, new: new.label) + (impact.map(CallImpact.markdown) ?? ""))
         case .atom:
             let id = "urn:graphperm:diff:" + Self.shortDigest(old.fingerprint) + ":" + Self.shortDigest(new.fingerprint)
             Console.output(changelog().atom(id: id, old: old.label, new: new.label, updated: new.date))

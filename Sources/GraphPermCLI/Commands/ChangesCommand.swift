@@ -43,12 +43,15 @@ struct ChangesCommand: ParsableCommand {
         day.dateFormat = "yyyy-MM-dd"
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = TimeZone(identifier: "UTC")
-        guard let date = (text.count == 10 ? day.date(from: text) : nil) ?? formatter.date(from: text) else { return nil }
+        guard let date = (text.count == 10 ? day.date(from: text) : nil) ?? formatter.date(from: text) else {
+            return nil
+        }
         return formatter.string(from: date)
     }
 
     func run() throws {
-        let path = db ?? ProcessInfo.processInfo.environment["GRAPHPERM_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let path =
+            db ?? ProcessInfo.processInfo.environment["GRAPHPERM_DB"].flatMap { $0.isEmpty ? nil : $0 }
             ?? CommonOptions.defaultDatabasePath
         let kept = KnowledgeBaseHistory(databasePath: path).entries()
         guard let newest = kept.last else {
@@ -58,7 +61,8 @@ struct ChangesCommand: ParsableCommand {
         var chosen = newest
         if let since, let key = Self.sinceKey(since) {
             guard let first = kept.first(where: { $0.keptAt >= key }) else {
-                Console.note("no sync replaced the knowledge base after \(key) (the last one replaced it at \(newest.keptAt))")
+                Console.note(
+                    "no sync replaced the knowledge base after \(key) (the last one replaced it at \(newest.keptAt))")
                 let current = try Failure.guarded { try DiffSide.open(path) }
                 try options.print(old: current, new: current)
                 return
@@ -68,8 +72,9 @@ struct ChangesCommand: ParsableCommand {
             }
             chosen = first
         }
-        Console.note("changes from the knowledge base replaced at \(chosen.keptAt) (by a sync from "
-            + "\(chosen.replacedBySyncFrom)) to \(path)")
+        Console.note(
+            "changes from the knowledge base replaced at \(chosen.keptAt) (by a sync from "
+                + "\(chosen.replacedBySyncFrom)) to \(path)")
         let sides = try Failure.guarded { (try DiffSide.open(chosen.path), try DiffSide.open(path)) }
         try options.print(old: sides.0, new: sides.1)
     }

@@ -5,10 +5,11 @@ import GraphPermKit
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "What changed in Microsoft's permissions between two knowledge bases or folders of Microsoft's files.",
+        abstract:
+            "What changed in Microsoft's permissions between two knowledge bases or folders of Microsoft's files.",
         discussion: """
-            OLD and NEW are knowledge base files, or folders (or files) of Microsoft's permission data, which are loaded \
-            into memory as `graphperm load` reads them. JSON keys: permissions {added, removed}, ids {changed} (a \
+            OLD and NEW are knowledge base files, or folders (or files) of Microsoft's permission data, which are \
+            loaded into memory as `graphperm load` reads them. JSON keys: permissions {added, removed}, ids {changed} (a \
             name's ID per scheme, where both sides have one), operations {added, removed} (method and template; a \
             template's letter-case and parameter-name variants are one operation, written lower case with {}), grants \
             {added, removed} (permission, method, template, scheme), least {changed} (per method, template and scheme \

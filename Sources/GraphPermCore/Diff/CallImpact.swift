@@ -21,8 +21,10 @@ public struct CallImpact: Sendable, Equatable {
         public let recommendedBefore: String?
         public let recommendedAfter: String?
 
-        public init(scheme: Scheme, leastBefore: [String]?, leastAfter: [String]?, recommendedBefore: String?,
-                    recommendedAfter: String?) {
+        public init(
+            scheme: Scheme, leastBefore: [String]?, leastAfter: [String]?, recommendedBefore: String?,
+            recommendedAfter: String?
+        ) {
             self.scheme = scheme
             self.leastBefore = leastBefore
             self.leastAfter = leastAfter
@@ -67,8 +69,10 @@ public struct CallImpact: Sendable, Equatable {
 
     /// `{"method":...,"url":...,"schemes":[...]}`
     public var json: String {
-        JSONText.object([("method", JSONText.string(method)), ("url", JSONText.string(url)),
-                         ("schemes", JSONText.array(schemes.map(\.json)))])
+        JSONText.object([
+            ("method", JSONText.string(method)), ("url", JSONText.string(url)),
+            ("schemes", JSONText.array(schemes.map(\.json))),
+        ])
     }
 
     /// The `impact` member of a diff's JSON: `{"changed":[...],"undocumented":[...]}`.

@@ -3,7 +3,8 @@ extension DiffChangelog {
     /// with the section's lines as its text. `id` names the pair of knowledge bases (the same pair gives the same
     /// feed), `updated` is the newer side's date (RFC 3339).
     ///
-    ///     changelog.atom(id: "urn:graphperm:diff:3f2a…", old: "a.sqlite", new: "b.sqlite", updated: "2026-08-07T00:00:00Z")
+    ///     changelog.atom(id: "urn:graphperm:diff:3f2a…", old: "a.sqlite", new: "b.sqlite",
+    ///                    updated: "2026-08-07T00:00:00Z")
     public func atom(id: String, old: String, new: String, updated: String) -> String {
         var text = """
             <?xml version="1.0" encoding="utf-8"?>
@@ -18,12 +19,13 @@ extension DiffChangelog {
             """
         for section in sections {
             let counts = section.counts.map { "\($0.count) \($0.kind)" }.joined(separator: ", ")
+            let content = Self.escaped(section.lines.map { "- " + $0 }.joined(separator: "\n"))
             text += """
                   <entry>
                     <id>\(Self.escaped(id + "/" + section.resource))</id>
                     <title>\(Self.escaped(section.resource + ": " + counts))</title>
                     <updated>\(Self.escaped(updated))</updated>
-                    <content type="text">\(Self.escaped(section.lines.map { "- " + $0 }.joined(separator: "\n")))</content>
+                    <content type="text">\(content)</content>
                   </entry>
 
                 """

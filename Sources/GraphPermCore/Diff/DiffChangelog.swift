@@ -20,13 +20,15 @@ public struct DiffChangelog: Sendable, Equatable {
     /// Kinds of line, most consequential first, with the weight of one line of that kind.
     enum Kind: Int, CaseIterable {
         case permissionRemoved, tierChanged, idChanged, operationRemoved, leastChanged, levelChanged, grantsRemoved,
-             permissionAdded, operationAdded, grantsAdded
+            permissionAdded, operationAdded, grantsAdded
 
         var weight: Int { [100, 60, 50, 20, 10, 5, 3, 2, 1, 1][rawValue] }
         var label: String {
-            ["permission removed", "tier changed", "ID changed", "operation no longer documented",
-             "least privileged changed", "privilege level changed", "grants removed", "permission added",
-             "operation added", "grants added"][rawValue]
+            [
+                "permission removed", "tier changed", "ID changed", "operation no longer documented",
+                "least privileged changed", "privilege level changed", "grants removed", "permission added",
+                "operation added", "grants added",
+            ][rawValue]
         }
     }
 
@@ -39,18 +41,26 @@ public struct DiffChangelog: Sendable, Equatable {
 
     public init(_ diff: PermissionDiff) {
         var lines: [String: [Kind: [String]]] = [:]
-        func add(_ kind: Kind, _ resource: String, _ line: String) { lines[resource, default: [:]][kind, default: []].append(line) }
+        func add(_ kind: Kind, _ resource: String, _ line: String) {
+            lines[resource, default: [:]][kind, default: []].append(line)
+        }
         func resource(_ permission: String) -> String { PermissionName(permission).resource }
         func code(_ text: String) -> String { "`" + text.replacingOccurrences(of: "`", with: "'") + "`" }
 
-        for name in diff.permissionsRemoved { add(.permissionRemoved, resource(name), "Removed permission \(code(name))") }
+        for name in diff.permissionsRemoved {
+            add(.permissionRemoved, resource(name), "Removed permission \(code(name))")
+        }
         for change in diff.tiersChanged ?? [] {
-            add(.tierChanged, resource(change.permission), "\(code(change.permission)) (\(change.scheme.rawValue)) tier "
-                + "\(change.before ?? "none") → \(change.after ?? "none")")
+            add(
+                .tierChanged, resource(change.permission),
+                "\(code(change.permission)) (\(change.scheme.rawValue)) tier "
+                    + "\(change.before ?? "none") → \(change.after ?? "none")")
         }
         for change in diff.idsChanged {
-            add(.idChanged, resource(change.permission), "\(code(change.permission)) (\(change.scheme.rawValue)) ID "
-                + "\(change.before ?? "none") → \(change.after ?? "none")")
+            add(
+                .idChanged, resource(change.permission),
+                "\(code(change.permission)) (\(change.scheme.rawValue)) ID "
+                    + "\(change.before ?? "none") → \(change.after ?? "none")")
         }
         let firstGranting = Self.firstPermission(diff.grantsAdded + diff.grantsRemoved)
         for operation in diff.operationsRemoved {
@@ -59,7 +69,8 @@ public struct DiffChangelog: Sendable, Equatable {
         }
         for change in diff.leastChanged {
             let owner = resource((change.after + change.before).first ?? "(none)")
-            var line = "Least privileged for \(code(change.method + " " + change.template)) (\(change.scheme.rawValue)): "
+            var line =
+                "Least privileged for \(code(change.method + " " + change.template)) (\(change.scheme.rawValue)): "
                 + Self.list(change.before) + " → " + Self.list(change.after)
             if change.recommendedBefore != change.recommendedAfter {
                 line += "; recommended \(change.recommendedBefore ?? "none") → \(change.recommendedAfter ?? "none")"
@@ -67,11 +78,15 @@ public struct DiffChangelog: Sendable, Equatable {
             add(.leastChanged, owner, line)
         }
         for change in diff.privilegeLevelsChanged {
-            add(.levelChanged, resource(change.permission), "\(code(change.permission)) (\(change.scheme.rawValue)) "
-                + "privilege level \(change.before ?? "none") → \(change.after ?? "none")")
+            add(
+                .levelChanged, resource(change.permission),
+                "\(code(change.permission)) (\(change.scheme.rawValue)) "
+                    + "privilege level \(change.before ?? "none") → \(change.after ?? "none")")
         }
         for (permission, scheme, calls) in Self.grouped(diff.grantsRemoved) {
-            add(.grantsRemoved, resource(permission), "\(code(permission)) (\(scheme.rawValue)) no longer grants " + Self.calls(calls))
+            add(
+                .grantsRemoved, resource(permission),
+                "\(code(permission)) (\(scheme.rawValue)) no longer grants " + Self.calls(calls))
         }
         for name in diff.permissionsAdded { add(.permissionAdded, resource(name), "New permission \(code(name))") }
         for operation in diff.operationsAdded {
@@ -79,25 +94,32 @@ public struct DiffChangelog: Sendable, Equatable {
             add(.operationAdded, owner, "Newly documented: \(code(operation.method + " " + operation.template))")
         }
         for (permission, scheme, calls) in Self.grouped(diff.grantsAdded) {
-            add(.grantsAdded, resource(permission), "\(code(permission)) (\(scheme.rawValue)) now grants " + Self.calls(calls))
+            add(
+                .grantsAdded, resource(permission),
+                "\(code(permission)) (\(scheme.rawValue)) now grants " + Self.calls(calls))
         }
 
         var sections: [Section] = []
         for (name, kinds) in lines {
             let ordered = Kind.allCases.compactMap { kind in kinds[kind].map { (kind, $0) } }
-            sections.append(Section(
-                resource: name, weight: ordered.reduce(0) { $0 + $1.0.weight * $1.1.count },
-                counts: ordered.map { (kind: $0.0.label, count: $0.1.count) },
-                lines: ordered.flatMap(\.1)))
+            sections.append(
+                Section(
+                    resource: name, weight: ordered.reduce(0) { $0 + $1.0.weight * $1.1.count },
+                    counts: ordered.map { (kind: $0.0.label, count: $0.1.count) },
+                    lines: ordered.flatMap(\.1)))
         }
-        self.sections = sections.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : Ordinal.less($0.resource, $1.resource) }
-        let totals: [(String, Int)] = [
-            ("permissions removed", diff.permissionsRemoved.count), ("permissions added", diff.permissionsAdded.count),
-            ("IDs changed", diff.idsChanged.count), ("operations removed", diff.operationsRemoved.count),
-            ("operations added", diff.operationsAdded.count), ("grants removed", diff.grantsRemoved.count),
-            ("grants added", diff.grantsAdded.count), ("least-privileged changes", diff.leastChanged.count),
-            ("privilege levels changed", diff.privilegeLevelsChanged.count),
-        ] + (diff.tiersChanged.map { [("tiers changed", $0.count)] } ?? [])
+        self.sections = sections.sorted {
+            $0.weight != $1.weight ? $0.weight > $1.weight : Ordinal.less($0.resource, $1.resource)
+        }
+        let totals: [(String, Int)] =
+            [
+                ("permissions removed", diff.permissionsRemoved.count),
+                ("permissions added", diff.permissionsAdded.count),
+                ("IDs changed", diff.idsChanged.count), ("operations removed", diff.operationsRemoved.count),
+                ("operations added", diff.operationsAdded.count), ("grants removed", diff.grantsRemoved.count),
+                ("grants added", diff.grantsAdded.count), ("least-privileged changes", diff.leastChanged.count),
+                ("privilege levels changed", diff.privilegeLevelsChanged.count),
+            ] + (diff.tiersChanged.map { [("tiers changed", $0.count)] } ?? [])
         summary = totals.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
     }
 

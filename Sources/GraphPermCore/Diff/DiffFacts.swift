@@ -60,7 +60,9 @@ public struct DiffFacts: Sendable, Equatable {
     /// reported only when both sides have them. This is the seam where risk tiers join the diff.
     public var tiers: [TierFact]?
 
-    public init(permissions: [String] = [], schemes: [SchemeFact] = [], grants: [GrantFact] = [], tiers: [TierFact]? = nil) {
+    public init(
+        permissions: [String] = [], schemes: [SchemeFact] = [], grants: [GrantFact] = [], tiers: [TierFact]? = nil
+    ) {
         self.permissions = permissions
         self.schemes = schemes
         self.grants = grants

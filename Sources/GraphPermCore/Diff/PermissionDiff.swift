@@ -61,15 +61,19 @@ public struct PermissionDiff: Sendable, Equatable {
 
     /// Compares `old` with `new`.
     public init(old: DiffFacts, new: DiffFacts) {
-        let oldNames = Set(old.permissions), newNames = Set(new.permissions)
+        let oldNames = Set(old.permissions)
+        let newNames = Set(new.permissions)
         permissionsAdded = newNames.subtracting(oldNames).sorted(by: Ordinal.less)
         permissionsRemoved = oldNames.subtracting(newNames).sorted(by: Ordinal.less)
         idsChanged = Self.changes(old.schemes, new.schemes, bothPresent: true) { $0.id }
-        privilegeLevelsChanged = Self.changes(old.schemes, new.schemes, bothPresent: false) { $0.privilegeLevel.map(String.init) }
+        privilegeLevelsChanged = Self.changes(old.schemes, new.schemes, bothPresent: false) {
+            $0.privilegeLevel.map(String.init)
+        }
         if let oldTiers = old.tiers, let newTiers = new.tiers {
             tiersChanged = Self.changes(oldTiers, newTiers, bothPresent: false) { $0.tier }
         }
-        let before = GrantIndex(old.grants), after = GrantIndex(new.grants)
+        let before = GrantIndex(old.grants)
+        let after = GrantIndex(new.grants)
         grantsAdded = Self.sorted(after.least.keys.filter { before.least[$0] == nil })
         grantsRemoved = Self.sorted(before.least.keys.filter { after.least[$0] == nil })
         operationsAdded = Self.sorted(after.operations.subtracting(before.operations))
@@ -77,16 +81,22 @@ public struct PermissionDiff: Sendable, Equatable {
         var least: [LeastChange] = []
         for (call, marked) in before.marked {
             guard let now = after.marked[call], now != marked else { continue }
-            least.append(LeastChange(method: call.method, template: call.template, scheme: call.scheme,
-                                     before: marked.sorted(by: Ordinal.less), after: now.sorted(by: Ordinal.less)))
+            least.append(
+                LeastChange(
+                    method: call.method, template: call.template, scheme: call.scheme,
+                    before: marked.sorted(by: Ordinal.less), after: now.sorted(by: Ordinal.less)))
         }
-        leastChanged = least.sorted { Ordinal.less([$0.method, $0.template, $0.scheme.rawValue], [$1.method, $1.template, $1.scheme.rawValue]) }
+        leastChanged = least.sorted {
+            Ordinal.less([$0.method, $0.template, $0.scheme.rawValue], [$1.method, $1.template, $1.scheme.rawValue])
+        }
     }
 
     /// The (permission, scheme) pairs of both sides whose `value` differs; with `bothPresent`, only where both
     /// sides have a value.
-    private static func changes<Fact>(_ old: [Fact], _ new: [Fact], bothPresent: Bool,
-                                      value: (Fact) -> String?) -> [SchemeValueChange] where Fact: SchemeKeyed {
+    private static func changes<Fact>(
+        _ old: [Fact], _ new: [Fact], bothPresent: Bool,
+        value: (Fact) -> String?
+    ) -> [SchemeValueChange] where Fact: SchemeKeyed {
         var before: [SchemeKey: String?] = [:]
         for fact in old { before[SchemeKey(permission: fact.permission, scheme: fact.scheme)] = value(fact) }
         var result: [SchemeValueChange] = []
@@ -96,15 +106,20 @@ public struct PermissionDiff: Sendable, Equatable {
             guard seen.insert(key).inserted, let was = before[key] else { continue }
             let now = value(fact)
             if was != now, !bothPresent || (was != nil && now != nil) {
-                result.append(SchemeValueChange(permission: key.permission, scheme: key.scheme, before: was, after: now))
+                result.append(
+                    SchemeValueChange(permission: key.permission, scheme: key.scheme, before: was, after: now))
             }
         }
-        return result.sorted { Ordinal.less([$0.permission, $0.scheme.rawValue], [$1.permission, $1.scheme.rawValue]) }
+        return result.sorted {
+            Ordinal.less([$0.permission, $0.scheme.rawValue], [$1.permission, $1.scheme.rawValue])
+        }
     }
 
     private static func sorted(_ grants: some Sequence<GrantChange>) -> [GrantChange] {
         grants.sorted {
-            Ordinal.less([$0.permission, $0.method, $0.template, $0.scheme.rawValue], [$1.permission, $1.method, $1.template, $1.scheme.rawValue])
+            Ordinal.less(
+                [$0.permission, $0.method, $0.template, $0.scheme.rawValue],
+                [$1.permission, $1.method, $1.template, $1.scheme.rawValue])
         }
     }
 
@@ -155,8 +170,9 @@ struct GrantIndex {
                 guard let key else { continue }
                 template = key
             }
-            let change = PermissionDiff.GrantChange(permission: grant.permission, method: grant.method,
-                                                    template: template, scheme: grant.scheme)
+            let change = PermissionDiff.GrantChange(
+                permission: grant.permission, method: grant.method,
+                template: template, scheme: grant.scheme)
             least[change, default: false] = least[change, default: false] || grant.isLeast
             operations.insert(PermissionDiff.Operation(method: grant.method, template: template))
             let call = DiffCall(method: grant.method, template: template, scheme: grant.scheme)

@@ -66,14 +66,17 @@ public struct KnowledgeBaseHistory: Sendable {
         repeat {
             base = folder + "/" + stamp.replacingOccurrences(of: ":", with: "-") + "-\(number)"
             number += 1
-        } while FileManager.default.fileExists(atPath: base + ".sqlite") || FileManager.default.fileExists(atPath: base + ".json")
+        } while FileManager.default.fileExists(atPath: base + ".sqlite")
+            || FileManager.default.fileExists(atPath: base + ".json")
         if link(databasePath, base + ".sqlite") != 0 {
             try FileManager.default.copyItem(atPath: databasePath, toPath: base + ".sqlite")
         }
         let rows = (try? KnowledgeStore.open(path: databasePath).provenance()) ?? []
-        let entry = Entry(keptAt: stamp, replacedBySyncFrom: source, files: rows.map {
-            Entry.File(kind: $0.kind, path: $0.path, sha256: $0.sha256, loadedAt: $0.loadedAt)
-        })
+        let entry = Entry(
+            keptAt: stamp, replacedBySyncFrom: source,
+            files: rows.map {
+                Entry.File(kind: $0.kind, path: $0.path, sha256: $0.sha256, loadedAt: $0.loadedAt)
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {

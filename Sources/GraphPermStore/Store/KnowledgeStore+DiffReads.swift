@@ -26,8 +26,10 @@ extension KnowledgeStore {
             let cursor = try Row.fetchCursor(db, sql: sql)
             while let row = try cursor.next() {
                 guard let scheme = Scheme(id: row["scheme_id"]) else { continue }
-                rows.append(DiffFacts.SchemeFact(permission: row["name"], scheme: scheme, id: row["guid"],
-                                                 privilegeLevel: row["privilege_level"]))
+                rows.append(
+                    DiffFacts.SchemeFact(
+                        permission: row["name"], scheme: scheme, id: row["guid"],
+                        privilegeLevel: row["privilege_level"]))
             }
             return rows
         }
@@ -37,8 +39,10 @@ extension KnowledgeStore {
             let cursor = try Row.fetchCursor(db, sql: sql)
             while let row = try cursor.next() {
                 guard let scheme = Scheme(id: row["scheme_id"]) else { continue }
-                rows.append(DiffFacts.GrantFact(permission: row["name"], scheme: scheme, method: row["method"],
-                                                template: row["template"], isLeast: row["is_least"]))
+                rows.append(
+                    DiffFacts.GrantFact(
+                        permission: row["name"], scheme: scheme, method: row["method"],
+                        template: row["template"], isLeast: row["is_least"]))
             }
             return rows
         }
@@ -47,8 +51,10 @@ extension KnowledgeStore {
 
     /// A knowledge base in memory built from `inputs` (files or folders of Microsoft's files, as `load` takes),
     /// for a diff against a file that was never loaded; nothing is written to disk.
-    package static func inMemory(inputs: [LoadInput], location: String,
-                                 dataDirectory: ResourceFolder = Resources.dataDirectory) throws -> KnowledgeStore {
+    package static func inMemory(
+        inputs: [LoadInput], location: String,
+        dataDirectory: ResourceFolder = Resources.dataDirectory
+    ) throws -> KnowledgeStore {
         let facts = try KnowledgeLoader.gather(inputs: inputs, dataDirectory: dataDirectory)
         let queue = try DatabaseQueue()
         try queue.write { db in try KnowledgeBaseWriter.populate(db, with: facts) }
