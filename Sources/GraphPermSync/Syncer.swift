@@ -76,6 +76,10 @@ package struct Syncer: Sendable {
     package var tenant: Tenant?
     /// Accept a new knowledge base that has far fewer permissions or grants than the current one.
     package var force = false
+    /// How many replaced knowledge bases to keep in `<knowledge base>.history/` (0: none), oldest pruned first.
+    package var keep = Syncer.defaultKeep
+    /// How many replaced knowledge bases a sync keeps unless told otherwise.
+    package static let defaultKeep = KnowledgeBaseHistory.defaultLimit
 
     package init(source: String, databasePath: String, downloader: Downloader) throws {
         self.source = try Source(source)
@@ -143,7 +147,20 @@ package struct Syncer: Sendable {
         {
             throw SyncError(source: sourceName, message: problem, kind: .badContent)
         }
+        // The knowledge base being replaced is kept (a hard link, so no copy) for `graphperm changes`; not being
+        // able to keep it is a warning, never a failed sync.
+        var warnings: [String] = []
+        let history = KnowledgeBaseHistory(databasePath: databasePath)
+        var kept: String?
+        if keep > 0 {
+            do {
+                kept = try history.keep(databasePath: databasePath, source: sourceName)
+            } catch {
+                warnings.append("\(history.folder): the previous knowledge base could not be kept (\(error))")
+            }
+        }
         guard rename(newPath, databasePath) == 0 else {
+            if let kept { history.discard(kept) }
             throw SyncError(
                 source: databasePath,
                 message: "the new knowledge base could not replace the old one "
@@ -154,7 +171,8 @@ package struct Syncer: Sendable {
             fsync(folder)
             close(folder)
         }
-        return facts.warnings.map(names.rename)
+        history.prune(limit: keep)
+        return facts.warnings.map(names.rename) + warnings
     }
 
     private var sourceName: String {

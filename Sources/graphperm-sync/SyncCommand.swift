@@ -20,7 +20,9 @@ struct SyncCommand: AsyncParsableCommand {
             and changes nothing; a folder is up to date when its files' SHA-256 match the knowledge base's. Each \
             file must be what it claims (a permissions document with permissions and paths, provisioningInfo with \
             deployments, descriptions with scopes), and new data with less than half the permissions or grants of \
-            the current knowledge base is refused unless --force. Every request is bounded: --timeout for the whole \
+            the current knowledge base is refused unless --force. The knowledge base a sync replaces is kept in \
+            <knowledge base>.history/ with its provenance (the last --keep, 5 unless told, oldest pruned first) for \
+            `graphperm changes`. Every request is bounded: --timeout for the whole \
             request, 64 MiB a file after decompression, 100 pages, 5 redirects, none to another scheme. The new \
             knowledge base replaces the old one only when all of it succeeded; otherwise the old one is kept \
             (exit 74 for a failed or refused transfer, 65 for bad content).
@@ -61,12 +63,18 @@ struct SyncCommand: AsyncParsableCommand {
         help: "Accept new data with less than half the permissions or grants of the current knowledge base.")
     var force = false
 
+    @Option(name: .long, help: "How many replaced knowledge bases to keep for `graphperm changes` (0: none).")
+    var keep: Int = Syncer.defaultKeep
+
     func validate() throws {
         if tenant, tokenFile == nil {
             throw ValidationError("--tenant needs --token-file FILE holding an access token for Microsoft Graph")
         }
         if !tenant, tokenFile != nil {
             throw ValidationError("--token-file is read only with --tenant: add --tenant or drop --token-file")
+        }
+        if keep < 0 || keep > 1_000 {
+            throw ValidationError("--keep takes a number of knowledge bases from 0 to 1000")
         }
         if !(timeout > 0 && timeout <= 3600) {
             throw ValidationError("--timeout takes a number of seconds above 0, at most 3600")
@@ -88,6 +96,7 @@ struct SyncCommand: AsyncParsableCommand {
         let downloader = Downloader(limits: SyncLimits(timeout: timeout), userAgent: GraphPermVersion.userAgent)
         var syncer = try Syncer(source: from, databasePath: path, downloader: downloader)
         syncer.force = force
+        syncer.keep = keep
         if tenant, let tokenFile {
             let token = String(decoding: try Console.readInput(tokenFile), as: UTF8.self).trimmingCharacters(
                 in: .whitespacesAndNewlines)

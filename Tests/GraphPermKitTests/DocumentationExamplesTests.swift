@@ -112,7 +112,7 @@ struct DocumentationExamplesTests {
         defer { folder.remove() }
         let commands = [
             "least", "show", "table", "reference", "need", "audit", "diagnose", "claims", "sql", "query",
-            "queries", "run", "load", "stats", "sync", "mcp",
+            "queries", "run", "load", "stats", "sync", "mcp", "diff", "changes",
         ]
         var ran = 0
         for command in commands {

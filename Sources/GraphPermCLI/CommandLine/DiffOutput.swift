@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import GraphPermKit
+
+/// The formats of `diff` and `changes`: JSON for scripts (the default), a Markdown changelog, an Atom feed. A
+/// diff has no table shape (its kinds have different fields), so `table` and `csv` are refused with a usage error.
+public enum DiffFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+    case json, md, atom, table, csv
+}
+
+/// Options `diff` and `changes` share.
+public struct DiffOptions: ParsableArguments {
+    public init() {}
+
+    @Option(
+        name: .long, help: "Output format: json (default), md (a changelog) or atom (a feed).",
+        completion: .list(["json", "md", "atom"]))
+    public var format: DiffFormat = .json
+
+    @Option(
+        name: .long, help: "A file of your app's calls (as `graphperm need` reads): which now need another permission.")
+    public var calls: String?
+
+    public func validate() throws {
+        if format == .table || format == .csv {
+            throw ValidationError("a diff has no table shape: use --format json, md or atom, not \(format.rawValue)")
+        }
+    }
+
+    /// Compares `old` with `new` and prints the diff (and the impact on `--calls`) in the chosen format.
+    public func print(old: DiffSide, new: DiffSide) throws {
+        if old.kinds != new.kinds {
+            Console.note(
+                "note: \(old.label) was loaded from \(old.kinds.joined(separator: ", ")) and \(new.label) from "
+                    + "\(new.kinds.joined(separator: ", ")): names and IDs that only one side's files carry show as "
+                    + "changes")
+        }
+        let callList = try calls.map { path in try AppCalls.read(path) }
+        let diff = try KnowledgeBase.diff(old: old.kb, new: new.kb)
+        let impact = callList.map { KnowledgeBase.impact(of: $0, old: old.kb, new: new.kb) }
+        let changelog = { DiffChangelog(diff) }
+        switch format {
+        case .json, .table, .csv:
+            Console.output(diff.json(extra: impact.map { [("impact", CallImpact.json($0))] } ?? []))
+        case .md:
+            Console.output(
+                changelog().markdown(old: old.label, new: new.label) + (impact.map(CallImpact.markdown) ?? ""))
+        case .atom:
+            let id = "urn:graphperm:diff:" + Self.shortDigest(old.fingerprint) + ":" + Self.shortDigest(new.fingerprint)
+            Console.output(changelog().atom(id: id, old: old.label, new: new.label, updated: new.date))
+        }
+    }
+
+    /// The first 16 hex digits of each digest of a fingerprint, joined by `+`.
+    static func shortDigest(_ fingerprint: String) -> String {
+        fingerprint.split(separator: "+").map { String($0.prefix(16)) }.joined(separator: "+")
+    }
+}

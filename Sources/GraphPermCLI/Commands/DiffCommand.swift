@@ -1,0 +1,40 @@
+import ArgumentParser
+import GraphPermCLI
+import GraphPermKit
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract:
+            "What changed in Microsoft's permissions between two knowledge bases or folders of Microsoft's files.",
+        discussion: """
+            OLD and NEW are knowledge base files, or folders (or files) of Microsoft's permission data, which are \
+            loaded into memory as `graphperm load` reads them. JSON keys: permissions {added, removed}, ids {changed} (a \
+            name's ID per scheme, where both sides have one), operations {added, removed} (method and template; a \
+            template's letter-case and parameter-name variants are one operation, written lower case with {}), grants \
+            {added, removed} (permission, method, template, scheme), least {changed} (per method, template and scheme \
+            granted on both sides: the permissions the document marks least before and after, and graphperm's \
+            recommendation before and after), privilegeLevel {changed}, and impact {changed, undocumented} with \
+            --calls. Only the permissions document's grants are compared. --format md prints a changelog grouped by \
+            resource, most consequential first; --format atom an Atom feed. A knowledge base compared with itself \
+            gives empty lists.
+            Examples:
+              graphperm diff permissions.json mirror
+              graphperm diff permissions.json mirror --format md
+              graphperm diff permissions.json mirror --calls calls.txt
+            """
+    )
+
+    @Argument(help: "The older knowledge base, folder or file.")
+    var old: String
+
+    @Argument(help: "The newer knowledge base, folder or file.")
+    var new: String
+
+    @OptionGroup var options: DiffOptions
+
+    func run() throws {
+        let sides = (try DiffSide.open(old), try DiffSide.open(new))
+        try options.print(old: sides.0, new: sides.1)
+    }
+}

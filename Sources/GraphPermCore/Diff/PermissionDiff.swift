@@ -1,0 +1,186 @@
+/// What changed between two knowledge bases' facts (`DiffFacts`): permissions, IDs, operations, grants, least
+/// markers, privilege levels and (when both sides have them) tiers. Every list is sorted in ordinal order on its
+/// fields in the order they print; the diff of facts with themselves is empty.
+///
+///     let diff = PermissionDiff(old: before, new: after)
+///     diff.permissionsAdded  // ["Zone.Read.All"]
+public struct PermissionDiff: Sendable, Equatable {
+    /// A method on a template (`DiffTemplate.key`), granted by at least one permission.
+    public struct Operation: Sendable, Hashable {
+        public let method: String
+        public let template: String
+    }
+
+    /// A (permission, method, template, scheme) that the permissions document grants.
+    public struct GrantChange: Sendable, Hashable {
+        public let permission: String
+        public let method: String
+        public let template: String
+        public let scheme: Scheme
+    }
+
+    /// The permissions marked least for a (method, template, scheme) granted on both sides, before and after.
+    /// `recommendedBefore`/`recommendedAfter` are graphperm's recommendation for the call on each side, filled in
+    /// by the front door (nil where it has none or did not ask).
+    public struct LeastChange: Sendable, Equatable {
+        public let method: String
+        public let template: String
+        public let scheme: Scheme
+        public let before: [String]
+        public let after: [String]
+        public var recommendedBefore: String?
+        public var recommendedAfter: String?
+    }
+
+    /// A value of one (permission, scheme) that differs: its ID, privilege level or tier, as text (nil: none).
+    public struct SchemeValueChange: Sendable, Equatable {
+        public let permission: String
+        public let scheme: Scheme
+        public let before: String?
+        public let after: String?
+    }
+
+    public internal(set) var permissionsAdded: [String] = []
+    public internal(set) var permissionsRemoved: [String] = []
+    public internal(set) var idsChanged: [SchemeValueChange] = []
+    public internal(set) var operationsAdded: [Operation] = []
+    public internal(set) var operationsRemoved: [Operation] = []
+    public internal(set) var grantsAdded: [GrantChange] = []
+    public internal(set) var grantsRemoved: [GrantChange] = []
+    public var leastChanged: [LeastChange] = []
+    public internal(set) var privilegeLevelsChanged: [SchemeValueChange] = []
+    /// nil when either side has no tiers.
+    public internal(set) var tiersChanged: [SchemeValueChange]?
+
+    /// Whether nothing changed.
+    public var isEmpty: Bool {
+        permissionsAdded.isEmpty && permissionsRemoved.isEmpty && idsChanged.isEmpty && operationsAdded.isEmpty
+            && operationsRemoved.isEmpty && grantsAdded.isEmpty && grantsRemoved.isEmpty && leastChanged.isEmpty
+            && privilegeLevelsChanged.isEmpty && (tiersChanged ?? []).isEmpty
+    }
+
+    /// Compares `old` with `new`.
+    public init(old: DiffFacts, new: DiffFacts) {
+        let oldNames = Set(old.permissions)
+        let newNames = Set(new.permissions)
+        permissionsAdded = newNames.subtracting(oldNames).sorted(by: Ordinal.less)
+        permissionsRemoved = oldNames.subtracting(newNames).sorted(by: Ordinal.less)
+        idsChanged = Self.changes(old.schemes, new.schemes, bothPresent: true) { $0.id }
+        privilegeLevelsChanged = Self.changes(old.schemes, new.schemes, bothPresent: false) {
+            $0.privilegeLevel.map(String.init)
+        }
+        if let oldTiers = old.tiers, let newTiers = new.tiers {
+            tiersChanged = Self.changes(oldTiers, newTiers, bothPresent: false) { $0.tier }
+        }
+        let before = GrantIndex(old.grants)
+        let after = GrantIndex(new.grants)
+        grantsAdded = Self.sorted(after.least.keys.filter { before.least[$0] == nil })
+        grantsRemoved = Self.sorted(before.least.keys.filter { after.least[$0] == nil })
+        operationsAdded = Self.sorted(after.operations.subtracting(before.operations))
+        operationsRemoved = Self.sorted(before.operations.subtracting(after.operations))
+        var least: [LeastChange] = []
+        for (call, marked) in before.marked {
+            guard let now = after.marked[call], now != marked else { continue }
+            least.append(
+                LeastChange(
+                    method: call.method, template: call.template, scheme: call.scheme,
+                    before: marked.sorted(by: Ordinal.less), after: now.sorted(by: Ordinal.less)))
+        }
+        leastChanged = least.sorted {
+            Ordinal.less([$0.method, $0.template, $0.scheme.rawValue], [$1.method, $1.template, $1.scheme.rawValue])
+        }
+    }
+
+    /// The (permission, scheme) pairs of both sides whose `value` differs; with `bothPresent`, only where both
+    /// sides have a value.
+    private static func changes<Fact>(
+        _ old: [Fact], _ new: [Fact], bothPresent: Bool,
+        value: (Fact) -> String?
+    ) -> [SchemeValueChange] where Fact: SchemeKeyed {
+        var before: [SchemeKey: String?] = [:]
+        for fact in old { before[SchemeKey(permission: fact.permission, scheme: fact.scheme)] = value(fact) }
+        var result: [SchemeValueChange] = []
+        var seen = Set<SchemeKey>()
+        for fact in new {
+            let key = SchemeKey(permission: fact.permission, scheme: fact.scheme)
+            guard seen.insert(key).inserted, let was = before[key] else { continue }
+            let now = value(fact)
+            if was != now, !bothPresent || (was != nil && now != nil) {
+                result.append(
+                    SchemeValueChange(permission: key.permission, scheme: key.scheme, before: was, after: now))
+            }
+        }
+        return result.sorted {
+            Ordinal.less([$0.permission, $0.scheme.rawValue], [$1.permission, $1.scheme.rawValue])
+        }
+    }
+
+    private static func sorted(_ grants: some Sequence<GrantChange>) -> [GrantChange] {
+        grants.sorted {
+            Ordinal.less(
+                [$0.permission, $0.method, $0.template, $0.scheme.rawValue],
+                [$1.permission, $1.method, $1.template, $1.scheme.rawValue])
+        }
+    }
+
+    private static func sorted(_ operations: some Sequence<Operation>) -> [Operation] {
+        operations.sorted { Ordinal.less([$0.method, $0.template], [$1.method, $1.template]) }
+    }
+}
+
+/// A (method, template, scheme) of a diff.
+struct DiffCall: Hashable {
+    let method: String
+    let template: String
+    let scheme: Scheme
+}
+
+/// A (permission, scheme) of a diff.
+struct SchemeKey: Hashable {
+    let permission: String
+    let scheme: Scheme
+}
+
+/// Facts about one scheme of one permission.
+protocol SchemeKeyed {
+    var permission: String { get }
+    var scheme: Scheme { get }
+}
+
+extension DiffFacts.SchemeFact: SchemeKeyed {}
+extension DiffFacts.TierFact: SchemeKeyed {}
+
+/// One side's grants keyed for the diff: each grant with whether any of its entries is marked least, the
+/// operations, and per (method, template, scheme) the permissions marked least.
+struct GrantIndex {
+    var least: [PermissionDiff.GrantChange: Bool] = [:]
+    var operations = Set<PermissionDiff.Operation>()
+    var marked: [DiffCall: Set<String>] = [:]
+
+    init(_ grants: [DiffFacts.GrantFact]) {
+        var keys: [String: String?] = [:]
+        for grant in grants {
+            let template: String
+            if let known = keys[grant.template] {
+                guard let known else { continue }
+                template = known
+            } else {
+                let key = DiffTemplate.key(grant.template)
+                keys[grant.template] = .some(key)
+                guard let key else { continue }
+                template = key
+            }
+            let change = PermissionDiff.GrantChange(
+                permission: grant.permission, method: grant.method,
+                template: template, scheme: grant.scheme)
+            least[change, default: false] = least[change, default: false] || grant.isLeast
+            operations.insert(PermissionDiff.Operation(method: grant.method, template: template))
+            let call = DiffCall(method: grant.method, template: template, scheme: grant.scheme)
+            if grant.isLeast {
+                marked[call, default: []].insert(grant.permission)
+            } else if marked[call] == nil {
+                marked[call] = []
+            }
+        }
+    }
+}
