@@ -9,6 +9,8 @@ import PackageDescription
 //   GraphPermKit    the front door for Swift programs: open or build a knowledge base, ask it, render answers.
 //   GraphPermSync   downloads (libcurl at run time), for the graphperm-sync helper.
 //   GraphPermCLI    the commands, their options and the REPL; graphperm and graphperm-sync are thin mains.
+//   GraphPermWeb    the explorer's pages and API answers as values (HTML, JSON, routes); no networking.
+//   graphperm-serve the HTTP server (Hummingbird) over GraphPermWeb, run by `graphperm serve`.
 let package = Package(
     name: "graphperm",
     platforms: [.macOS(.v15)],
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        // Only graphperm-serve links it (NIO); no swift-configuration (the ConfigurationSupport trait is off).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
@@ -57,11 +61,24 @@ let package = Package(
         ),
         // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
         .executableTarget(name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI"]),
+        .target(
+            name: "GraphPermWeb",
+            dependencies: ["GraphPermKit", "GraphPermCore", "GraphPermQuery", "GraphPermJSON", "GraphPermStore", "GraphPermCLI"]
+        ),
+        // `graphperm serve` runs this helper, so that only it links NIO and Hummingbird.
+        .executableTarget(
+            name: "graphperm-serve",
+            dependencies: [
+                "GraphPermWeb", "GraphPermKit", "GraphPermCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "GraphPermKitTests",
             dependencies: [
                 "GraphPermKit", "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore", "GraphPermSync",
-                "GraphPermCLI", "graphperm", "graphperm-sync",
+                "GraphPermCLI", "GraphPermWeb", "graphperm", "graphperm-sync", "graphperm-serve",
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -5,9 +5,9 @@
 #     Scripts/install.sh                      # into ~/.local
 #     Scripts/install.sh --prefix /usr/local
 #
-# Installs bin/graphperm, bin/graphperm-sync (which `graphperm sync` runs), share/man/man1/graphperm.1 and
-# graphperm-sync.1, bash, zsh and fish completions, and share/graphperm/install-manifest.txt.
-# --bin-dir DIR installs binaries built already (DIR holds graphperm and graphperm-sync) instead of building;
+# Installs bin/graphperm, bin/graphperm-sync and bin/graphperm-serve (which `graphperm sync` and `graphperm serve`
+# run), their man pages, bash, zsh and fish completions, and share/graphperm/install-manifest.txt.
+# --bin-dir DIR installs binaries built already (DIR holds the three) instead of building;
 # --scratch-path DIR is SwiftPM's build folder (default .build).
 set -euo pipefail
 usage() { echo "usage: Scripts/install.sh [--prefix DIR] [--scratch-path DIR] [--bin-dir DIR]" >&2; exit 64; }
@@ -33,6 +33,7 @@ if [ -z "$bin_dir" ]; then
     echo "install.sh: building graphperm (release) in $scratch" >&2
     swift build -c release --scratch-path "$scratch" --product graphperm >&2
     swift build -c release --scratch-path "$scratch" --product graphperm-sync >&2
+    swift build -c release --scratch-path "$scratch" --product graphperm-serve >&2
     bin_dir="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 fi
 # The man page comes from swift-argument-parser's generate-manual tool (built once, in debug: it runs for a moment).
@@ -53,9 +54,10 @@ put() {
 
 put "$bin_dir/graphperm" bin/graphperm 755
 put "$bin_dir/graphperm-sync" bin/graphperm-sync 755
-strip "$prefix/bin/graphperm" "$prefix/bin/graphperm-sync" 2>/dev/null || true
+put "$bin_dir/graphperm-serve" bin/graphperm-serve 755
+strip "$prefix/bin/graphperm" "$prefix/bin/graphperm-sync" "$prefix/bin/graphperm-serve" 2>/dev/null || true
 
-for tool in graphperm graphperm-sync; do
+for tool in graphperm graphperm-sync graphperm-serve; do
     # The page is named after the command's own name ("graphperm sync" for the helper): one page per folder.
     mkdir "$staging/$tool"
     "$manual_tool" "$prefix/bin/$tool" --output-directory "$staging/$tool" >/dev/null

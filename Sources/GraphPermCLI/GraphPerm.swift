@@ -19,7 +19,7 @@ public struct GraphPerm: ParsableCommand {
             Exit codes: 0 answer, 1 no answer, 64 usage, 65 bad data, 74 I/O.
             """,
         version: GraphPermVersion.description,
-        subcommands: [ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SyncCommand.self, SQLCommand.self, StatsCommand.self],
+        subcommands: [ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self, LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self, ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SyncCommand.self, ServeCommand.self, SQLCommand.self, StatsCommand.self],
         defaultSubcommand: ReplCommand.self
     )
 

@@ -26,5 +26,5 @@ struct ArgumentOrderTests {
 extension ArgumentOrderTests {
     /// Every subcommand of `graphperm`.
     static let allCommands = ["repl", "query", "run", "queries", "load", "least", "show", "table", "reference", "diagnose",
-                              "claims", "need", "audit", "sync", "sql", "stats"]
+                              "claims", "need", "audit", "sync", "serve", "sql", "stats"]
 }

@@ -52,7 +52,8 @@ struct InstallTests {
     }
 
     static let installed = [
-        "bin/graphperm", "bin/graphperm-sync", "share/man/man1/graphperm.1", "share/man/man1/graphperm-sync.1",
+        "bin/graphperm", "bin/graphperm-sync", "bin/graphperm-serve", "share/man/man1/graphperm.1",
+        "share/man/man1/graphperm-sync.1", "share/man/man1/graphperm-serve.1",
         "share/bash-completion/completions/graphperm", "share/zsh/site-functions/_graphperm",
         "share/fish/vendor_completions.d/graphperm.fish", "share/graphperm/install-manifest.txt",
     ]
@@ -150,8 +151,10 @@ struct InstallTests {
         for command in ArgumentOrderTests.allCommands {
             helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
         }
-        let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().appendingPathComponent("graphperm-sync").path
-        helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        for name in ["graphperm-sync", "graphperm-serve"] {
+            let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent().appendingPathComponent(name).path
+            helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)
+        }
         #expect(helps.allSatisfy { $0.contains("USAGE:") })
         for help in helps {
             for place in ["../shared", "Schema/", "docs/", "Queries/", "Data/", ".build"] {
