@@ -30,7 +30,7 @@ extension Explorer {
                  entry.adminDescription ?? entry.userDescription ?? "", yesNo(entry.requiresAdminConsent),
                  entry.privilegeLevel.map(String.init) ?? "", yesNo(entry.isHidden), String(entry.grantCount)]
             })
-        body += "<p class=\"small\">As JSON: \(HTML.link("/api/show/" + FormText.encode(card.name), "/api/show/"))</p>"
+        body += "<p class=\"small\">As JSON: \(HTML.link("/api/show/" + FormText.encode(card.name), "/api/show/" + card.name))</p>"
         body += try grantsMarkup(card.name)
         body += try narrowerMarkup(card)
         return body
@@ -43,28 +43,33 @@ extension Explorer {
         guard let template = column("template"), let method = column("method"), let scheme = column("scheme"),
             let least = column("least")
         else { return "" }
+        // One row per (method, template): the permission types that have it, starred where marked least.
         var order: [String] = []
         var groups: [String: [[String]]] = [:]
+        var rowIndex: [String: (group: String, index: Int)] = [:]
         for row in grants.rows {
+            let key = row[method] + " " + row[template]
+            let type = row[scheme] + (row[least] == "yes" ? " ★" : "")
+            if let place = rowIndex[key] {
+                groups[place.group]![place.index][2] += ", " + type
+                continue
+            }
             let group = KnowledgeBase.group(of: row[template])
             if groups[group] == nil { order.append(group) }
-            groups[group, default: []].append(row)
+            rowIndex[key] = (group, groups[group, default: []].count)
+            groups[group, default: []].append([row[method], row[template], type])
         }
         var out = "<h2>What it grants (\(grants.rows.count) grants)</h2>"
         if grants.rows.isEmpty { return out + "<p class=\"empty\">No documented call.</p>" }
-        out += "<p class=\"small\">★ marks a call where Microsoft's data names this permission least privileged.</p>"
+        out += "<p class=\"small\">★ marks a permission type where Microsoft's data names this permission least "
+            + "privileged for the call.</p>"
         for group in order {
             let rows = groups[group]!
-            let marked = rows.filter { $0[least] == "yes" }.count
-            out += "<details\(order.count <= 3 ? " open" : "")><summary>\(HTML.escape(group)) (\(rows.count) grants, "
+            let marked = rows.filter { $0[2].contains("★") }.count
+            out += "<details\(order.count <= 3 ? " open" : "")><summary>\(HTML.escape(group)) (\(rows.count) calls, "
                 + "\(marked) least)</summary>"
-            out += HTML.table(["Method", "Template", "Permission type", "Least"],
-                              rows.map { [$0[method], $0[template], $0[scheme], $0[least]] }) { column, value in
-                switch column {
-                case "Template": HTML.link(HTML.templatePath(value), value)
-                case "Least": value == "yes" ? "★" : ""
-                default: HTML.escape(value)
-                }
+            out += HTML.table(["Method", "Template", "Permission types"], rows) { column, value in
+                column == "Template" ? HTML.link(HTML.templatePath(value), value) : HTML.escape(value)
             }
             out += "</details>"
         }

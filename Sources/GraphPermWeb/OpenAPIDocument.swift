@@ -57,7 +57,7 @@ enum OpenAPIDocument {
                 "parameters": [{"$ref": "#/components/parameters/scheme"}],
                 "requestBody": {"required": true, "content": {"text/plain": {"schema": {"type": "string"}, "example": "GET /me\nGET /me/messages\n"}}},
                 "responses": {
-                  "200": {"description": "Per permission type, the set and what each permission grants.", "content": {"application/json": {"schema": {"type": "object", "required": ["schemes"], "properties": {"schemes": {"type": "array"}}}}}},
+                  "200": {"description": "Per permission type, the set and what each permission grants.", "content": {"application/json": {"schema": {"type": "object", "required": ["schemes"], "properties": {"schemes": {"type": "object"}}}}}},
                   "400": {"$ref": "#/components/responses/Error"},
                   "413": {"$ref": "#/components/responses/Error"}
                 }

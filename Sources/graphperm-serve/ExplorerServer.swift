@@ -32,12 +32,19 @@ struct ExplorerServer: Sendable {
         let exchange = WebRequest(
             method: request.method.rawValue, target: target, body: body, contentType: request.headers[.contentType])
         let answer: WebResponse
-        if exchange.path == "/api/least" || exchange.path.hasPrefix("/static/") {
-            answer = explorer.respond(to: exchange)
-        } else {
+        if Self.isOpenEnded(exchange) {
             answer = await withTimeLimit(exchange)
+        } else {
+            answer = explorer.respond(to: exchange)
         }
         return Self.response(answer, isHead: request.method == .head)
+    }
+
+    /// Whether the work depends on what the request asks in ways without a fixed bound (statements of the query
+    /// language, sets of calls, a token): those get the time limit. The rest is bounded lookups and documents.
+    static func isOpenEnded(_ request: WebRequest) -> Bool {
+        request.method == "POST" || ["/query", "/api/query", "/search", "/api/search"].contains(request.path)
+            || request.path.hasPrefix("/queries/")
     }
 
     /// The explorer's answer, or 503 when it takes longer than `timeLimit`.

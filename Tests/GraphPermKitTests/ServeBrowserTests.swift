@@ -3,16 +3,8 @@ import Testing
 
 /// The explorer in a real browser: headless Chromium loads the main pages, runs a search and a least lookup
 /// through their forms' URLs, and saves screenshots (kept in $TMPDIR/graphperm-explorer-screenshots to look at).
-@Suite(.serialized, .enabled(if: SnapshotData.isAvailable && ServeBrowserTests.chromium != nil, ServeBrowserTests.skip))
+@Suite(.serialized, .enabled(if: SnapshotData.isAvailable && Chromium.path != nil, Chromium.skipMessage))
 struct ServeBrowserTests {
-    static let skip: Comment = "skipped: needs Microsoft's permission files and Chromium (apt-get install chromium)"
-
-    static var chromium: String? {
-        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-    }
-
     static let folder = NSTemporaryDirectory() + "graphperm-explorer-screenshots"
 
     /// Runs headless Chromium with `arguments` on `url`; its stdout.
@@ -20,7 +12,7 @@ struct ServeBrowserTests {
         let profile = TemporaryFolder()
         defer { profile.remove() }
         let browser = Process()
-        browser.executableURL = URL(fileURLWithPath: chromium!)
+        browser.executableURL = URL(fileURLWithPath: Chromium.path!)
         browser.arguments = [
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
             "--no-first-run", "--user-data-dir=\(profile.path)", "--window-size=1280,900",
@@ -68,5 +60,16 @@ struct ServeBrowserTests {
         let least = try Self.browse(["--dump-dom"], base + pages[3].1)
         #expect(least.contains("Mail.ReadBasic"))
         #expect(least.contains("/paths?template=%2Fme%2Fmessages"))
+    }
+}
+
+/// Where Chromium is installed, if it is.
+enum Chromium {
+    static let skipMessage: Comment = "skipped: needs Microsoft's permission files and Chromium (apt-get install chromium)"
+
+    static var path: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 }

@@ -23,8 +23,8 @@ final class ServePagesTests {
             ("/permissions/Mail.Read", 200, "Narrower permissions"),
             ("/permissions/mail.read", 200, "What it grants"),
             ("/permissions/Security%20Administrator", 200, "Role template ID"),
-            ("/permissions/No.Such.Permission", 404, "did you mean"),
-            ("/paths?template=%2Fme%2Fmessages", 200, "Microsoft&#39;s documentation table"),
+            ("/permissions/No.Such.Permission", 404, "no entity or path named No.Such.Permission"),
+            ("/paths?template=%2Fme%2Fmessages", 200, "documentation table"),
             ("/paths?template=%2Fnowhere%2Fat%2Fall", 404, "documents no permission"),
             ("/least", 200, "Least privilege for"),
             ("/least?method=GET&url=https%3A%2F%2Fgraph.microsoft.com%2Fv1.0%2Fme%2Fmessages", 200, "Mail.ReadBasic"),
@@ -98,7 +98,7 @@ final class ServePagesTests {
             "/least?method=GET&url=%2Fusers%2F\(encoded)", "/least?method=GET&url=\(encoded)",
             "/query?q=\(encoded)", "/query?q=show%20'\(encoded)'", "/search?q=\(encoded)",
             "/search?q=%2F\(encoded)", "/paths?template=%2F\(encoded)", "/permissions/\(encoded)",
-            "/\(encoded)", "/api/show/\(encoded)",
+            "/\(encoded)",
         ] {
             let reply = try server.get(path)
             #expect(!reply.body.contains("<script>alert"), "\(path)")
@@ -108,6 +108,10 @@ final class ServePagesTests {
         let need = try server.request(
             "POST", "/need", body: "calls=GET+%2Fme%2F\(encoded)", contentType: "application/x-www-form-urlencoded")
         #expect(!need.body.contains("<script>alert"))
+        // JSON answers quote the input as JSON, served as JSON that browsers do not sniff as markup.
+        let json = try server.get("/api/show/\(encoded)")
+        #expect(json.headers["content-type"] == "application/json; charset=utf-8")
+        #expect(json.headers["x-content-type-options"] == "nosniff")
     }
 
     @Test func limitsHold() throws {
@@ -122,11 +126,13 @@ final class ServePagesTests {
 /// Permission names and texts that are markup, served from a knowledge base loaded from them.
 @Suite(.serialized)
 struct ServeHostileDataTests {
-    @Test func hostilePermissionNamesAreEscaped() throws {
+    /// The loader accepts only permission names of letters, digits, '.', '-' and '_'; display names and
+    /// descriptions are free text, and are what a hostile file can put on a page.
+    @Test func hostilePermissionTextsAreEscaped() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let fixture = try String(contentsOfFile: TemporaryFolder.fixture("mini-permissions.json"), encoding: .utf8)
-        let hostile = fixture.replacingOccurrences(of: "\"Mail.ReadWrite\"", with: #""Mail.ReadWrite<script>alert(1)</script>""#)
+        let hostile = fixture.replacingOccurrences(of: "Read mail.", with: #"<script>alert(1)</script>"#)
             .replacingOccurrences(of: "Read and write user mail", with: #"<img src=x onerror=alert(2)>"#)
         let file = folder.file("permissions.json", hostile)
         let db = folder.path + "/kb.sqlite"
@@ -134,9 +140,8 @@ struct ServeHostileDataTests {
         #expect(load.status == 0, "\(load.stderr)")
         let server = try ServerProcess(["--db", db])
         defer { server.stop() }
-        let name = "Mail.ReadWrite<script>alert(1)</script>"
         for path in [
-            "/permissions/" + ServerProcess.encode(name), "/least?method=GET&url=%2Fme%2Fmessages",
+            "/permissions/Mail.Read", "/permissions/Mail.ReadWrite", "/least?method=GET&url=%2Fme%2Fmessages",
             "/paths?template=%2Fme%2Fmessages", "/search?q=mail", "/query?q=permissions",
             "/reference/permissions", "/api/search?q=mail",
         ] {
@@ -145,9 +150,11 @@ struct ServeHostileDataTests {
             #expect(!reply.body.contains("<script>alert"), "\(path)")
             #expect(!reply.body.contains("<img src=x"), "\(path)")
         }
-        let page = try server.get("/permissions/" + ServerProcess.encode(name))
-        #expect(page.body.contains("Mail.ReadWrite&lt;script&gt;alert(1)&lt;/script&gt;"))
-        #expect(page.body.contains("&lt;img src=x onerror=alert(2)&gt;"))
+        #expect(try server.get("/permissions/Mail.Read").body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(try server.get("/permissions/Mail.ReadWrite").body.contains("&lt;img src=x onerror=alert(2)&gt;"))
+        let devX = try server.get("/permissions?requesturl=%2Fme%2Fmessages&scopeType=DelegatedWork")
+        #expect(devX.body.contains(#""consentDisplayName":"<img src=x onerror=alert(2)>""#))
+        #expect(devX.headers["content-type"] == "application/json; charset=utf-8")
     }
 
     /// Started through `graphperm serve`, as users do; another host than loopback gets a warning.
