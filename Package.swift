@@ -10,6 +10,8 @@ import PackageDescription
 //   GraphPermSync   downloads (libcurl at run time), for the graphperm-sync helper.
 //   GraphPermCLI    the commands, their options and the REPL; graphperm and graphperm-sync are thin mains.
 //   graphperm-mcp   the MCP server over stdio (`graphperm mcp` runs it), the only user of the MCP SDK.
+//   GraphPermWeb    the explorer's pages and API answers as values (HTML, JSON, routes); no networking.
+//   graphperm-serve the HTTP server (Hummingbird) over GraphPermWeb, run by `graphperm serve`.
 let package = Package(
     name: "graphperm",
     platforms: [.macOS(.v15)],
@@ -23,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+        // Only graphperm-serve links it (NIO); no swift-configuration (the ConfigurationSupport trait is off).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
@@ -70,11 +74,26 @@ let package = Package(
                 .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
+        .target(
+            name: "GraphPermWeb",
+            dependencies: [
+                "GraphPermKit", "GraphPermCore", "GraphPermQuery", "GraphPermJSON", "GraphPermStore", "GraphPermCLI",
+            ]
+        ),
+        // `graphperm serve` runs this helper, so that only it links NIO and Hummingbird.
+        .executableTarget(
+            name: "graphperm-serve",
+            dependencies: [
+                "GraphPermWeb", "GraphPermKit", "GraphPermCLI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "GraphPermKitTests",
             dependencies: [
                 "GraphPermKit", "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore", "GraphPermSync",
-                "GraphPermCLI", "graphperm", "graphperm-sync", "graphperm-mcp",
+                "GraphPermCLI", "GraphPermWeb", "graphperm", "graphperm-sync", "graphperm-mcp", "graphperm-serve",
             ],
             resources: [.copy("Fixtures")]
         ),

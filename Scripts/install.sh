@@ -5,9 +5,10 @@
 #     Scripts/install.sh                      # into ~/.local
 #     Scripts/install.sh --prefix /usr/local
 #
-# Installs bin/graphperm, bin/graphperm-sync (which `graphperm sync` runs), bin/graphperm-mcp (which `graphperm mcp`
-# runs), share/man/man1/graphperm.1, graphperm-sync.1 and graphperm-mcp.1, bash, zsh and fish completions, and share/graphperm/install-manifest.txt.
-# --bin-dir DIR installs binaries built already (DIR holds graphperm, graphperm-sync and graphperm-mcp) instead of building;
+# Installs bin/graphperm and its helpers bin/graphperm-sync, bin/graphperm-mcp and bin/graphperm-serve (which
+# `graphperm sync`, `mcp` and `serve` run), their man pages, bash, zsh and fish completions, and
+# share/graphperm/install-manifest.txt.
+# --bin-dir DIR installs binaries built already (DIR holds the four) instead of building;
 # --scratch-path DIR is SwiftPM's build folder (default .build).
 set -euo pipefail
 usage() { echo "usage: Scripts/install.sh [--prefix DIR] [--scratch-path DIR] [--bin-dir DIR]" >&2; exit 64; }
@@ -34,6 +35,7 @@ if [ -z "$bin_dir" ]; then
     swift build -c release --scratch-path "$scratch" --product graphperm >&2
     swift build -c release --scratch-path "$scratch" --product graphperm-sync >&2
     swift build -c release --scratch-path "$scratch" --product graphperm-mcp >&2
+    swift build -c release --scratch-path "$scratch" --product graphperm-serve >&2
     bin_dir="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 fi
 # The man page comes from swift-argument-parser's generate-manual tool (built once, in debug: it runs for a moment).
@@ -55,9 +57,11 @@ put() {
 put "$bin_dir/graphperm" bin/graphperm 755
 put "$bin_dir/graphperm-sync" bin/graphperm-sync 755
 put "$bin_dir/graphperm-mcp" bin/graphperm-mcp 755
-strip "$prefix/bin/graphperm" "$prefix/bin/graphperm-sync" "$prefix/bin/graphperm-mcp" 2>/dev/null || true
+put "$bin_dir/graphperm-serve" bin/graphperm-serve 755
+strip "$prefix/bin/graphperm" "$prefix/bin/graphperm-sync" "$prefix/bin/graphperm-mcp" "$prefix/bin/graphperm-serve" \
+    2>/dev/null || true
 
-for tool in graphperm graphperm-sync graphperm-mcp; do
+for tool in graphperm graphperm-sync graphperm-mcp graphperm-serve; do
     # The page is named after the command's own name ("graphperm sync" for the helper): one page per folder.
     mkdir "$staging/$tool"
     "$manual_tool" "$prefix/bin/$tool" --output-directory "$staging/$tool" >/dev/null

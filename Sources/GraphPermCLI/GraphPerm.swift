@@ -25,7 +25,7 @@ public struct GraphPerm: ParsableCommand {
             ReplCommand.self, QueryCommand.self, RunCommand.self, QueriesCommand.self, LoadCommand.self,
             LeastCommand.self, ShowCommand.self, TableCommand.self, ReferenceCommand.self, DiagnoseCommand.self,
             ClaimsCommand.self, NeedCommand.self, AuditCommand.self, SyncCommand.self, DiffCommand.self,
-            ChangesCommand.self, MCPCommand.self, SQLCommand.self, StatsCommand.self,
+            ChangesCommand.self, MCPCommand.self, ServeCommand.self, SQLCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: ReplCommand.self
     )

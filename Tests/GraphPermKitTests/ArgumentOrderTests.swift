@@ -28,5 +28,6 @@ struct ArgumentOrderTests {
 extension ArgumentOrderTests {
     /// Every subcommand of `graphperm`.
     static let allCommands = ["repl", "query", "run", "queries", "load", "least", "show", "table", "reference",
-                              "diagnose", "claims", "need", "audit", "sync", "mcp", "sql", "stats"]
+                              "diagnose", "claims", "need", "audit", "sync", "diff", "changes", "mcp", "serve",
+                              "sql", "stats"]
 }

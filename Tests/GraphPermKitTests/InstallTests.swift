@@ -57,8 +57,8 @@ struct InstallTests {
     }
 
     static let installed = [
-        "bin/graphperm", "bin/graphperm-sync", "bin/graphperm-mcp", "share/man/man1/graphperm.1",
-        "share/man/man1/graphperm-sync.1", "share/man/man1/graphperm-mcp.1",
+        "bin/graphperm", "bin/graphperm-sync", "bin/graphperm-mcp", "bin/graphperm-serve", "share/man/man1/graphperm.1",
+        "share/man/man1/graphperm-sync.1", "share/man/man1/graphperm-mcp.1", "share/man/man1/graphperm-serve.1",
         "share/bash-completion/completions/graphperm", "share/zsh/site-functions/_graphperm",
         "share/fish/vendor_completions.d/graphperm.fish", "share/graphperm/install-manifest.txt",
     ]
@@ -175,7 +175,7 @@ struct InstallTests {
         for command in ArgumentOrderTests.allCommands {
             helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
         }
-        for name in ["graphperm-sync", "graphperm-mcp"] {
+        for name in ["graphperm-sync", "graphperm-mcp", "graphperm-serve"] {
             let helper = URL(fileURLWithPath: CommandRunner.binary).deletingLastPathComponent()
                 .appendingPathComponent(name).path
             helps.append(try Self.run(helper, ["--help"], in: folder.path).stdout)

@@ -21,14 +21,6 @@ struct MCPCommand: ParsableCommand {
     var arguments: [String] = []
 
     func run() throws {
-        let executable = (SyncCommand.ownPath as NSString).deletingLastPathComponent + "/graphperm-mcp"
-        guard FileManager.default.isExecutableFile(atPath: executable) else {
-            Console.note("error: \(executable) is missing: install graphperm-mcp beside graphperm")
-            throw ExitCode(74)
-        }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        execv(executable, argv)
-        Console.note("error: \(executable) could not be started (\(String(cString: strerror(errno))))")
-        throw ExitCode(74)
+        try HelperProgram.exec("graphperm-mcp", arguments: arguments)
     }
 }

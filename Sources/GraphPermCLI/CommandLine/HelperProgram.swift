@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+
+/// A helper executable installed beside `graphperm` (graphperm-sync, graphperm-serve) that a command hands over to,
+/// so that only the helper links its heavy libraries and every other command starts fast.
+enum HelperProgram {
+    /// Replaces this process with the helper `name` beside this binary, given `arguments`; exit 74 when it is
+    /// missing or cannot start.
+    static func exec(_ name: String, arguments: [String]) throws -> Never {
+        let executable = (ownPath as NSString).deletingLastPathComponent + "/" + name
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            Console.note("error: \(executable) is missing: install \(name) beside graphperm")
+            throw ExitCode(74)
+        }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        execv(executable, argv)
+        Console.note("error: \(executable) could not be started (\(String(cString: strerror(errno))))")
+        throw ExitCode(74)
+    }
+
+    /// This program's own file (through /proc on Linux, else the first argument).
+    static var ownPath: String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return resolved
+        }
+        return CommandLine.arguments[0]
+    }
+}
