@@ -12,20 +12,21 @@ enum GuardTool {
             LookupTools.method, LookupTools.url, LookupTools.scheme,
             .optional(
                 "maxTier", .integer,
-                "The highest risk tier allowed (0 most dangerous, 2 least); needs tiers in the knowledge base."),
+                "The most dangerous risk tier allowed (0 most dangerous, 2 least): 1 allows Tier 1 and Tier 2."),
             .optional("allowed", .strings, "The permissions the caller may use (names or IDs)."),
         ],
         outputSchema: OutputSchema.object(["request", "template", "decision", "reason", "scheme", "permission"])
     ) { arguments, kb throws(ToolFailure) in
-        if arguments.has("maxTier") {
-            throw ToolFailure(
-                "guard: maxTier: tiers are not available in this knowledge base (it holds no risk tiers "
-                    + "of permissions); give the policy as allowed: [permissions]")
+        guard arguments.has("allowed") || arguments.has("maxTier") else {
+            throw ToolFailure("guard: give the policy: allowed (the permissions the caller may use), maxTier, or both")
         }
-        guard arguments.has("allowed") else {
-            throw ToolFailure("guard: give the policy: allowed (the permissions the caller may use) or maxTier")
+        let allowed = try arguments.strings("allowed").map { names throws(ToolFailure) in
+            try permissionNames(names, kb: kb)
         }
-        let allowed = try permissionNames(arguments.strings("allowed")!, kb: kb)
+        let maxTier = arguments.integer("maxTier")
+        if let maxTier, !(0...2).contains(maxTier) {
+            throw ToolFailure("guard: maxTier: expected 0, 1 or 2 (0 is the most dangerous tier)")
+        }
         let method = arguments.string("method")!
         let url = arguments.string("url")!
         let answer: LeastAnswer
@@ -38,7 +39,7 @@ enum GuardTool {
         } catch {
             throw ToolFailure(error)
         }
-        return judge(answer, allowed: allowed)
+        return judge(answer, allowed: allowed, maxTier: maxTier)
     }
 
     /// The canonical names of the policy's permissions; a name that is not a permission fails with "did you mean".
@@ -61,8 +62,9 @@ enum GuardTool {
     }
 
     /// Allow when some permission the policy allows (all of it, for a permission that needs a partner) grants the
-    /// call in some permission type, least privileged first.
-    static func judge(_ answer: LeastAnswer, allowed: Set<String>) -> ToolAnswer {
+    /// call in some permission type, least privileged first. With `maxTier`, the permission's risk tier (for a
+    /// delegated type: when an admin signs in) must be that tier or a safer one (a higher number).
+    static func judge(_ answer: LeastAnswer, allowed: Set<String>?, maxTier: Int? = nil) -> ToolAnswer {
         let call = "\(answer.method) \(answer.url)"
         var needs: [String] = []
         for (scheme, entry) in answer.schemes {
@@ -70,10 +72,16 @@ enum GuardTool {
                 needs.append("\(scheme.docsLabel): not supported")
                 continue
             }
-            let labels = entry.least + entry.higher
-            if let grant = labels.first(where: { label in
-                label.components(separatedBy: " and ").allSatisfy(allowed.contains)
-            }) {
+            let requirements = entry.leastRequirements + entry.higherRequirements
+            let permitted = requirements.indices.filter { index in
+                let named = allowed.map { requirements[index].permissions.allSatisfy($0.contains) } ?? true
+                let safe = maxTier.map { limit in
+                    entry.tiers.indices.contains(index) && (entry.tiers[index].map { $0.tier >= limit } ?? false)
+                } ?? true
+                return named && safe
+            }
+            if let index = permitted.first {
+                let grant = requirements[index].label
                 let least =
                     entry.least.contains(grant)
                     ? "it is least privileged" : "the least privileged is \(entry.least.joined(separator: ", "))"
@@ -87,7 +95,8 @@ enum GuardTool {
         }
         return decision(
             method: answer.method, url: answer.url, template: answer.template, allow: false,
-            reason: "no allowed permission grants \(call); it needs " + needs.joined(separator: "; "), grant: nil)
+            reason: "no permission the policy allows\(maxTier.map { " (tier \($0) or safer)" } ?? "") grants \(call); "
+                + "it needs " + needs.joined(separator: "; "), grant: nil)
     }
 
     private static func decision(

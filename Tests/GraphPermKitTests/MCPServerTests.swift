@@ -247,10 +247,10 @@ struct MCPServerTests {
             message: "error: /nonexistent/token.txt: no such file"),
         BadCall(
             tool: "guard", arguments: ["method": "GET", "url": "/me"],
-            message: "guard: give the policy: allowed (the permissions the caller may use) or maxTier"),
+            message: "guard: give the policy: allowed (the permissions the caller may use), maxTier, or both"),
         BadCall(
-            tool: "guard", arguments: ["method": "GET", "url": "/me", "maxTier": 1],
-            message: "guard: maxTier: tiers are not available in this knowledge base"),
+            tool: "guard", arguments: ["method": "GET", "url": "/me", "maxTier": 5],
+            message: "guard: maxTier: expected 0, 1 or 2 (0 is the most dangerous tier)"),
         BadCall(
             tool: "guard", arguments: ["method": "GET", "url": "/me", "allowed": ["Mail.Raed"]],
             message: "guard: allowed[0]: no entity or path named Mail.Raed; did you mean: Mail.Read"),
@@ -293,6 +293,25 @@ struct MCPServerTests {
         #expect(expected.status == 1 || expected.status == 64)
         #expect(result["isError"] as? Bool == true)
         #expect(Self.text(result) == Self.cliMessage(expected.stderr), "CLI stderr: \(expected.stderr)")
+    }
+
+    /// Nothing above Tier 1: assigning directory roles needs a Tier-0 permission (denied); reading mail does not.
+    @Test func guardRefusesCallsThatNeedAMoreDangerousTier() throws {
+        let client = try Self.started()
+        let roles = try client.callTool(
+            "guard", ["method": "POST", "url": "/roleManagement/directory/roleAssignments", "maxTier": 1])
+        let mail = try client.callTool("guard", ["method": "GET", "url": "/me/messages", "maxTier": 1])
+        _ = try client.finish()
+        // The oracle: the CLI's show gives RoleManagement.ReadWrite.Directory tier 0 and Mail.ReadBasic a safer one.
+        let card = try #require(try Self.cli(["show", "RoleManagement.ReadWrite.Directory"]).json as? [String: Any])
+        let application = (card["schemes"] as? [String: Any])?["Application"] as? [String: Any]
+        #expect(application?["tier"] as? Int == 0)
+        let deny = try #require(roles["structuredContent"] as? [String: Any])
+        #expect(deny["decision"] as? String == "deny", "\(deny)")
+        #expect((deny["reason"] as? String ?? "").contains("tier 1 or safer"))
+        let allow = try #require(mail["structuredContent"] as? [String: Any])
+        #expect(allow["decision"] as? String == "allow", "\(allow)")
+        #expect(allow["permission"] as? String == "Mail.ReadBasic")
     }
 
     @Test func guardAllowsWhatThePolicyGrantsAndDeniesTheRest() throws {
