@@ -89,7 +89,12 @@ public struct LeastAnswer: Sendable, Equatable {
         if schemes.allSatisfy({ $0.answer.map { !$0.tiers.isEmpty } ?? true }) { return self }
         let tiered: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
             guard var answer = entry.answer else { return (entry.scheme, nil) }
-            answer.tiers = (answer.least + answer.higher).map { lookup($0, entry.scheme) }
+            // A pair is as dangerous as its more dangerous permission (the lower tier).
+            answer.tiers = (answer.leastRequirements + answer.higherRequirements).map { requirement in
+                let marks = requirement.permissions.map { lookup($0, entry.scheme) }
+                guard marks.allSatisfy({ $0 != nil }) else { return nil }
+                return marks.compactMap { $0 }.min { $0.tier < $1.tier }
+            }
             return (entry.scheme, answer)
         }
         return LeastAnswer(method: method, url: url, template: template, schemes: tiered, basis: basis, notes: notes)
