@@ -26,7 +26,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
         .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
         // Only graphperm-serve links it (NIO); no swift-configuration (the ConfigurationSupport trait is off).
-        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        .package(
+            url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
@@ -45,7 +46,8 @@ let package = Package(
             // Schema/, Data/ and Queries/ are compiled in (Generated/, Scripts/embed-resources.sh), so an installed
             // binary needs no resource bundle.
         ),
-        .target(name: "GraphPermKit", dependencies: ["GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore"]),
+        .target(
+            name: "GraphPermKit", dependencies: ["GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore"]),
         .target(name: "GraphPermSync", dependencies: ["GraphPermKit", "GraphPermStore"]),
         .target(
             name: "GraphPermCLI",
@@ -89,6 +91,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Unit tests mirror the modules (Tests/<Module>Tests/<File>Tests.swift); GraphPermKitTests also holds the
+        // integration tests, which run the built executables against real data.
+        .testTarget(name: "GraphPermQueryTests", dependencies: ["GraphPermQuery"]),
+        .testTarget(name: "GraphPermJSONTests", dependencies: ["GraphPermJSON"]),
+        .testTarget(name: "GraphPermCoreTests", dependencies: ["GraphPermCore", "GraphPermJSON", "GraphPermQuery"]),
+        .testTarget(name: "GraphPermStoreTests", dependencies: ["GraphPermStore"]),
+        .testTarget(name: "GraphPermCLITests", dependencies: ["GraphPermCLI"]),
         .testTarget(
             name: "GraphPermKitTests",
             dependencies: [

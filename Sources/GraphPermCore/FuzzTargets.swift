@@ -23,7 +23,9 @@ package enum FuzzTargets {
 
     /// Parses statements; each one printed must parse back to the same tree, and must plan without crashing.
     package static func parseStatements(_ bytes: [UInt8]) {
-        guard let text = String(validating: bytes, as: UTF8.self), let statements = try? Parser.parseScript(text) else { return }
+        guard let text = String(validating: bytes, as: UTF8.self), let statements = try? Parser.parseScript(text) else {
+            return
+        }
         for statement in statements {
             let printed = Printer.print(statement)
             guard let again = try? Parser.parse(printed), again == statement else {
@@ -39,7 +41,9 @@ package enum FuzzTargets {
     package static func decodeToken(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self)
         if let jwt = try? JWT.decode(text) { useClaims(jwt) }
-        if case .object(let payload)? = try? JSONParser.parse(bytes) { useClaims(JWT(header: JSONObject([]), payload: payload)) }
+        if case .object(let payload)? = try? JSONParser.parse(bytes) {
+            useClaims(JWT(header: JSONObject([]), payload: payload))
+        }
         _ = RequestPath(text).displayPath
     }
 
@@ -50,7 +54,8 @@ package enum FuzzTargets {
                      Date(timeIntervalSince1970: TokenTime.range.lowerBound)]
         for now in times {
             let causes = TokenValidity.causes(claims, at: now)
-            let diagnosis = Diagnosis(method: "GET", url: "/me", template: nil, claims: claims, roleNames: [], verdict: .unknown,
+            let diagnosis = Diagnosis(
+                method: "GET", url: "/me", template: nil, claims: claims, roleNames: [], verdict: .unknown,
                                       causes: causes, limits: [])
             _ = (diagnosis.text, diagnosis.json)
         }

@@ -120,9 +120,8 @@ extension KnowledgeBase {
             findings.append(
                 .init(
                     kind: .uncovered, scheme: scheme, subject: "\(call.method) \(entry?.template ?? call.url)",
-                    detail:
-                        "no granted permission allows it (403); least privileged: \(entry?.recommended ?? entry?.least ?? "none for this type")"
-                ))
+                    detail: "no granted permission allows it (403); least privileged: "
+                        + (entry?.recommended ?? entry?.least ?? "none for this type")))
         }
         for scheme in [Scheme.delegatedWork, .application] {
             for permission in held[scheme]! where !(used[scheme]?.contains(permission) ?? false) {
@@ -136,9 +135,8 @@ extension KnowledgeBase {
                 findings.append(
                     .init(
                         kind: .broader, scheme: scheme, subject: permission,
-                        detail:
-                            "replace with \(better.joined(separator: ", ")) (less privileged, and enough for these calls)"
-                    ))
+                        detail: "replace with \(better.joined(separator: ", "))"
+                            + " (less privileged, and enough for these calls)"))
             }
         }
         let suggested = try suggestedManifest(granted: granted, callsOf: callsOf)

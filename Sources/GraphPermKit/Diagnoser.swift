@@ -126,7 +126,8 @@ public struct Diagnoser {
         var grants: [Grant] = []
         for (scheme, schemeAnswer) in answer.schemes {
             guard let schemeAnswer else { continue }
-            for (index, requirement) in (schemeAnswer.leastRequirements + schemeAnswer.higherRequirements).enumerated() {
+            for (index, requirement) in (schemeAnswer.leastRequirements + schemeAnswer.higherRequirements).enumerated()
+            {
                 let name = requirement.permission
                 grants.append(
                     Grant(

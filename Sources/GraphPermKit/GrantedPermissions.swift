@@ -22,7 +22,8 @@ public struct GrantedPermissions: Sendable {
         do {
             value = try JSONParser.parse(bytes)
         } catch {
-            throw LoadError.data(file: path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+            throw LoadError.data(
+                file: path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
         }
         let root = JSONReader(value: value, file: path)
         if root["requiredResourceAccess"].isPresent {
@@ -44,12 +45,21 @@ public struct GrantedPermissions: Sendable {
             return
         }
         guard root["value"].isPresent else {
-            throw root.failure("an app manifest (requiredResourceAccess), appRoleAssignments or oauth2PermissionGrants ({\"value\": [...]})")
+            throw root.failure(
+                """
+                an app manifest (requiredResourceAccess), appRoleAssignments or oauth2PermissionGrants ({\"value\": \
+                [...]})
+                """
+            )
         }
         for entry in try root["value"].elements() {
             if entry["appRoleId"].isPresent {
                 let id = try entry["appRoleId"].guid()
-                if let name = try kb.permissionName(guid: id, scheme: .application) { granted.application.append(name) } else { granted.unknownIDs.append("\(id) (appRoleId in \(path))") }
+                if let name = try kb.permissionName(guid: id, scheme: .application) {
+                    granted.application.append(name)
+                } else {
+                    granted.unknownIDs.append("\(id) (appRoleId in \(path))")
+                }
             } else if entry["scope"].isPresent {
                 granted.delegated += try entry["scope"].string().split(separator: " ").map(String.init)
             } else {

@@ -12,6 +12,7 @@ extension KnowledgeBase {
         }
         let roles = try adminRoles()
         return ClaimsReport(jwt: jwt, claims: claims, permissions: permissions,
-                            roles: (claims.wids ?? []).map { wid in (wid, roles.first { $0.roleTemplateId == wid.lowercased() }?.name) })
+            roles: (claims.wids ?? []).map { wid in (wid, roles.first { $0.roleTemplateId == wid.lowercased() }?.name) }
+        )
     }
 }

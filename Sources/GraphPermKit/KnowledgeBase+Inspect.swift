@@ -12,12 +12,19 @@ public struct Statistics: Sendable {
             return JSONText.object([
                 ("counts", JSONText.object(counts.map { ($0.0, String($0.1)) })),
                 ("files", JSONText.array(files.map { file in
-                    JSONText.object([("kind", JSONText.string(file.kind)), ("path", JSONText.string(file.path)), ("size", String(file.size)),
-                                     ("sha256", JSONText.string(file.sha256)), ("loaded_at", JSONText.string(file.loadedAt))])
+                            JSONText.object([
+                                ("kind", JSONText.string(file.kind)), ("path", JSONText.string(file.path)),
+                                ("size", String(file.size)),
+                                ("sha256", JSONText.string(file.sha256)), ("loaded_at", JSONText.string(file.loadedAt)),
+                            ])
                 })),
             ]) + "\n"
         }
-        let rows = counts.map { [$0.0, String($0.1)] } + files.map { ["file: \($0.kind)", "\($0.path) (\($0.size) bytes, sha256 \($0.sha256.prefix(12))…, \($0.loadedAt))"] }
+        let rows =
+            counts.map { [$0.0, String($0.1)] }
+            + files.map {
+                ["file: \($0.kind)", "\($0.path) (\($0.size) bytes, sha256 \($0.sha256.prefix(12))…, \($0.loadedAt))"]
+            }
         return TabularText(columns: ["item", "value"], rows: rows).render(format)
     }
 }

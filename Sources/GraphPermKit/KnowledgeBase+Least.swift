@@ -25,7 +25,8 @@ public enum LookupError: GraphPermError, Sendable, Equatable {
         case .undocumentedPath(let method, let path, let suggestions):
             "Microsoft's permission data documents no permission for \(method) \(path)" + Self.didYouMean(suggestions)
         case .unsupportedMethod(let method, let template, let supported):
-            "Microsoft's permission data documents no permission for \(method) \(template); documented methods: \(supported.joined(separator: ", "))"
+            "Microsoft's permission data documents no permission for \(method) \(template); "
+                + "documented methods: \(supported.joined(separator: ", "))"
         case .unknownEntity(let name, let suggestions):
             "no entity or path named \(name)" + Self.didYouMean(suggestions)
         case .badMethod(let method):
@@ -104,7 +105,11 @@ extension KnowledgeBase {
         let request = RequestPath(templates[0])
         return LeastAnswer.from(
             method: method, url: url, template: templates[0], claims: claims, only: only,
-            facts: { [self] in (try? permissionFacts($0, scheme: $1)).map { ($0.requiresAdminConsent, $0.privilegeLevel) } ?? (nil, nil) },
+            facts: { [self] in
+                (try? permissionFacts($0, scheme: $1)).map { ($0.requiresAdminConsent, $0.privilegeLevel) } ?? (
+                    nil, nil
+                )
+            },
             pathResources: InferredLeast.resources(for: request),
             signedInUserOnly: request.normalized.first == "me")
     }
@@ -163,15 +168,23 @@ extension KnowledgeBase {
     /// Admin consent and privilege level of a permission in a scheme (for the privilege order).
     /// From the table `preloadPermissionFacts` reads for long work (a batch asks thousands of times), else one row
     /// (a one-shot lookup asks a few times; reading every row would cost it more than the rest of the lookup).
-    package func permissionFacts(_ name: String, scheme: Scheme) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?, tier: TierMark?) {
+    package func permissionFacts(
+        _ name: String, scheme: Scheme
+    ) throws -> (requiresAdminConsent: Bool?, privilegeLevel: Int?, tier: TierMark?) {
         // The tier stored at load, else (a permission the knowledge base has no scheme entry for, such as the
         // embedded Security API table's) the shipped rules'.
         if let table = permissionFactsTable.withLock({ $0 }) {
             let facts = table[name]?[scheme.id]
-            return (facts?.requiresAdminConsent, facts?.privilegeLevel, facts?.tier ?? ShippedTiers.tier(of: name, scheme: scheme)?.mark)
+            return (
+                facts?.requiresAdminConsent, facts?.privilegeLevel,
+                facts?.tier ?? ShippedTiers.tier(of: name, scheme: scheme)?.mark
+            )
         }
         let facts = try store.permissionFacts(name, scheme: scheme)
-        return (facts.requiresAdminConsent, facts.privilegeLevel, facts.tier ?? ShippedTiers.tier(of: name, scheme: scheme)?.mark)
+        return (
+            facts.requiresAdminConsent, facts.privilegeLevel,
+            facts.tier ?? ShippedTiers.tier(of: name, scheme: scheme)?.mark
+        )
     }
 
     /// Reads every permission's admin consent and privilege level in one query (about 3,000 rows).
@@ -208,14 +221,18 @@ extension KnowledgeBase {
                     ranked.isEmpty
                         ? nil
                         : LeastAnswer.SchemeAnswer(
-                            least: [Requirement(ranked[0])], higher: ranked.dropFirst().prefix(12).map { Requirement($0) })
+                            least: [Requirement(ranked[0])],
+                            higher: ranked.dropFirst().prefix(12).map { Requirement($0) })
                 ))
         }
         guard schemes.contains(where: { $0.1 != nil }) else { return nil }
         return LeastAnswer(
             method: method, url: target, template: nil, schemes: schemes, basis: .inferred,
             notes: [
-                "no path data is loaded: these permissions are inferred from the naming pattern {resource}.{operation}.{constraint}; load Microsoft's permissions.json for documented answers"
+                """
+                no path data is loaded: these permissions are inferred from the naming pattern \
+                {resource}.{operation}.{constraint}; load Microsoft's permissions.json for documented answers
+                """
             ])
     }
 }
@@ -254,7 +271,10 @@ extension KnowledgeBase {
                 return answer.inferred(
                     method: method, url: target,
                     note:
-                        "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented \(method) on \(template)"
+                        """
+                        Microsoft's permission data documents no permission for \(method) \(path); inferred from the \
+                        documented \(method) on \(template)
+                        """
                 )
             }
             guard method != "GET", claims.supports(method: "GET") else { return nil }
@@ -263,7 +283,10 @@ extension KnowledgeBase {
             let inferred = reads.inferred(
                 method: method, url: target,
                 note:
-                    "Microsoft's permission data documents no permission for \(method) \(path); inferred from the documented GET on \(template) and the naming pattern (Read → ReadWrite)"
+                    """
+                    Microsoft's permission data documents no permission for \(method) \(path); inferred from the \
+                    documented GET on \(template) and the naming pattern (Read → ReadWrite)
+                    """
             ) { [self] name, scheme in
                 guard let write = PermissionName(name).writeSibling,
                     (try? permissionExists(write, scheme: scheme)) == true
@@ -322,7 +345,8 @@ package struct AnswerKey: Hashable {
 public enum Suggestions {
     /// Up to `limit` entries of `candidates` nearest to `text` (ties in the candidates' order).
     ///
-    ///     Suggestions.nearest("/securty/alerts", in: ["/security/alerts", "/users"], limit: 1)  // ["/security/alerts"]
+    ///     Suggestions.nearest("/securty/alerts", in: ["/security/alerts", "/users"], limit: 1)
+///     // ["/security/alerts"]
     public static func nearest(_ text: String, in candidates: [String], limit: Int) -> [String] {
         let length = text.count
         var scored: [(Int, Int, String)] = []

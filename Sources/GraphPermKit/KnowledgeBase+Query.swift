@@ -31,7 +31,10 @@ extension KnowledgeBase {
                 guard let entry else { continue }
                 for (rank, permission) in (entry.least + entry.higher).enumerated() {
                     let tier = Self.tierLabel(entry.tiers, at: rank)
-                    rows.append([scheme.rawValue, String(rank + 1), permission, rank < entry.least.count ? "least" : "higher", tier])
+                    rows.append([
+                        scheme.rawValue, String(rank + 1), permission, rank < entry.least.count ? "least" : "higher",
+                        tier,
+                    ])
                 }
             }
             return .table(TabularText(columns: ["scheme", "rank", "permission", "privilege", "tier"], rows: rows))
@@ -42,7 +45,9 @@ extension KnowledgeBase {
         default:
             let plan: PlannedQuery
             do {
-                guard let planned = try Planner.plan(statement) else { return .table(TabularText(columns: [], rows: [])) }
+                guard let planned = try Planner.plan(statement) else {
+                    return .table(TabularText(columns: [], rows: []))
+                }
                 plan = planned
             } catch let error as Planner.PlanError {
                 throw KnowledgeBaseError.query(sql: Printer.print(statement), detail: error.message)
@@ -61,12 +66,15 @@ extension KnowledgeBase {
                 ["grants", KnowledgeStore.lookupStatements.grants, "each matched template id"],
             ])
         case .show:
-            return TabularText(columns: columns, rows: [["card", KnowledgeStore.permissionCardStatement, "the permission id"]])
+            return TabularText(
+                columns: columns, rows: [["card", KnowledgeStore.permissionCardStatement, "the permission id"]])
         case .explain(let inner):
             return explain(inner)
         default:
             guard let plan = try? Planner.plan(statement) else { return TabularText(columns: columns, rows: []) }
-            return TabularText(columns: columns, rows: [["query", plan.sql, plan.arguments.map { $0.description }.joined(separator: ", ")]])
+            return TabularText(
+                columns: columns,
+                rows: [["query", plan.sql, plan.arguments.map { $0.description }.joined(separator: ", ")]])
         }
     }
 

@@ -53,7 +53,11 @@ public struct PermissionCard: Sendable, Equatable {
              yesNo(entry.requiresAdminConsent), entry.privilegeLevel.map(String.init) ?? "", String(entry.grantCount),
              entry.tier?.label ?? ""]
         }
-        return TabularText(columns: ["permission", "scheme", "id", "display name", "admin consent", "privilege level", "grants", "tier"], rows: rows).render(format)
+        return TabularText(
+            columns: [
+                "permission", "scheme", "id", "display name", "admin consent", "privilege level", "grants", "tier",
+            ], rows: rows
+        ).render(format)
     }
 
     /// The JSON members of a tier: `tier`, `tierForUser`, `tierBasis`, `tierReason`, and for Tier 0 `impact`,
@@ -82,7 +86,9 @@ public struct AdminRoleCard: Sendable, Equatable {
 
     public func render(_ format: OutputFormat) -> String {
         if format == .json {
-            return JSONText.object([("role", JSONText.string(name)), ("roleTemplateId", JSONText.string(roleTemplateId))]) + "\n"
+            return JSONText.object([
+                ("role", JSONText.string(name)), ("roleTemplateId", JSONText.string(roleTemplateId)),
+            ]) + "\n"
         }
         return TabularText(columns: ["Role", "Role template ID"], rows: [[name, roleTemplateId]]).render(format)
     }
@@ -121,6 +127,7 @@ extension KnowledgeBase {
                 grantCount: entry.grantCount, tier: ShippedTiers.tier(of: row.name, scheme: entry.scheme))
         }
         return .permission(PermissionCard(
-            name: row.name, resource: row.resource, operation: row.operation, constraint: row.constraint, entries: entries))
+                name: row.name, resource: row.resource, operation: row.operation, constraint: row.constraint,
+                entries: entries))
     }
 }

@@ -15,7 +15,8 @@ extension KnowledgeBase {
                 let resolved = try resolve(method: method, target: target)
                 let claims = try claimSet(templateIDs: resolved.ids)
                 guard claims.supports(method: method) else {
-                    throw LookupError.unsupportedMethod(method: method, template: resolved.templates[0], supported: claims.methods)
+                    throw LookupError.unsupportedMethod(
+                        method: method, template: resolved.templates[0], supported: claims.methods)
                 }
                 tables.append(PermissionTable(method: method, claims: claims))
             } catch {

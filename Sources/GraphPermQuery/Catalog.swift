@@ -1,8 +1,14 @@
 /// The fixed catalog of what statements may name: keywords and, per listing, its fields with the SQL
 /// expression behind each. No identifier reaches SQL text from anywhere else.
 public enum Catalog {
-    public static let statementKeywords = ["least", "who", "show", "paths", "permissions", "calls", "compare", "entities", "roles", "explain"]
-    public static let keywords = statementKeywords + ["can", "for", "of", "where", "and", "or", "not", "order", "by", "asc", "desc", "limit", "with", "like", "true", "false"]
+    public static let statementKeywords = [
+        "least", "who", "show", "paths", "permissions", "calls", "compare", "entities", "roles", "explain",
+    ]
+    public static let keywords =
+        statementKeywords + [
+            "can", "for", "of", "where", "and", "or", "not", "order", "by", "asc", "desc", "limit", "with", "like",
+            "true", "false",
+        ]
     public static let methods = HTTPMethod.documented.map(\.rawValue)
 
     /// A field: its name, SQL expression, and kind of value.
@@ -25,8 +31,18 @@ public enum Catalog {
         Field(name: "privilege_level", sql: "ps.privilege_level", kind: .number),
         Field(name: "enabled", sql: "ps.is_enabled", kind: .bool),
         Field(name: "hidden", sql: "ps.is_hidden", kind: .bool),
-        Field(name: "grants", sql: "(SELECT count(*) FROM grants g WHERE g.permission_id = p.id AND g.scheme_id = ps.scheme_id)", kind: .number),
-        Field(name: "writes", sql: "(SELECT count(*) FROM grants g WHERE g.permission_id = p.id AND g.scheme_id = ps.scheme_id AND g.method <> 'GET')", kind: .number),
+        Field(
+            name: "grants",
+            sql: "(SELECT count(*) FROM grants g WHERE g.permission_id = p.id AND g.scheme_id = ps.scheme_id)",
+            kind: .number),
+        Field(
+            name: "writes",
+            sql:
+                """
+                (SELECT count(*) FROM grants g WHERE g.permission_id = p.id AND g.scheme_id = ps.scheme_id AND \
+                g.method <> 'GET')
+                """,
+            kind: .number),
         Field(name: "tier", sql: "ps.tier", kind: .number),
         Field(name: "tier_for_user", sql: "ps.tier_for_user", kind: .number),
         Field(name: "tier_basis", sql: "ps.tier_basis", kind: .text),

@@ -15,7 +15,8 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The message without any text of the input: the kind and size of what was found instead of its text.
     public var redactedMessage: String
 
-    public init(message: String, location: SourceLocation, sourceLine: String, suggestion: String? = nil, isAtEnd: Bool = false,
+    public init(
+        message: String, location: SourceLocation, sourceLine: String, suggestion: String? = nil, isAtEnd: Bool = false,
                 redactedMessage: String? = nil) {
         self.message = message
         self.location = location
@@ -35,7 +36,9 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         let end = min(scalars.count, errorStart + max(1, location.length) + Self.context)
         // One column per scalar, so that the caret stays under the token: controls show as U+FFFD.
         var shown = start > 0 ? "…" : ""
-        for scalar in scalars[start..<end] { shown.unicodeScalars.append(Excerpt.isControl(scalar) ? "\u{FFFD}" : scalar) }
+        for scalar in scalars[start..<end] {
+            shown.unicodeScalars.append(Excerpt.isControl(scalar) ? "\u{FFFD}" : scalar)
+        }
         if end < scalars.count { shown += "…" }
         let caretColumn = errorStart - start + (start > 0 ? 1 : 0)
         let caretLength = min(max(1, location.length), max(1, end - errorStart))
@@ -64,7 +67,9 @@ public enum EditDistance {
         var best: (Int, String)? = nil
         for candidate in candidates {
             let distance = levenshtein(target, Array(candidate.lowercased()))
-            if distance <= min(3, max(1, target.count / 2)), best == nil || distance < best!.0 { best = (distance, candidate) }
+            if distance <= min(3, max(1, target.count / 2)), best == nil || distance < best!.0 {
+                best = (distance, candidate)
+            }
         }
         return best?.1
     }

@@ -28,7 +28,9 @@ package enum Resources {
     private static let override = Mutex<URL?>(nil)
 
     private static func folder(_ name: String) -> ResourceFolder {
-        if let folder = override.withLock({ $0 }) { return ResourceFolder(directory: folder.appendingPathComponent(name)) }
+        if let folder = override.withLock({ $0 }) {
+            return ResourceFolder(directory: folder.appendingPathComponent(name))
+        }
         return ResourceFolder(embedded: name)
     }
 }
@@ -102,7 +104,8 @@ package struct ResourceFolder: Sendable {
 public enum ShippedTiers {
     private static let loaded: Result<TierRules, LoadError> = Result { () throws(LoadError) in
         let folder = Resources.dataDirectory
-        return try TierRules.parse(try folder.bytes(of: EmbeddedDataLoader.tiersFile), file: folder.location(of: EmbeddedDataLoader.tiersFile))
+        return try TierRules.parse(
+            try folder.bytes(of: EmbeddedDataLoader.tiersFile), file: folder.location(of: EmbeddedDataLoader.tiersFile))
     }
 
     /// The rules, or the error that names the file and the place where they are wrong.

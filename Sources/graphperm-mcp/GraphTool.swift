@@ -39,7 +39,8 @@ struct ToolAnswer {
     /// The result: the text, and the JSON as structured content. MCP's structured content is an object, so a JSON
     /// array (the rows of a table) comes as `{"rows": [...]}`.
     var result: CallTool.Result {
-        // The SDK's plain initializer, named by its type: a `Value` argument would otherwise pick its throwing generic one.
+        // The SDK's plain initializer, named by its type: a `Value` argument would otherwise pick its throwing generic
+        // one.
         let make: ([Tool.Content], Value?, Bool?, Metadata?) -> CallTool.Result =
             CallTool.Result.init(content:structuredContent:isError:_meta:)
         let content: [Tool.Content] = [.text(text: text, annotations: nil, _meta: nil)]

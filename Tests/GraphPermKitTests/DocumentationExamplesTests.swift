@@ -51,16 +51,25 @@ struct DocumentationExamplesTests {
         _ = folder.file("claims.json", payload)
         _ = folder.file(
             "error.json",
-            #"{"error": {"code": "Authorization_RequestDenied", "message": "Insufficient privileges to complete the operation."}}"#
+            #"""
+            {"error": {"code": "Authorization_RequestDenied", "message": "Insufficient privileges to complete the \#
+            operation."}}
+            """#
         )
         _ = folder.file("calls.txt", "GET /me\nGET /me/messages\nPOST /me/sendMail\n")
         _ = folder.file(
             "session.har",
-            #"{"log": {"entries": [{"request": {"method": "GET", "url": "https://graph.microsoft.com/v1.0/users/a@contoso.com/messages"}}]}}"#
+            #"""
+            {"log": {"entries": [{"request": {"method": "GET", "url": \#
+            "https://graph.microsoft.com/v1.0/users/a@contoso.com/messages"}}]}}
+            """#
         )
         _ = folder.file(
             "manifest.json",
-            #"{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]}"#
+            #"""
+            {"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": \#
+            [{"id": "e1fe6dd8-ba31-4d61-89e7-88639da4683d", "type": "Scope"}]}]}
+            """#
         )
         _ = folder.file("audit.gpq", "-- an audit\nleast GET /security/alerts\n")
         _ = folder.file("my-audit.gpq", "-- an audit\nwho can GET /me/messages\n")
@@ -71,7 +80,8 @@ struct DocumentationExamplesTests {
                 atPath: TemporaryFolder.fixture(fixture), toPath: folder.path + "/" + name)
         }
         // A tenant export, for `audit --tenant tenant-export`.
-        try? FileManager.default.copyItem(atPath: TemporaryFolder.fixture("tenant-export"), toPath: folder.path + "/tenant-export")
+        try? FileManager.default.copyItem(
+            atPath: TemporaryFolder.fixture("tenant-export"), toPath: folder.path + "/tenant-export")
         // A mirror of Microsoft's three files, for `sync --from ./mirror`.
         try? FileManager.default.createDirectory(atPath: folder.path + "/mirror", withIntermediateDirectories: true)
         for name in ["permissions.json", "provisioningInfo.json", "permissions-descriptions.json"] {

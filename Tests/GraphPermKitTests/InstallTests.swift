@@ -105,7 +105,9 @@ struct InstallTests {
         #expect(least.status == 0 && least.stdout.contains("SecurityEvents.Read.All"))
 
         // The helper's page is titled by its command name, "graphperm sync".
-        for (page, title) in [("graphperm", "GRAPHPERM"), ("graphperm-sync", "GRAPHPERM SYNC"), ("graphperm-mcp", "GRAPHPERM MCP")] {
+        for (page, title) in [
+            ("graphperm", "GRAPHPERM"), ("graphperm-sync", "GRAPHPERM SYNC"), ("graphperm-mcp", "GRAPHPERM MCP"),
+        ] {
             let file = prefix.path + "/share/man/man1/\(page).1"
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/man") {
                 let man = try Self.run("/usr/bin/man", ["-l", file], in: prefix.path)
@@ -162,7 +164,7 @@ struct InstallTests {
                                   "--scheme", "application"],
                                  in: folder.path)
         #expect(first.status == 0
-                    && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\n"
+                && first.stdout == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\n"
                         + "Application,Mail.Read,Mail.ReadWrite,T1\r\n",
                 "\(first.stderr)")
     }
@@ -172,7 +174,7 @@ struct InstallTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         var helps = [try Self.run(CommandRunner.binary, ["--help"], in: folder.path).stdout]
-        for command in ArgumentOrderTests.allCommands {
+        for command in GraphPerm.configuration.subcommands.map({ $0._commandName }) {
             helps.append(try Self.run(CommandRunner.binary, [command, "--help"], in: folder.path).stdout)
         }
         for name in ["graphperm-sync", "graphperm-mcp", "graphperm-serve"] {

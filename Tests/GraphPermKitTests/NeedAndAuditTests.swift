@@ -11,12 +11,14 @@ struct NeedAndAuditTests {
         let needs = [["X", "A"], ["X", "B"], ["A", "C"], ["B", "D"], ["A"], ["B"]]
         let solution = SetCover.solve(needs: needs, cost: { _ in 1 })
         #expect(solution.chosen == ["A", "B"] && solution.isProvenMinimal)
-        #expect(SetCover.solve(needs: [["Mail.ReadWrite", "Mail.Read"]], cost: NeedAnalysis.cost).chosen == ["Mail.Read"])
+        #expect(
+            SetCover.solve(needs: [["Mail.ReadWrite", "Mail.Read"]], cost: NeedAnalysis.cost).chosen == ["Mail.Read"])
         #expect(SetCover.solve(needs: [[]], cost: { _ in 1 }).chosen.isEmpty)
     }
 
     @Test func callsAreReadFromLinesJSONLinesAndHAR() throws {
-        let lines = try AppCalls.parse("GET /me\n# comment\n{\"method\": \"post\", \"url\": \"/me/sendMail\"}\n", file: "calls.txt")
+        let lines = try AppCalls.parse(
+            "GET /me\n# comment\n{\"method\": \"post\", \"url\": \"/me/sendMail\"}\n", file: "calls.txt")
         #expect(lines == [.init(method: "GET", url: "/me"), .init(method: "POST", url: "/me/sendMail")])
         let har = try AppCalls.parse(#"""
             {"log": {"entries": [
@@ -24,20 +26,28 @@ struct NeedAndAuditTests {
               {"request": {"method": "OPTIONS", "url": "https://graph.microsoft.com/v1.0/me"}},
               {"request": {"method": "GET", "url": "https://example.com/x"}},
               {"request": {"method": "POST", "url": "https://graph.microsoft.com/beta/$batch", "postData": {"text":
-                "{\"requests\": [{\"id\": \"1\", \"method\": \"GET\", \"url\": \"/me/messages\"}, {\"id\": \"2\", \"method\": \"post\", \"url\": \"me/sendMail\"}]}"}}}
+                "{\"requests\": [{\"id\": \"1\", \"method\": \"GET\", \"url\": \"/me/messages\"}, {\"id\": \"2\", \#
+                \"method\": \"post\", \"url\": \"me/sendMail\"}]}"}}}
             ]}}
             """#, file: "s.har")
-        #expect(har == [.init(method: "GET", url: "https://graph.microsoft.com/v1.0/me"), .init(method: "GET", url: "https://example.com/x"),
+        #expect(
+            har == [
+                .init(method: "GET", url: "https://graph.microsoft.com/v1.0/me"),
+                .init(method: "GET", url: "https://example.com/x"),
                         .init(method: "GET", url: "https://graph.microsoft.com/beta/me/messages"),
                         .init(method: "POST", url: "https://graph.microsoft.com/beta/me/sendMail")])
-        #expect(throws: LoadError.data(file: "calls.txt", place: "line 2", message: "expected `METHOD URL`, found \"nonsense\"")) {
+        #expect(
+            throws: LoadError.data(
+                file: "calls.txt", place: "line 2", message: "expected `METHOD URL`, found \"nonsense\"")
+        ) {
             try AppCalls.parse("GET /me\nnonsense\n", file: "calls.txt")
         }
     }
 
     @Test func needFindsTheSmallestLeastPrivilegedSet() throws {
         let kb = QueryFixture.knowledgeBase
-        let calls: [AppCalls.Call] = [.init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/users/u1/messages"),
+        let calls: [AppCalls.Call] = [
+            .init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/users/u1/messages"),
                                       .init(method: "GET", url: "/me/events"), .init(method: "POST", url: "/me/events"),
                                       .init(method: "GET", url: "/me"), .init(method: "GET", url: "/nowhere")]
         let analysis = try kb.need(calls)
@@ -54,26 +64,57 @@ struct NeedAndAuditTests {
         let kb = QueryFixture.knowledgeBase
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let manifest = folder.file("manifest.json", #"{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}, {"id": "64733abd-851e-478a-bffb-e47a14b18235", "type": "Scope"}, {"id": "11111111-1111-1111-1111-111111111111", "type": "Role"}]}]}"#)
-        let grants = folder.file("grants.json", #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "Calendars.ReadWrite"}]}"#)
+        let manifest = folder.file(
+            "manifest.json",
+            #"""
+            {"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": \#
+            [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}, {"id": \#
+            "64733abd-851e-478a-bffb-e47a14b18235", "type": "Scope"}, {"id": "11111111-1111-1111-1111-111111111111", \#
+            "type": "Role"}]}]}
+            """#
+        )
+        let grants = folder.file(
+            "grants.json",
+            #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "Calendars.ReadWrite"}]}"#)
         var granted = GrantedPermissions()
         try GrantedPermissions.read(manifest, kb: kb, into: &granted)
         try GrantedPermissions.read(grants, kb: kb, into: &granted)
         #expect(granted.delegated == ["Mail.Read", "SecurityEvents.Read.All", "Calendars.ReadWrite"])
-        let report = try kb.audit(granted: granted, calls: [.init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/me/events"), .init(method: "GET", url: "/me")])
+        let report = try kb.audit(
+            granted: granted,
+            calls: [
+                .init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/me/events"),
+                .init(method: "GET", url: "/me"),
+            ])
         let kinds = report.findings.map { "\($0.kind.rawValue): \($0.subject)" }
-        #expect(kinds == ["unknown ID: 11111111-1111-1111-1111-111111111111 (Role in \(manifest))", "call not covered: GET /me",
+        #expect(
+            kinds == [
+                "unknown ID: 11111111-1111-1111-1111-111111111111 (Role in \(manifest))", "call not covered: GET /me",
                           "unused: SecurityEvents.Read.All", "broader than needed: Calendars.ReadWrite"])
-        #expect(report.markdown.hasPrefix("## Microsoft Graph permissions audit\n\nGranted: 3 delegated, 0 application; 3 calls checked.\n"))
+        #expect(
+            report.markdown.hasPrefix(
+                "## Microsoft Graph permissions audit\n\nGranted: 3 delegated, 0 application; 3 calls checked.\n"))
     }
 
     @Test func auditKeepsSignInScopesAndOtherAPIsAndSuggestsTheManifest() throws {
         let kb = QueryFixture.knowledgeBase
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        let other = #"{"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": [{"id": "dc890d15-9560-4a4c-9b7f-a736ec74ec40", "type": "Role"}]}"#
-        let manifest = folder.file("manifest.json", #"{"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}]}, \#(other)]}"#)
-        let grants = folder.file("grants.json", #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "openid offline_access"}]}"#)
+        let other =
+            #"""
+            {"resourceAppId": "00000002-0000-0ff1-ce00-000000000000", "resourceAccess": [{"id": \#
+            "dc890d15-9560-4a4c-9b7f-a736ec74ec40", "type": "Role"}]}
+            """#
+        let manifest = folder.file(
+            "manifest.json",
+            #"""
+            {"requiredResourceAccess": [{"resourceAppId": "00000003-0000-0000-c000-000000000000", "resourceAccess": \#
+            [{"id": "570282fd-fa5c-430d-a7fd-fc8dc98a9dca", "type": "Scope"}]}, \#(other)]}
+            """#
+        )
+        let grants = folder.file(
+            "grants.json",
+            #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "openid offline_access"}]}"#)
         var granted = GrantedPermissions()
         try GrantedPermissions.read(manifest, kb: kb, into: &granted)
         try GrantedPermissions.read(grants, kb: kb, into: &granted)
@@ -93,7 +134,9 @@ struct NeedAndAuditTests {
         var granted = GrantedPermissions()
         granted.delegated = ["Mail.Read"]
         granted.application = ["Mail.Read"]
-        let report = try kb.audit(granted: granted, calls: [.init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/users/u1/messages")])
+        let report = try kb.audit(
+            granted: granted,
+            calls: [.init(method: "GET", url: "/me/messages"), .init(method: "GET", url: "/users/u1/messages")])
         #expect(!report.findings.contains { $0.kind == .uncovered }, "\(report.findings)")
         #expect(!report.findings.contains { $0.kind == .unused }, "\(report.findings)")
     }

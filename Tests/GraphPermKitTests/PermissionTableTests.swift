@@ -61,7 +61,8 @@ struct PermissionTableTests {
 
     @Test func cellsEscapePipesAndNewLines() {
         let row = PermissionTable.Row(
-            scheme: .application, least: .requirements([Requirement("A|B")]), higher: .requirements([Requirement("C\nD")]))
+            scheme: .application, least: .requirements([Requirement("A|B")]),
+            higher: .requirements([Requirement("C\nD")]))
         let table = PermissionTable(rows: [row], problems: [])
         #expect(table.markdown.contains("|Application|A\\|B|C<br>D|\n"))
     }

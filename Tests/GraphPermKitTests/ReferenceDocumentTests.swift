@@ -7,12 +7,15 @@ import Testing
 
 /// The generated reference documents.
 struct ReferenceDocumentTests {
-    static let seed = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent().appendingPathComponent("seeds/001_18090244bb343a66.txt").path
+    static let seed = URL(fileURLWithPath: SnapshotData.directory).deletingLastPathComponent().appendingPathComponent(
+        "seeds/001_18090244bb343a66.txt"
+    ).path
 
     /// The seed's table with the white space around cell borders and line breaks folded.
     static func folded(_ table: String) -> String {
         table.split(separator: "\n").map { line in
-            line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: "|")
+            line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                .joined(separator: "|")
                 .replacingOccurrences(of: " </br>", with: "</br>").replacingOccurrences(of: "</br> ", with: "</br>")
         }.joined(separator: "\n")
     }
@@ -49,7 +52,9 @@ struct ReferenceDocumentTests {
             let runs = try (0..<3).map { _ in try CommandRunner.run(command + ["--db", db], stdin: stdin) }
             #expect(runs[0].status == 0, "\(command): \(runs[0].stderr)")
             #expect(!runs[0].stdout.isEmpty, "\(command)")
-            #expect(runs.allSatisfy { $0.stdout == runs[0].stdout }, "\(command) printed different output in another process")
+            #expect(
+                runs.allSatisfy { $0.stdout == runs[0].stdout },
+                "\(command) printed different output in another process")
         }
     }
 
@@ -65,7 +70,8 @@ struct ReferenceDocumentTests {
     }
 
     @Test(.enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage),
-          arguments: [("GET", "/me/messages"), ("PATCH", "/users/{id}"), ("GET", "/groups"), ("GET", "/security/alerts"),
+        arguments: [
+            ("GET", "/me/messages"), ("PATCH", "/users/{id}"), ("GET", "/groups"), ("GET", "/security/alerts"),
                       ("PATCH", "/applications/{id}/onPremisesPublishing"), ("POST", "/me/authentication/emailmethods"),
                       ("GET", "/me/messages;/users/{id}/messages")])
     func realOperationsMatchTheirGoldenTables(method: String, urls: String) throws {

@@ -7,7 +7,8 @@ import Testing
 @testable import GraphPermCore
 @testable import GraphPermStore
 
-/// The snapshot of Microsoft's permission facts compiled in (`Generated/EmbeddedSnapshot.swift`, `Data/snapshot/SOURCE.json`).
+/// The snapshot of Microsoft's permission facts compiled in (`Generated/EmbeddedSnapshot.swift`,
+/// `Data/snapshot/SOURCE.json`).
 @Suite(.serialized)
 struct SnapshotTests {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -65,7 +66,10 @@ struct SnapshotTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(
             first.stdout
-                == "Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\nDelegated (work or school account),Mail.ReadBasic,\"Mail.ReadWrite, Mail.Read\",T1\r\n"
+                == """
+                    Permission type,Least privileged permissions,Higher privileged permissions,Tier\r\nDelegated \
+                    (work or school account),Mail.ReadBasic,\"Mail.ReadWrite, Mail.Read\",T1\r\n
+                    """
         )
         #expect(
             first.stderr.contains("first use: built the knowledge base at \(file) from the snapshot"), "\(first.stderr)"
@@ -112,7 +116,8 @@ struct SnapshotAgainstMicrosoftFilesTests {
         let embedded = Self.snapshotKnowledgeBase
         let resources: (KnowledgeBase) throws -> [Resource] = { kb in
             let sql = """
-                SELECT t.match_key, g.method, t.id, t.template FROM grants g JOIN path_template t ON t.id = g.template_id
+                SELECT t.match_key, g.method, t.id, t.template FROM grants g JOIN path_template t ON t.id = \
+                g.template_id
                 GROUP BY t.id, g.method ORDER BY t.match_key, g.method, t.id
                 """
             let rows = try kb.store.read(sql) { db, sql in
@@ -177,8 +182,14 @@ struct SnapshotAgainstMicrosoftFilesTests {
     /// The facts the snapshot keeps are the facts of the files `sync` downloads, table by table.
     @Test func keepsEveryGrantAndPermissionFact() throws {
         let queries = [
-            "SELECT permission, scheme, method, template, is_least, also_requires FROM grant_detail ORDER BY 1, 2, 3, 4",
-            "SELECT p.name, s.name, ps.guid, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, ps.is_hidden, ps.environment, ps.resource_app_id FROM permission_scheme ps JOIN permission p ON p.id = ps.permission_id JOIN scheme s ON s.id = ps.scheme_id ORDER BY 1, 2",
+            """
+            SELECT permission, scheme, method, template, is_least, also_requires FROM grant_detail ORDER BY 1, 2, 3, 4
+            """,
+            """
+            SELECT p.name, s.name, ps.guid, ps.requires_admin_consent, ps.privilege_level, ps.is_enabled, \
+            ps.is_hidden, ps.environment, ps.resource_app_id FROM permission_scheme ps JOIN permission p ON p.id = \
+            ps.permission_id JOIN scheme s ON s.id = ps.scheme_id ORDER BY 1, 2
+            """,
         ]
         for sql in queries {
             let rows: (KnowledgeBase) throws -> [String] = { kb in
@@ -189,9 +200,14 @@ struct SnapshotAgainstMicrosoftFilesTests {
             #expect(expected.count == found.count, "\(sql)")
             #expect(
                 expected == found,
-                "\(sql): first difference \(zip(expected, found).first { $0 != $1 }.map { "\($0) ≠ \($1)" } ?? "in the count")"
+                "\(sql): first difference \(Self.firstDifference(expected, found))"
             )
         }
+    }
+
+    /// The first pair of rows that differ, for a failure message.
+    static func firstDifference(_ expected: [String], _ found: [String]) -> String {
+        zip(expected, found).first { $0 != $1 }.map { "\($0) ≠ \($1)" } ?? "in the count"
     }
 
     /// The same warnings, but the one about provisioning entries of other apps, which the snapshot leaves out.

@@ -18,7 +18,8 @@ struct UseFromSwiftTests {
     // README:end
 
     @Test func theProgramAnswersFromTheCompiledInSnapshot() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("use-from-swift-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "use-from-swift-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var lines: [String] = []

@@ -20,7 +20,9 @@ package enum ArgumentOrder {
     package static func read(_ arguments: [String], commands: [String]) -> Outcome {
         var leading: [String] = []
         var index = 0
-        while index < arguments.count, arguments[index].hasPrefix("-"), arguments[index] != "-", arguments[index] != "--" {
+        while index < arguments.count, arguments[index].hasPrefix("-"), arguments[index] != "-",
+            arguments[index] != "--"
+        {
             let word = arguments[index]
             if commonOptions.contains(word), index + 1 < arguments.count {
                 leading += [word, arguments[index + 1]]

@@ -28,7 +28,8 @@ package struct LineChunks {
     package mutating func next() throws(ReadError) -> [String]? {
         while true {
             if let end = pending.lastIndex(of: UInt8(ascii: "\n")) {
-                let lines = pending[..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Self.line)
+                let lines = pending[..<end].split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(
+                    Self.line)
                 pending.removeSubrange(...end)
                 return lines
             }

@@ -47,7 +47,9 @@ enum BatchLookup {
         do {
             return try kb.least(method: request.method, target: request.url, schemes: schemes).json
         } catch {
-            let requestJSON = JSONText.object([("method", JSONText.string(request.method)), ("url", JSONText.string(request.url))])
+            let requestJSON = JSONText.object([
+                ("method", JSONText.string(request.method)), ("url", JSONText.string(request.url)),
+            ])
             return JSONText.object([("request", requestJSON), ("error", JSONText.string("\(error)"))])
         }
     }
@@ -75,7 +77,8 @@ enum BatchLookup {
     static func trimmed(_ text: Substring) -> String {
         let isBlank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let bytes = text.utf8
-        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) }) else { return "" }
+        guard let first = bytes.firstIndex(where: { !isBlank($0) }), let last = bytes.lastIndex(where: { !isBlank($0) })
+        else { return "" }
         return String(text[first...last])
     }
 }

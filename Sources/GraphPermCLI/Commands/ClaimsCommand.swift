@@ -19,7 +19,8 @@ struct ClaimsCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var tokenSource: TokenOptions
 
-    @Argument(help: "The access token (better: --token-file FILE or stdin; an argument shows in `ps` and shell history).")
+    @Argument(
+        help: "The access token (better: --token-file FILE or stdin; an argument shows in `ps` and shell history).")
     var tokenArgument: String?
 
     func run() throws {

@@ -8,11 +8,12 @@ struct DiagnoseCommand: ParsableCommand {
         commandName: "diagnose",
         abstract: "Explain why a Microsoft Graph call got 401 or 403, from the token and the request.",
         discussion: """
-            Reads the access token (--token, --token-file, stdin) or its claims (--claims), decodes it without verifying \
-            the signature, and never writes it anywhere. Checks the audience, expiry, token type, the permissions in scp \
-            or roles against what the call needs, the Security API's admin roles in wids, and what the error response says.
-            The verdict is allowed, denied or unknown; causes are listed most likely first with the fix first. Exit 0 for \
-            allowed, 1 otherwise.
+            Reads the access token (--token, --token-file, stdin) or its claims (--claims), decodes it without \
+            verifying the signature, and never writes it anywhere. Checks the audience, expiry, token type, the \
+            permissions in scp or roles against what the call needs, the Security API's admin roles in wids, and what \
+            the error response says.
+            The verdict is allowed, denied or unknown; causes are listed most likely first with the fix first. Exit 0 \
+            for allowed, 1 otherwise.
             Examples:
               graphperm diagnose GET /v1.0/security/alerts --token-file token.txt
               graphperm diagnose PATCH /users/{id} --claims claims.json --status 403
@@ -39,7 +40,9 @@ struct DiagnoseCommand: ParsableCommand {
     @Option(name: .long, help: "Judge expiry at this time (ISO 8601, e.g. 2026-11-23T12:00:00Z) instead of now.")
     var at: String?
 
-    @Flag(name: .long, help: "The claims are only what you know (from a report): a claim they lack is unknown, not absent.")
+    @Flag(
+        name: .long,
+        help: "The claims are only what you know (from a report): a claim they lack is unknown, not absent.")
     var partialClaims = false
 
     func validate() throws {
@@ -48,7 +51,8 @@ struct DiagnoseCommand: ParsableCommand {
             throw ValidationError("--at takes an ISO 8601 time such as 2026-11-23T12:00:00Z, not '\(at)'")
         }
         if errorBody == "-", tokenSource.token == nil, tokenSource.tokenFile == nil, tokenSource.claims == nil {
-            throw ValidationError("stdin cannot carry both the token and the error body: give the token with --token or --token-file")
+            throw ValidationError(
+                "stdin cannot carry both the token and the error body: give the token with --token or --token-file")
         }
     }
 

@@ -5,7 +5,10 @@ import GraphPermKit
 struct NeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "need",
-        abstract: "The smallest least-privileged set of permissions that grants every call an app makes, per permission type.",
+        abstract:
+            """
+            The smallest least-privileged set of permissions that grants every call an app makes, per permission type.
+            """,
         discussion: """
             CALLS (a file, or - for standard input) holds `METHOD URL` lines, JSON Lines {"method": ..., "url": ...}, \
             or a HAR file exported from a \
@@ -23,7 +26,13 @@ struct NeedCommand: ParsableCommand {
     @Argument(help: "The file of calls, or - for standard input.")
     var calls: String
 
-    @Option(name: .long, help: "Only these permission types: delegated, work (delegated-work), personal (delegated-personal) or application.", completion: .schemes)
+    @Option(
+        name: .long,
+        help:
+            """
+            Only these permission types: delegated, work (delegated-work), personal (delegated-personal) or application.
+            """,
+        completion: .schemes)
     var scheme: String?
 
     func validate() throws {
@@ -38,7 +47,12 @@ struct NeedCommand: ParsableCommand {
         let schemes = scheme.flatMap(Scheme.set(userText:)).map { $0.sorted() } ?? Scheme.allCases
         let analysis = try kb.need(list, schemes: schemes)
         for result in analysis.schemes where !result.isProvenMinimal {
-            Console.note("\(result.scheme.rawValue): the search stopped at its limit; the set is the best found, not proven minimal")
+            Console.note(
+                """
+                \(result.scheme.rawValue): the search stopped at its limit; the set is the best found, not proven \
+                minimal
+                """
+            )
         }
         Console.output(common.outputFormat == .json ? analysis.json : analysis.tabular.render(common.outputFormat))
     }

@@ -26,7 +26,9 @@ struct QueryCommand: ParsableCommand {
     var file: String?
 
     func validate() throws {
-        if statements != nil, file != nil { throw ValidationError("give the statements as an argument or with -f FILE, not both") }
+        if statements != nil, file != nil {
+            throw ValidationError("give the statements as an argument or with -f FILE, not both")
+        }
     }
 
     func run() throws {

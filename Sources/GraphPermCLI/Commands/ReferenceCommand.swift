@@ -10,11 +10,11 @@ struct ReferenceCommand: ParsableCommand {
         commandName: "reference",
         abstract: "Generate reference documents in markdown: api, permissions, security, roles or tiers.",
         discussion: """
-            api: one permissions table per (path template, method), grouped by top-level resource; with --out, one file \
-            per group (api-users.md ...), else one document on stdout. permissions: each permission's IDs, display texts, \
-            descriptions and admin consent, as Microsoft's permissions reference shows them. security: the Graph Security \
-            API authorization table. roles: the admin roles table. tiers: the risk tier of every permission in every \
-            scheme, with the Tier 0 attack paths and their preconditions. Output is deterministic.
+            api: one permissions table per (path template, method), grouped by top-level resource; with --out, one \
+            file per group (api-users.md ...), else one document on stdout. permissions: each permission's IDs, \
+            display texts, descriptions and admin consent, as Microsoft's permissions reference shows them. security: \
+            the Graph Security API authorization table. roles: the admin roles table. tiers: the risk tier of every \
+            permission in every scheme, with the Tier 0 attack paths and their preconditions. Output is deterministic.
             Examples:
               graphperm reference security
               graphperm reference tiers
@@ -44,7 +44,8 @@ struct ReferenceCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for document in documents {
-                try Data(document.markdown.utf8).write(to: URL(fileURLWithPath: out).appendingPathComponent(document.name), options: .atomic)
+                try Data(document.markdown.utf8).write(
+                    to: URL(fileURLWithPath: out).appendingPathComponent(document.name), options: .atomic)
             }
         } catch {
             Console.note("error: \(out): cannot write the documents (\(error.localizedDescription))")

@@ -33,7 +33,9 @@ struct ReplCommand: ParsableCommand {
         if interactive { Console.note("knowledge base: \(kb.location); .help for help, Ctrl-D to leave") }
         let format = common.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)
         let writeError: (String) -> Void = { text in FileHandle.standardError.write(Data(Excerpt.message(text).utf8)) }
-        let repl = REPL(runner: ScriptRunner(kb: kb, format: format), reader: reader, write: { text in Console.output(text) }, writeError: writeError)
+        let repl = REPL(
+            runner: ScriptRunner(kb: kb, format: format), reader: reader, write: { text in Console.output(text) },
+            writeError: writeError)
         repl.run()
     }
 }

@@ -23,7 +23,8 @@ struct RunCommand: ParsableCommand {
         let saved = try SavedQuery.find(query)
         // A file named here may be anything (a token, a system file): its errors never quote its lines.
         let isFile = FileManager.default.fileExists(atPath: query)
-        try Statements.run(saved.text, kb: try common.openKnowledgeBase(), format: common.outputFormat, echoesSource: !isFile)
+        try Statements.run(
+            saved.text, kb: try common.openKnowledgeBase(), format: common.outputFormat, echoesSource: !isFile)
     }
 }
 

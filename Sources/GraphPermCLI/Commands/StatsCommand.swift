@@ -5,7 +5,11 @@ import GraphPermKit
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "Counts of the knowledge base and the files it was built from (the snapshot compiled in, and its age, on stderr).",
+        abstract:
+            """
+            Counts of the knowledge base and the files it was built from (the snapshot compiled in, and its age, on \
+            stderr).
+            """,
         discussion: "Example:\n  graphperm stats --format json"
     )
 
@@ -14,7 +18,8 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         let kb = try common.openKnowledgeBase()
         // A stale snapshot has had its note from openKnowledgeBase; a recent one is named here.
-        if let note = CommonOptions.snapshotNote(kb, always: true), CommonOptions.snapshotNote(kb, always: false) == nil {
+        if let note = CommonOptions.snapshotNote(kb, always: true), CommonOptions.snapshotNote(kb, always: false) == nil
+        {
             Console.note(note)
         }
         Console.output(try kb.statistics().render(common.outputFormat))

@@ -34,7 +34,12 @@ struct TableCommand: ParsableCommand {
         let table = try kb.permissionTable(method: method, urls: urls)
         for problem in table.problems { Console.note(problem.description) }
         if !table.isMicrosoftTable, table.problems.isEmpty {
-            Console.note("a permission type lists permissions without a least-privilege marker: Microsoft's generator prints no table here")
+            Console.note(
+                """
+                a permission type lists permissions without a least-privilege marker: Microsoft's generator prints no \
+                table here
+                """
+            )
         }
         if strict, !table.isMicrosoftTable { throw ExitCode(1) }
         let format = common.format ?? .md
@@ -42,7 +47,11 @@ struct TableCommand: ParsableCommand {
             Console.output(table.markdown)
         } else {
             let rows = table.rows.map { [$0.scheme.docsLabel, $0.least, $0.higher] }
-            Console.output(TabularText(columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"], rows: rows).render(format))
+            Console.output(
+                TabularText(
+                    columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"],
+                    rows: rows
+                ).render(format))
         }
     }
 }

@@ -17,12 +17,17 @@ struct TokenOptions: ParsableArguments {
 
     func validate() throws {
         if [token, tokenFile, claims].compactMap({ $0 }).count > 1 {
-            throw ValidationError("give the token one way only: --token, --token-file or --claims (or pipe it on stdin)")
+            throw ValidationError(
+                "give the token one way only: --token, --token-file or --claims (or pipe it on stdin)")
         }
     }
 
     /// Printed on stderr when the token came as a command-line argument.
-    static let commandLineWarning = "warning: a token given on the command line is visible to other users in `ps` and is kept in your shell history; give it with --token-file FILE or on stdin instead"
+    static let commandLineWarning =
+        """
+        warning: a token given on the command line is visible to other users in `ps` and is kept in your shell \
+        history; give it with --token-file FILE or on stdin instead
+        """
 
     /// The decoded header and payload.
     func readJWT(usesStdinElsewhere: Bool = false) throws -> JWT {
@@ -47,12 +52,14 @@ struct TokenOptions: ParsableArguments {
         } else if !usesStdinElsewhere, isatty(STDIN_FILENO) == 0 {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         } else {
-            throw ValidationError("give the access token with --token, --token-file or on stdin, or its claims with --claims")
+            throw ValidationError(
+                "give the access token with --token, --token-file or on stdin, or its claims with --claims")
         }
         do {
             return try JWT.decode(text)
         } catch {
-            Console.note("error: the token cannot be read: \(error) (graphperm decodes tokens but does not verify signatures)")
+            Console.note(
+                "error: the token cannot be read: \(error) (graphperm decodes tokens but does not verify signatures)")
             throw ExitCode(65)
         }
     }

@@ -8,8 +8,10 @@ package final class LibEditReader: LineReader {
     private typealias StringFunction = @convention(c) (UnsafePointer<CChar>?) -> Int32
     private typealias TruncateFunction = @convention(c) (UnsafePointer<CChar>?, Int32) -> Int32
     typealias Generator = @convention(c) (UnsafePointer<CChar>?, Int32) -> UnsafeMutablePointer<CChar>?
-    typealias MatchesFunction = @convention(c) (UnsafePointer<CChar>?, Generator?) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-    typealias Completer = @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    typealias MatchesFunction =
+        @convention(c) (UnsafePointer<CChar>?, Generator?) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    typealias Completer =
+        @convention(c) (UnsafePointer<CChar>?, Int32, Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
 
     private let readline: ReadlineFunction
     private let addHistory: StringFunction
@@ -17,7 +19,8 @@ package final class LibEditReader: LineReader {
     private let truncateHistory: TruncateFunction
     private let historyPath: String?
 
-    nonisolated(unsafe) static var words = CompletionContext.Words(permissions: [], roles: [], entities: [], templates: [])
+    nonisolated(unsafe) static var words = CompletionContext.Words(
+        permissions: [], roles: [], entities: [], templates: [])
     nonisolated(unsafe) static var matches: [String] = []
     nonisolated(unsafe) fileprivate static var completionMatches: MatchesFunction?
     /// libedit's `rl_line_buffer`: the line being edited, which tells the completion its context.
@@ -27,7 +30,9 @@ package final class LibEditReader: LineReader {
 
     /// Loads libedit; nil when it is not installed.
     package init?(historyPath: String?, words: CompletionContext.Words) {
-        guard let handle = dlopen("libedit.so.2", RTLD_NOW) ?? dlopen("libedit.so", RTLD_NOW) ?? dlopen("libedit.dylib", RTLD_NOW),
+        guard
+            let handle = dlopen("libedit.so.2", RTLD_NOW) ?? dlopen("libedit.so", RTLD_NOW)
+                ?? dlopen("libedit.dylib", RTLD_NOW),
               let readline = dlsym(handle, "readline"), let addHistory = dlsym(handle, "add_history"),
               let readHistory = dlsym(handle, "read_history"), let writeHistory = dlsym(handle, "write_history"),
               let truncate = dlsym(handle, "history_truncate_file") else { return nil }
@@ -37,12 +42,16 @@ package final class LibEditReader: LineReader {
         self.truncateHistory = unsafeBitCast(truncate, to: TruncateFunction.self)
         self.historyPath = historyPath
         if let using = dlsym(handle, "using_history") { unsafeBitCast(using, to: (@convention(c) () -> Void).self)() }
-        if let catchSignals = dlsym(handle, "rl_catch_signals") { catchSignals.assumingMemoryBound(to: Int32.self).pointee = 0 }
+        if let catchSignals = dlsym(handle, "rl_catch_signals") {
+            catchSignals.assumingMemoryBound(to: Int32.self).pointee = 0
+        }
         if let historyPath { _ = unsafeBitCast(readHistory, to: StringFunction.self)(historyPath) }
         Self.words = words
         Self.lineBuffer = dlsym(handle, "rl_line_buffer")?.assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
         Self.completionOver = dlsym(handle, "rl_attempted_completion_over")?.assumingMemoryBound(to: Int32.self)
-        if let matches = dlsym(handle, "rl_completion_matches"), let hook = dlsym(handle, "rl_attempted_completion_function") {
+        if let matches = dlsym(handle, "rl_completion_matches"),
+            let hook = dlsym(handle, "rl_attempted_completion_function")
+        {
             Self.completionMatches = unsafeBitCast(matches, to: MatchesFunction.self)
             hook.assumingMemoryBound(to: Completer?.self).pointee = completeWord
         }
@@ -83,7 +92,8 @@ package final class LibEditReader: LineReader {
 private let completeWord: LibEditReader.Completer = { text, start, _ in
     let prefix = text.map { String(cString: $0) } ?? ""
     let line = LibEditReader.lineBuffer?.pointee.map { String(cString: $0) } ?? ""
-    let before = line.utf8.count >= Int(start) ? Substring(String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)) : ""
+    let before =
+        line.utf8.count >= Int(start) ? Substring(String(decoding: line.utf8.prefix(Int(start)), as: UTF8.self)) : ""
     LibEditReader.completionOver?.pointee = 1
     LibEditReader.matches = LibEditReader.complete(prefix, before: before)
     let generator: LibEditReader.Generator = { _, state in

@@ -13,7 +13,10 @@ package final class REPL {
     package static let prompt = "graphperm> "
     package static let continuation = "      ...> "
 
-    package init(runner: ScriptRunner, reader: LineReader, write: @escaping (String) -> Void, writeError: @escaping (String) -> Void) {
+    package init(
+        runner: ScriptRunner, reader: LineReader, write: @escaping (String) -> Void,
+        writeError: @escaping (String) -> Void
+    ) {
         self.runner = runner
         self.reader = reader
         self.write = write

@@ -17,7 +17,9 @@ package struct SavedQuery: Sendable, Equatable {
     }
 
     /// A query by its name (`security-api-least`) or a file path.
-    package static func find(_ nameOrPath: String, in directory: ResourceFolder = Resources.queriesDirectory) throws -> SavedQuery {
+    package static func find(
+        _ nameOrPath: String, in directory: ResourceFolder = Resources.queriesDirectory
+    ) throws -> SavedQuery {
         if FileManager.default.fileExists(atPath: nameOrPath) { return try load(URL(fileURLWithPath: nameOrPath)) }
         if let query = all(in: directory).first(where: { $0.name == nameOrPath }) { return query }
         let names = all(in: directory).map(\.name)
@@ -28,7 +30,8 @@ package struct SavedQuery: Sendable, Equatable {
         // Bounded like a statement (a file of gigabytes, or a device, is refused), and UTF-8 or refused.
         let bytes = try SourceFile.read(url, limit: 1 << 20)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw LoadError.data(file: url.path, place: "$", message: "expected UTF-8 text (statements of the query language)")
+            throw LoadError.data(
+                file: url.path, place: "$", message: "expected UTF-8 text (statements of the query language)")
         }
         return SavedQuery(name: url.deletingPathExtension().lastPathComponent, text: text)
     }

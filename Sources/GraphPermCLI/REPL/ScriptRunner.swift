@@ -64,6 +64,8 @@ package struct ScriptRunner {
 extension KnowledgeBase {
     /// Throws `LookupError.unknownEntity` (with suggestions when nothing has this name) unless it names a permission.
     package func requirePermission(_ name: String) throws {
-        guard case .permission = try show(name) else { throw LookupError.unknownEntity("\(name) (an admin role, not a permission)", suggestions: []) }
+        guard case .permission = try show(name) else {
+            throw LookupError.unknownEntity("\(name) (an admin role, not a permission)", suggestions: [])
+        }
     }
 }

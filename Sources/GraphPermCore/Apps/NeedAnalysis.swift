@@ -4,7 +4,8 @@ import Foundation
 /// reasoning call by call.
 ///
 /// Privilege comes first: a permission may enter the set only if it is, for at least one of the calls, Microsoft's
-/// least-privileged permission (any that Microsoft marks least) or the recommended one (`PrivilegeOrder`). Among sets of
+/// least-privileged permission (any that Microsoft marks least) or the recommended one (`PrivilegeOrder`). Among sets
+/// of
 /// such permissions that grant every call, the fewest permissions, then the least privileged (an exact set cover);
 /// the `AlsoRequires` partner of a chosen permission joins the set.
 public struct NeedAnalysis: Sendable {
@@ -50,7 +51,10 @@ public struct NeedAnalysis: Sendable {
         return name.constraintRank * 1_000 + name.operationRank
     }
 
-    package init(schemes: [SchemeResult], unknown: [(call: AppCalls.Call, reason: String)], otherHosts: [(call: AppCalls.Call, reason: String)]) {
+    package init(
+        schemes: [SchemeResult], unknown: [(call: AppCalls.Call, reason: String)],
+        otherHosts: [(call: AppCalls.Call, reason: String)]
+    ) {
         self.schemes = schemes
         self.unknown = unknown
         self.otherHosts = otherHosts

@@ -19,7 +19,9 @@ public enum SetCover {
         // A need whose options include all of another need's options is implied by it.
         let sets = unique.sorted { $0.count < $1.count }
         let reduced = sets.enumerated().filter { index, set in
-            !sets.enumerated().contains { other, smaller in other != index && smaller.isSubset(of: set) && (smaller != set || other < index) }
+            !sets.enumerated().contains { other, smaller in
+                other != index && smaller.isSubset(of: set) && (smaller != set || other < index)
+            }
         }.map(\.element)
         let costs = Dictionary(uniqueKeysWithValues: Set(reduced.flatMap { $0 }).map { ($0, cost($0)) })
         func ordered(_ options: Set<String>) -> [String] {

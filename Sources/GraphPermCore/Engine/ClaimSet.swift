@@ -16,7 +16,8 @@ public struct Claim: Sendable, Equatable {
 /// rules read them.
 ///
 ///     let set = ClaimSet(grants: grantsOfMeMessages)
-///     set.claims(method: "GET", scheme: .delegatedWork).map(\.permission)  // ["Mail.Read", "Mail.ReadBasic", "Mail.ReadWrite"]
+///     set.claims(method: "GET", scheme: .delegatedWork).map(\.permission)
+///     // ["Mail.Read", "Mail.ReadBasic", "Mail.ReadWrite"]
 public struct ClaimSet: Sendable {
     /// A dictionary key made of a name (a method or a permission) and a scheme.
     private struct Key: Hashable {
@@ -48,8 +49,12 @@ public struct ClaimSet: Sendable {
             methodsByPermission[Key(name: grant.permission, scheme: grant.scheme), default: []].insert(grant.method)
             methods.insert(grant.method)
             sources.insert(grant.source)
-            guard seen.insert(Identity(methodScheme: key, permission: grant.permission, alsoRequires: grant.alsoRequires)).inserted else { continue }
-            byMethodScheme[key, default: []].append(Claim(permission: grant.permission, alsoRequires: grant.alsoRequires, isLeast: grant.isLeast))
+            guard
+                seen.insert(Identity(methodScheme: key, permission: grant.permission, alsoRequires: grant.alsoRequires))
+                    .inserted
+            else { continue }
+            byMethodScheme[key, default: []].append(
+                Claim(permission: grant.permission, alsoRequires: grant.alsoRequires, isLeast: grant.isLeast))
         }
         self.methods = methods.sorted()
         self.sources = sources

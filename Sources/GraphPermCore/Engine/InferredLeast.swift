@@ -12,8 +12,10 @@ public enum InferredLeast {
         "groups": ["group"], "members": ["groupmember", "group"], "owners": ["group"], "applications": ["application"],
         "serviceprincipals": ["application"], "devices": ["device"], "teams": ["team"], "channels": ["channel"],
         "chats": ["chat"], "onlinemeetings": ["onlinemeetings"], "planner": ["tasks"], "todo": ["tasks"],
-        "alerts": ["securityevents"], "securescores": ["securityevents"], "auditlogs": ["auditlog"], "directoryroles": ["rolemanagement"],
-        "notebooks": ["notes"], "onenote": ["notes"], "presence": ["presence"], "people": ["people"], "policies": ["policy"],
+        "alerts": ["securityevents"], "securescores": ["securityevents"], "auditlogs": ["auditlog"],
+        "directoryroles": ["rolemanagement"],
+        "notebooks": ["notes"], "onenote": ["notes"], "presence": ["presence"], "people": ["people"],
+        "policies": ["policy"]
     ]
 
     /// Candidate resource names (lower case) for a request, most specific segment first.

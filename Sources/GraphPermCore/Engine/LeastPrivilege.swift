@@ -22,7 +22,9 @@ public enum LeastPrivilege {
     public static func select(method: String, scheme: Scheme, in set: ClaimSet) -> Selection? {
         let candidates = set.claims(method: method, scheme: scheme).filter(\.isLeast)
         guard let first = candidates.first else { return nil }
-        if candidates.count == 1 { return Selection(requirements: [first.requirement], chosen: first, ties: [], rule: 1) }
+        if candidates.count == 1 {
+            return Selection(requirements: [first.requirement], chosen: first, ties: [], rule: 1)
+        }
         let methodCounts = candidates.map { set.methods(of: $0.permission, scheme: scheme).count }
         if methodCounts.filter({ $0 == 1 }).count >= 2 {
             return Selection(
@@ -30,7 +32,9 @@ public enum LeastPrivilege {
         }
         let chosenIndex: Int
         let rule: Int
-        if let exact = candidates.indices.first(where: { set.methods(of: candidates[$0].permission, scheme: scheme) == [method] }) {
+        if let exact = candidates.indices.first(where: {
+            set.methods(of: candidates[$0].permission, scheme: scheme) == [method]
+        }) {
             chosenIndex = exact
             rule = 3
         } else {

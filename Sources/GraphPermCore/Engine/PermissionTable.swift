@@ -71,13 +71,19 @@ public struct PermissionTable: Sendable, Equatable {
         public var description: String {
             switch self {
             case .missingLeastMarker(let scheme):
-                "no permission carries a least-privilege marker for \(scheme.rawValue); Microsoft's generator prints no table"
+                """
+                no permission carries a least-privilege marker for \(scheme.rawValue); Microsoft's generator prints \
+                no table
+                """
             case .severalPartners(let permission, let partners):
-                "The least privileged scope \(permission) requires more than one other scope. Only one of \(partners.joined(separator: ", ")) is allowed. (Microsoft's generator fails here.)"
+                "The least privileged scope \(permission) requires more than one other scope. Only one of "
+                    + "\(partners.joined(separator: ", ")) is allowed. (Microsoft's generator fails here.)"
             case .tooManyRequired(let permissions):
-                "Too many Least Privilege Entries \(permissions.joined(separator: ",")) (Microsoft's generator fails here.)"
+                "Too many Least Privilege Entries \(permissions.joined(separator: ","))"
+                    + " (Microsoft's generator fails here.)"
             case .differingLeast(let scheme, let values):
-                "Differing least privilege permissions \(values.joined(separator: ",")) for the scheme \(scheme.rawValue). (Microsoft's generator fails here.)"
+                "Differing least privilege permissions \(values.joined(separator: ",")) for the scheme "
+                    + "\(scheme.rawValue). (Microsoft's generator fails here.)"
             }
         }
 
@@ -152,7 +158,9 @@ public struct PermissionTable: Sendable, Equatable {
         case 0: break
         case 1:
             let claim = needingPartners[0]
-            if claim.alsoRequires.count > 1 { problem = .severalPartners(permission: claim.permission, partners: claim.alsoRequires) }
+            if claim.alsoRequires.count > 1 {
+                problem = .severalPartners(permission: claim.permission, partners: claim.alsoRequires)
+            }
             required = [claim.permission, claim.alsoRequires[0]]
         case 2: required = needingPartners.map(\.permission)
         default:
@@ -161,7 +169,10 @@ public struct PermissionTable: Sendable, Equatable {
         }
         if required.count == 2 {
             let (a, b) = (required[0], required[1])
-            pairs.removeAll { LeastPrivilege.samePair($0, (a, b)) || LeastPrivilege.samePair($0, (a, "")) || LeastPrivilege.samePair($0, (b, "")) }
+            pairs.removeAll {
+                LeastPrivilege.samePair($0, (a, b)) || LeastPrivilege.samePair($0, (a, ""))
+                    || LeastPrivilege.samePair($0, (b, ""))
+            }
             higher.removeAll { $0 == a || $0 == b }
         }
         let leastCell = Cell.requirements([leastRequirement])
@@ -188,7 +199,8 @@ public struct PermissionTable: Sendable, Equatable {
             }
         }
         emitted += higher.filter { !found.contains($0) }.map { Requirement($0) }
-        let higherCell: Cell = emitted.isEmpty || emitted == [Requirement(notAvailable)] ? .notAvailable : .requirements(emitted)
+        let higherCell: Cell =
+            emitted.isEmpty || emitted == [Requirement(notAvailable)] ? .notAvailable : .requirements(emitted)
         return (Row(scheme: scheme, least: leastCell, higher: higherCell), problem)
     }
 }

@@ -65,11 +65,12 @@ public enum PrivilegeOrder {
     public static func reason(_ chosen: Candidate, over other: Candidate, pathResources: [String]) -> String {
         let (a, b) = (chosen.name, other.name)
         if isNarrower(chosen, than: other) {
+            let (ownA, ownB) = (a.constraint ?? "the user's own", b.constraint ?? "the user's own")
+            let fewer = "it reaches fewer objects (\(ownA) rather than \(ownB))"
+            let less = "allows less (\(a.operation ?? "") rather than \(b.operation ?? ""))"
             return a.constraintRank < b.constraintRank && a.operationRank < b.operationRank
-                ? "it reaches fewer objects (\(a.constraint ?? "the user's own") rather than \(b.constraint ?? "the user's own")) and allows less (\(a.operation ?? "") rather than \(b.operation ?? ""))"
-                : a.constraintRank < b.constraintRank
-                    ? "it reaches fewer objects (\(a.constraint ?? "the user's own") rather than \(b.constraint ?? "the user's own"))"
-                    : "it allows less (\(a.operation ?? "") rather than \(b.operation ?? ""))"
+                ? "\(fewer) and \(less)"
+                : a.constraintRank < b.constraintRank ? fewer : "it \(less)"
         }
         let (left, right) = (key(chosen, pathResources), key(other, pathResources))
         switch left.indices.first(where: { left[$0] != right[$0] }) {
@@ -78,7 +79,10 @@ public enum PrivilegeOrder {
         case 2: return "Microsoft marks it least privileged"
         case 3:
             return
-                "Microsoft rates its privilege level \(chosen.privilegeLevel ?? 3) rather than \(other.privilegeLevel ?? 3)"
+                """
+                Microsoft rates its privilege level \(chosen.privilegeLevel ?? 3) rather than \
+                \(other.privilegeLevel ?? 3)
+                """
         default: return "it comes first in Microsoft's name order"
         }
     }

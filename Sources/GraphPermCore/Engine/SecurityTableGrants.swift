@@ -27,7 +27,9 @@ package enum SecurityTableGrants {
             let lowest = ranks.min()!
             for (entry, rank) in zip(entries, ranks) {
                 for scheme in [Scheme.delegatedWork, .application] {
-                    grants.append(Grant(permission: entry.permission, scheme: scheme, method: method, template: entry.template,
+                    grants.append(
+                        Grant(
+                            permission: entry.permission, scheme: scheme, method: method, template: entry.template,
                                         isLeast: rank == lowest, claimOrder: 999, source: .securityTable))
                 }
             }

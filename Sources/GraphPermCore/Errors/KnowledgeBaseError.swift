@@ -12,11 +12,19 @@ public enum KnowledgeBaseError: GraphPermError, Sendable, Equatable {
     public var description: String {
         switch self {
         case .missing(let path):
-            "no knowledge base at \(path): download Microsoft's permission data into it with `graphperm sync --db \(path)` (or build it from files with `graphperm load --db \(path) FILE...`)"
+            """
+            no knowledge base at \(path): download Microsoft's permission data into it with `graphperm sync --db \
+            \(path)` (or build it from files with `graphperm load --db \(path) FILE...`)
+            """
         case .notADatabase(let path, let detail):
-            "\(path) is not a graphperm knowledge base (\(detail)): build one with `graphperm load --db \(path) PATH...`"
+            """
+            \(path) is not a graphperm knowledge base (\(detail)): build one with `graphperm load --db \(path) PATH...`
+            """
         case .wrongVersion(let path, let found, let expected):
-            "\(path) has schema version \(found), this graphperm reads version \(expected): rebuild it with `graphperm load --db \(path) PATH...`"
+            """
+            \(path) has schema version \(found), this graphperm reads version \(expected): rebuild it with `graphperm \
+            load --db \(path) PATH...`
+            """
         case .unreadable(let path, let detail):
             "\(path) cannot be read: \(detail)"
         case .query(let sql, let detail):

@@ -70,7 +70,10 @@ public struct SecurityEntity: Sendable, Equatable {
     public var docLink: String
     public var position: Int
 
-    package init(permission: String, entity: String, resourcePath: String, methods: [String], isPreview: Bool, docLink: String, position: Int) {
+    package init(
+        permission: String, entity: String, resourcePath: String, methods: [String], isPreview: Bool, docLink: String,
+        position: Int
+    ) {
         self.permission = permission
         self.entity = entity
         self.resourcePath = resourcePath
@@ -156,10 +159,16 @@ public struct KnowledgeFacts: Sendable {
 
     /// Records facts about (name, scheme). The ID is kept from the first file that gives one; a later file
     /// giving another ID is reported as a warning showing both.
-    package mutating func merge(_ name: String, _ scheme: Scheme, from source: String, guid: String?, _ update: (inout SchemeEntry) -> Void) {
+    package mutating func merge(
+        _ name: String, _ scheme: Scheme, from source: String, guid: String?, _ update: (inout SchemeEntry) -> Void
+    ) {
         var entry = permissions[name]?[scheme] ?? SchemeEntry()
         if let old = entry.guid, let guid, old != guid {
-            warnings.append("\(source): \(name) (\(scheme.rawValue)) has ID \(guid), but an earlier file gave \(old); keeping \(old)")
+            warnings.append(
+                """
+                \(source): \(name) (\(scheme.rawValue)) has ID \(guid), but an earlier file gave \(old); keeping \(old)
+                """
+            )
         }
         entry.guid = entry.guid ?? guid
         update(&entry)

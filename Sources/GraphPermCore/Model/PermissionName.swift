@@ -1,7 +1,7 @@
 import GraphPermQuery
 /// A permission name split per Microsoft's naming pattern `{resource}.{operation}.{constraint}`.
 ///
-///     PermissionName("Application.ReadWrite.OwnedBy")  // resource "Application", operation "ReadWrite", constraint "OwnedBy"
+///     PermissionName("Application.ReadWrite.OwnedBy")  // "Application", "ReadWrite", constraint "OwnedBy"
 ///     PermissionName("User.Read")                      // constraint nil
 ///     PermissionName("offline_access")                 // operation nil
 public struct PermissionName: Hashable, Sendable {
@@ -33,7 +33,10 @@ public struct PermissionName: Hashable, Sendable {
     /// `ReadBasic` < `Read` < `ReadWriteBasic` < `Create` < `Invite` < `Send` < `ReadWrite` < `Manage` < `ReadWriteAll`
     /// < `FullControl`, as written and in lower case.
     private static let operationRanks: [String: Int] = {
-        let order = ["ReadBasic", "Read", "ReadWriteBasic", "Create", "Invite", "Send", "ReadWrite", "Manage", "ReadWriteAll", "FullControl"]
+        let order = [
+            "ReadBasic", "Read", "ReadWriteBasic", "Create", "Invite", "Send", "ReadWrite", "Manage", "ReadWriteAll",
+            "FullControl",
+        ]
         var ranks: [String: Int] = [:]
         for (index, name) in order.enumerated() {
             ranks[name] = index * 10
@@ -63,7 +66,9 @@ public struct PermissionName: Hashable, Sendable {
     /// Whether this operation allows the given HTTP method by its name alone (inferred mode).
     public func operationAllows(method: String) -> Bool {
         guard let operation = operation?.lowercased() else { return false }
-        if HTTPMethod(userText: method)?.onlyReads ?? false { return operation.hasPrefix("read") || operation == "manage" || operation == "fullcontrol" }
+        if HTTPMethod(userText: method)?.onlyReads ?? false {
+            return operation.hasPrefix("read") || operation == "manage" || operation == "fullcontrol"
+        }
         return operation.hasPrefix("readwrite") || operation == "manage" || operation == "fullcontrol"
             || (method == "POST" && (operation == "create" || operation == "send" || operation == "invite"))
     }

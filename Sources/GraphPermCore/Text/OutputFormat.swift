@@ -21,7 +21,9 @@ public struct TabularText: Sendable, Equatable {
         case .table: aligned()
         case .md: markdown()
         case .csv: csv()
-        case .json: JSONText.array(rows.map { row in JSONText.object(zip(columns, row).map { ($0, JSONText.string($1)) }) }) + "\n"
+        case .json:
+            JSONText.array(rows.map { row in JSONText.object(zip(columns, row).map { ($0, JSONText.string($1)) }) })
+                + "\n"
         }
     }
 
@@ -68,7 +70,8 @@ public struct TabularText: Sendable, Equatable {
 /// Markdown cell escaping: `|` as `\|`, new lines as `<br>`.
 public enum Markdown {
     public static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>")
+            .replacingOccurrences(of: "\n", with: "<br>")
     }
 }
 
@@ -78,7 +81,9 @@ public enum Markdown {
 public enum JSONText {
     public static func string(_ text: String) -> String {
         var text = text
-        let isPlain = text.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } }
+        let isPlain = text.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
         if isPlain { return "\"" + text + "\"" }
         var result = "\""
         for scalar in text.unicodeScalars {

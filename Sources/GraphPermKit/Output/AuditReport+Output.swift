@@ -4,7 +4,9 @@ extension AuditReport {
     public var tabular: TabularText {
         TabularText(
             columns: ["finding", "type", "subject", "detail", "tier"],
-            rows: findings.map { [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail, $0.tier?.label ?? ""] })
+            rows: findings.map {
+                [$0.kind.rawValue, $0.scheme?.rawValue ?? "", $0.subject, $0.detail, $0.tier?.label ?? ""]
+            })
     }
 
     public var json: String {
@@ -37,7 +39,10 @@ extension AuditReport {
     public var markdown: String {
         var text = "## Microsoft Graph permissions audit\n\n"
         text +=
-            "Granted: \(granted.delegated.count) delegated, \(granted.application.count) application; \(callCount) calls checked.\n\n"
+            """
+            Granted: \(granted.delegated.count) delegated, \(granted.application.count) application; \(callCount) \
+            calls checked.\n\n
+            """
         text +=
             problems.isEmpty
             ? "No findings: every call is covered and every permission is needed at its least privilege.\n"

@@ -15,7 +15,12 @@ extension NeedAnalysis {
                                 (
                                     "tiers",
                                     JSONText.object(result.permissions.map { name in
-                                        (name, ShippedTiers.tier(of: name, scheme: result.scheme).map { String($0.tier) } ?? "null")
+                                            (
+                                                name,
+                                                ShippedTiers.tier(of: name, scheme: result.scheme).map {
+                                                    String($0.tier)
+                                                } ?? "null"
+                                            )
                                     })
                                 ),
                                 (
@@ -89,7 +94,9 @@ extension NeedAnalysis {
             for permission in result.permissions {
                 let tier = ShippedTiers.tier(of: permission, scheme: result.scheme)?.label ?? ""
                 if let partner = result.partners.first(where: { $0.permission == permission }) {
-                    rows.append([result.scheme.rawValue, permission, "AlsoRequires partner of \(partner.requiredBy)", tier])
+                    rows.append([
+                        result.scheme.rawValue, permission, "AlsoRequires partner of \(partner.requiredBy)", tier,
+                    ])
                     continue
                 }
                 let calls = result.calls.filter { $0.grantedBy == permission }

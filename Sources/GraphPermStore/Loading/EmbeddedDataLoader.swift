@@ -23,7 +23,8 @@ package enum EmbeddedDataLoader {
         facts.adminRoles = try adminRoles(String(decoding: rolesBytes, as: UTF8.self), file: rolesPath)
         facts.provenance.append(SourceFile.provenance(.adminRoles, path: rolesPath, rolesBytes))
 
-        facts.tierRules = try TierRules.parse(try directory.bytes(of: tiersFile), file: directory.location(of: tiersFile))
+        facts.tierRules = try TierRules.parse(
+            try directory.bytes(of: tiersFile), file: directory.location(of: tiersFile))
     }
 
     package static func securityEntities(_ text: String, file: String) throws(LoadError) -> [SecurityEntity] {

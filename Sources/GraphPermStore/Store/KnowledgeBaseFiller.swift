@@ -29,7 +29,9 @@ package struct KnowledgeBaseFiller {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         try db.execute(sql: schema[0])
         for scheme in Scheme.allCases {
-            try db.execute(sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)", arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
+            try db.execute(
+                sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)",
+                arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
     }
 
@@ -43,13 +45,16 @@ package struct KnowledgeBaseFiller {
         templates.add(templatesOf: grants)
         let firstNew = templateRowsWritten
         templateRowsWritten = templates.entries.count
-        try RowInserter.insertRows(db, into: "path_template", columns: ["id", "template", "match_key"], count: templateRowsWritten - firstNew) { row, statement, offset in
+        try RowInserter.insertRows(
+            db, into: "path_template", columns: ["id", "template", "match_key"], count: templateRowsWritten - firstNew
+        ) { row, statement, offset in
             let entry = templates.entries[firstNew + row]
             statement.bind(offset + 1, firstNew + row + 1)
             statement.bind(offset + 2, entry.template)
             statement.bind(offset + 3, entry.key)
         }
-        try RowInserter.insertRows(db, into: "grants", columns: Self.grantColumns, count: grants.count) { row, statement, offset in
+        try RowInserter.insertRows(db, into: "grants", columns: Self.grantColumns, count: grants.count) {
+            row, statement, offset in
             try bind(grants[row], into: statement, at: offset)
         }
     }
@@ -66,23 +71,39 @@ package struct KnowledgeBaseFiller {
     package mutating func finish(with facts: KnowledgeFacts) throws {
         ids.addRemaining(Set(facts.permissions.keys).union(facts.securityEntities.map(\.permission)))
         let ranks = ids.kibaliRanks()
-        try RowInserter.insertRows(db, into: "permission", columns: ["id", "name", "resource", "operation", "name_constraint", "kibali_rank"],
+        try RowInserter.insertRows(
+            db, into: "permission", columns: ["id", "name", "resource", "operation", "name_constraint", "kibali_rank"],
                                    count: ids.names.count) { row, statement, offset in
             let parts = PermissionName(ids.names[row])
-            statement.bind([.integer(row + 1), .text(parts.text), .text(parts.resource), .init(parts.operation), .init(parts.constraint), .integer(ranks[row])], at: offset)
+            statement.bind(
+                [
+                    .integer(row + 1), .text(parts.text), .text(parts.resource), .init(parts.operation),
+                    .init(parts.constraint), .integer(ranks[row]),
+                ], at: offset)
         }
         // In ID order, so every row is appended to the table's B-tree.
         let schemeRows = ids.names.enumerated().flatMap { index, name in
-            (facts.permissions[name] ?? [:]).sorted(by: { $0.key < $1.key }).map { (id: index + 1, scheme: $0.key, entry: $0.value) }
+            (facts.permissions[name] ?? [:]).sorted(by: { $0.key < $1.key }).map {
+                (id: index + 1, scheme: $0.key, entry: $0.value)
+            }
         }
-        let schemeColumns = ["permission_id", "scheme_id", "guid", "admin_display_name", "admin_description", "user_display_name", "user_description",
-                             "requires_admin_consent", "privilege_level", "is_enabled", "is_hidden", "environment", "resource_app_id",
+        let schemeColumns = [
+            "permission_id", "scheme_id", "guid", "admin_display_name", "admin_description", "user_display_name",
+            "user_description",
+            "requires_admin_consent", "privilege_level", "is_enabled", "is_hidden", "environment", "resource_app_id",
                              "tier", "tier_for_user", "tier_basis", "tier_source"]
-        try RowInserter.insertRows(db, into: "permission_scheme", columns: schemeColumns, count: schemeRows.count, rowsPerStatement: 20) { row, statement, offset in
+        try RowInserter.insertRows(
+            db, into: "permission_scheme", columns: schemeColumns, count: schemeRows.count, rowsPerStatement: 20
+        ) { row, statement, offset in
             let (id, scheme, entry) = schemeRows[row]
-            statement.bind([.integer(id), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName), .init(entry.adminDescription),
-                            .init(entry.userDisplayName), .init(entry.userDescription), .init(entry.requiresAdminConsent), .init(entry.privilegeLevel),
-                            .init(entry.isEnabled), .init(entry.isHidden), .init(entry.environment), .init(entry.resourceAppId)]
+            statement.bind(
+                [
+                    .integer(id), .integer(scheme.id), .init(entry.guid), .init(entry.adminDisplayName),
+                    .init(entry.adminDescription),
+                    .init(entry.userDisplayName), .init(entry.userDescription), .init(entry.requiresAdminConsent),
+                    .init(entry.privilegeLevel),
+                    .init(entry.isEnabled), .init(entry.isHidden), .init(entry.environment), .init(entry.resourceAppId),
+                ]
                            + Self.tierValues(facts.tierRules?.tier(of: ids.names[id - 1], scheme: scheme)), at: offset)
         }
         try insertTables(facts)
@@ -96,23 +117,37 @@ package struct KnowledgeBaseFiller {
         return [.integer(tier.tier), .integer(tier.tierForUser), .text(tier.basis.rawValue), .text(tier.source)]
     }
 
-    private static let grantColumns = ["permission_id", "scheme_id", "method", "template_id", "is_least", "also_requires", "claim_order", "source"]
+    private static let grantColumns = [
+        "permission_id", "scheme_id", "method", "template_id", "is_least", "also_requires", "claim_order", "source",
+    ]
 
     private mutating func bind(_ grant: Grant, into statement: RowInserter, at offset: Int) throws {
         // Grants come in runs of one permission and one template: the previous IDs are reused without hashing.
         if grant.permission != previousPermission.0 {
             guard let id = ids[grant.permission] else {
-                throw DatabaseError(message: "\(grant.permission) has grants but was not numbered among the permissions that can have them")
+                throw DatabaseError(
+                    message:
+                        "\(grant.permission) has grants but was not numbered among the permissions that can have them")
             }
             previousPermission = (grant.permission, id)
         }
-        if grant.template != previousTemplate.0 { previousTemplate = (grant.template, templates.id(of: grant.template)) }
+        if grant.template != previousTemplate.0 {
+            previousTemplate = (grant.template, templates.id(of: grant.template))
+        }
         statement.bind(offset + 1, previousPermission.1)
         statement.bind(offset + 2, grant.scheme.id)
-        if let method = Self.staticText(method: grant.method) { statement.bind(offset + 3, method) } else { statement.bind(offset + 3, grant.method) }
+        if let method = Self.staticText(method: grant.method) {
+            statement.bind(offset + 3, method)
+        } else {
+            statement.bind(offset + 3, grant.method)
+        }
         statement.bind(offset + 4, previousTemplate.1)
         statement.bind(offset + 5, grant.isLeast ? 1 : 0)
-        if grant.alsoRequires.isEmpty { statement.bind(offset + 6, "" as StaticString) } else { statement.bind(offset + 6, grant.alsoRequires.joined(separator: ",")) }
+        if grant.alsoRequires.isEmpty {
+            statement.bind(offset + 6, "" as StaticString)
+        } else {
+            statement.bind(offset + 6, grant.alsoRequires.joined(separator: ","))
+        }
         // Microsoft's index order: the permission's place (its ID among those that can have grants), then the pathSet.
         statement.bind(offset + 7, (previousPermission.1 - 1) * 1_000 + grant.claimOrder % 1_000)
         statement.bind(offset + 8, grant.source.staticRawValue)
@@ -132,8 +167,16 @@ package struct KnowledgeBaseFiller {
 
     private func insertTables(_ facts: KnowledgeFacts) throws {
         for entity in facts.securityEntities {
-            try db.execute(sql: "INSERT INTO security_entity (id, permission_name, entity, resource_path, methods, is_preview, doc_link) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [entity.position, entity.permission, entity.entity, entity.resourcePath, entity.methods.joined(separator: " "), entity.isPreview, entity.docLink])
+            try db.execute(
+                sql:
+                    """
+                    INSERT INTO security_entity (id, permission_name, entity, resource_path, methods, is_preview, \
+                    doc_link) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    entity.position, entity.permission, entity.entity, entity.resourcePath,
+                    entity.methods.joined(separator: " "), entity.isPreview, entity.docLink,
+                ])
         }
         for role in facts.adminRoles {
             try db.execute(sql: "INSERT INTO admin_role (id, name, role_template_id, security_api) VALUES (?, ?, ?, ?)",
@@ -142,7 +185,9 @@ package struct KnowledgeBaseFiller {
         let formatter = ISO8601DateFormatter()
         for file in facts.provenance {
             try db.execute(sql: "INSERT INTO provenance (kind, path, size, sha256, loaded_at) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [file.kind.rawValue, file.path, file.size, file.sha256, formatter.string(from: file.loadedAt)])
+                arguments: [
+                    file.kind.rawValue, file.path, file.size, file.sha256, formatter.string(from: file.loadedAt),
+                ])
         }
         for warning in facts.warnings {
             try db.execute(sql: "INSERT INTO load_warning (message) VALUES (?)", arguments: [warning])

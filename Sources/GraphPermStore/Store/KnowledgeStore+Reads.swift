@@ -64,7 +64,8 @@ extension KnowledgeStore {
     /// Admin consent and privilege level of every permission, by name and scheme ID (about 3,000 rows).
     package func allPermissionFacts() throws(KnowledgeBaseError) -> [String: [Int: PermissionFacts]] {
         let sql = """
-            SELECT p.name, ps.scheme_id, ps.requires_admin_consent, ps.privilege_level, ps.tier, ps.tier_for_user FROM permission p
+            SELECT p.name, ps.scheme_id, ps.requires_admin_consent, ps.privilege_level, ps.tier, ps.tier_for_user \
+            FROM permission p
             JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.id, ps.scheme_id
             """
         return try read(sql) { db, sql in
@@ -139,14 +140,17 @@ extension KnowledgeStore {
             JOIN permission_scheme ps ON ps.permission_id = p.id AND ps.scheme_id = ?
             WHERE p.name = ? COLLATE NOCASE
             """
-        return try read(sql) { db, sql in try String.fetchOne(db.cachedStatement(sql: sql), arguments: [scheme.id, name]) }
+        return try read(sql) { db, sql in
+            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [scheme.id, name])
+        }
     }
 
     /// Every admin role, in the order of `Data/admin-roles.csv`.
     package func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try read("SELECT name, role_template_id, security_api, id FROM admin_role ORDER BY id") { db, sql in
             try Row.fetchAll(db, sql: sql).map {
-                AdminRole(name: $0["name"], roleTemplateId: $0["role_template_id"], securityAPIPosition: $0["security_api"],
+                AdminRole(
+                    name: $0["name"], roleTemplateId: $0["role_template_id"], securityAPIPosition: $0["security_api"],
                           position: $0["id"])
             }
         }
@@ -243,7 +247,9 @@ extension KnowledgeStore {
             SELECT ps.guid FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id
             WHERE p.name = ? AND ps.guid IS NOT NULL ORDER BY ps.scheme_id = ? DESC, ps.scheme_id LIMIT 1
             """
-        return try read(sql) { db, sql in try String.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) }
+        return try read(sql) { db, sql in
+            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id])
+        }
     }
 
     /// The permission name of an ID (in `scheme` first).
@@ -252,7 +258,9 @@ extension KnowledgeStore {
             SELECT p.name FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id
             WHERE ps.guid = lower(?) ORDER BY ps.scheme_id = ? DESC LIMIT 1
             """
-        return try read(sql) { db, sql in try String.fetchOne(db.cachedStatement(sql: sql), arguments: [guid, scheme.id]) }
+        return try read(sql) { db, sql in
+            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [guid, scheme.id])
+        }
     }
 
     /// Row counts of the main tables.
@@ -291,7 +299,8 @@ extension KnowledgeStore {
 
     /// Every path template, in byte order.
     package func templates() throws(KnowledgeBaseError) -> [String] {
-        try read("SELECT template FROM path_template ORDER BY template") { db, sql in try String.fetchAll(db, sql: sql) }
+        try read("SELECT template FROM path_template ORDER BY template") { db, sql in try String.fetchAll(db, sql: sql)
+        }
     }
 }
 

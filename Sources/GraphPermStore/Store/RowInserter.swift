@@ -22,7 +22,8 @@ package struct RowInserter {
     /// Inserts `count` rows into `table`, many per statement (SQLite's per-statement work, cursor, transaction
     /// check and reset, is then paid once per batch). `bind(row, statement, offset)` binds the values of row
     /// `row` from parameter `offset + 1` on.
-    package static func insertRows(_ db: Database, into table: String, columns: [String], count: Int, rowsPerStatement: Int = 50,
+    package static func insertRows(
+        _ db: Database, into table: String, columns: [String], count: Int, rowsPerStatement: Int = 50,
                            bind: (Int, RowInserter, Int) throws -> Void) throws {
         func inserter(rows: Int) throws -> RowInserter {
             let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
@@ -71,7 +72,9 @@ package struct RowInserter {
         let code = sqlite3_step(handle)
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
         }
     }
 

@@ -1,9 +1,5 @@
 import Testing
-@testable import GraphPermKit
 @testable import GraphPermCLI
-@testable import GraphPermJSON
-@testable import GraphPermCore
-@testable import GraphPermStore
 
 /// The REPL's history filter: one predicate, every way a token can sit in a line.
 struct TokenShapeTests {

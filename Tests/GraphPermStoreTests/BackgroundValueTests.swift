@@ -1,8 +1,5 @@
 import Foundation
 import Testing
-@testable import GraphPermKit
-@testable import GraphPermJSON
-@testable import GraphPermCore
 @testable import GraphPermStore
 
 struct BackgroundValueTests {

@@ -24,10 +24,3 @@ struct ArgumentOrderTests {
         #expect(ArgumentOrder.read(arguments, commands: Self.commands) == expected)
     }
 }
-
-extension ArgumentOrderTests {
-    /// Every subcommand of `graphperm`.
-    static let allCommands = ["repl", "query", "run", "queries", "load", "least", "show", "table", "reference",
-                              "diagnose", "claims", "need", "audit", "sync", "diff", "changes", "mcp", "serve",
-                              "sql", "stats"]
-}

@@ -1,9 +1,7 @@
 import Testing
 
-@testable import GraphPermKit
 @testable import GraphPermJSON
 @testable import GraphPermCore
-@testable import GraphPermStore
 
 struct ODataSegmentTests {
     private func readings(_ url: String, _ method: String = "GET") -> [String] {

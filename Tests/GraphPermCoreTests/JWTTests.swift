@@ -1,9 +1,7 @@
 import Foundation
 import Testing
-@testable import GraphPermKit
 @testable import GraphPermJSON
 @testable import GraphPermCore
-@testable import GraphPermStore
 
 struct JWTTests {
     static func part(_ text: String) -> String {

@@ -1,9 +1,7 @@
 import Testing
 
-@testable import GraphPermKit
 @testable import GraphPermJSON
 @testable import GraphPermCore
-@testable import GraphPermStore
 
 struct PrivilegeOrderTests {
     private func candidate(_ name: String, least: Bool = false, admin: Bool? = true, level: Int? = nil)

@@ -1,8 +1,6 @@
 import Testing
-@testable import GraphPermKit
 @testable import GraphPermJSON
 @testable import GraphPermCore
-@testable import GraphPermStore
 
 struct PathMatcherTests {
     static let templates = [
