@@ -10,7 +10,8 @@ public struct GraphPerm: ParsableCommand {
 
     public static let configuration = CommandConfiguration(
         commandName: "graphperm",
-        abstract: "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
+        abstract:
+            "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
         discussion: """
             Examples:
               graphperm sync
@@ -33,14 +34,15 @@ public struct GraphPerm: ParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, but a usage error that quotes an argument (a 100 MB
     /// number, a value with escape sequences) is printed bounded and with its control characters escaped.
     public static func main() {
-        Resources.useFolder(ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"])
+        Resources.useFolder(Environment.value("GRAPHPERM_RESOURCES"))
         let arguments: [String]
         switch ArgumentOrder.read(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {
         case .arguments(let read):
             arguments = read
         case .unknownCommand(let word, let suggestion):
             let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
-            Console.note("error: unknown command '\(Excerpt.text(word))'\(hint) (`graphperm --help` lists the commands)")
+            Console.note(
+                "error: unknown command '\(Excerpt.text(word))'\(hint) (`graphperm --help` lists the commands)")
             Foundation.exit(64)
         }
         do {

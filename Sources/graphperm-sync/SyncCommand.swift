@@ -87,7 +87,7 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        Resources.useFolder(ProcessInfo.processInfo.environment["GRAPHPERM_RESOURCES"])
+        Resources.useFolder(Environment.value("GRAPHPERM_RESOURCES"))
         let (path, isExplicit) = common.databasePath
         if !isExplicit {
             try? FileManager.default.createDirectory(

@@ -23,15 +23,14 @@ package struct CommonOptions: ParsableArguments {
     /// The database path and whether the user named it (explicitly or through the environment).
     package var databasePath: (path: String, isExplicit: Bool) {
         if let db { return (db, true) }
-        if let env = ProcessInfo.processInfo.environment["GRAPHPERM_DB"], !env.isEmpty { return (env, true) }
+        if let env = Environment.value("GRAPHPERM_DB") { return (env, true) }
         return (Self.defaultDatabasePath, false)
     }
 
     /// The per-user data folder: `$XDG_DATA_HOME/graphperm`, else `~/.local/share/graphperm`.
     package static var dataDirectory: String {
-        let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"].map { $0 + "/.local/share" } ?? FileManager.default.currentDirectoryPath)
+        let base = Environment.value("XDG_DATA_HOME")
+            ?? (Environment.value("HOME").map { $0 + "/.local/share" } ?? FileManager.default.currentDirectoryPath)
         return base + "/graphperm"
     }
 
@@ -47,7 +46,13 @@ package struct CommonOptions: ParsableArguments {
                 try Self.buildFromSnapshot(at: path)
                 return try KnowledgeBase.open(path: path)
             } catch {
-                Console.note("no knowledge base at \(path), and it could not be built from the embedded snapshot (\(error)): answering from the embedded Graph Security API table. Download Microsoft's permission data with `graphperm sync`.")
+                Console.note(
+                    """
+                    no knowledge base at \(path), and it could not be built from the embedded snapshot (\(error)): \
+                    answering from the embedded Graph Security API table. Download Microsoft's permission data with \
+                    `graphperm sync`.
+                    """
+                )
                 return try KnowledgeBase.embedded()
             }
         }
@@ -71,25 +76,37 @@ package struct CommonOptions: ParsableArguments {
     }
 
     /// Which snapshot compiled into graphperm `kb` was built from and how old it is, suggesting `graphperm sync`
-    /// when it is older than 30 days; nil when `kb` was loaded from files, or (unless `always`) when the snapshot is recent.
+    /// when it is older than 30 days; nil when `kb` was loaded from files, or (unless `always`) when the snapshot is
+    /// recent.
     package static func snapshotNote(_ kb: KnowledgeBase, always: Bool) -> String? {
         guard let origin = try? kb.snapshotOrigin() else { return nil }
         let age = Snapshot.age(of: origin.date)
         let stale = age.map { $0 > staleSnapshotDays } ?? true
         guard always || stale else { return nil }
         let days = age.map { ", \($0) days old" } ?? ""
-        return "the knowledge base holds Microsoft's permission data of \(origin.date) (\(origin.commit)\(days), from the snapshot compiled into graphperm)"
+        return
+            """
+            the knowledge base holds Microsoft's permission data of \(origin.date) (\(origin.commit)\(days), from the \
+            snapshot compiled into graphperm)
+            """
             + (stale ? ": `graphperm sync` brings it up to date" : "")
     }
 
     /// After how many days a knowledge base built from the embedded snapshot earns a note suggesting `graphperm sync`.
     package static let staleSnapshotDays = 30
 
-    /// Builds the knowledge base at `path` from the embedded snapshot (atomically, as every load) and says so on stderr.
+    /// Builds the knowledge base at `path` from the embedded snapshot (atomically, as every load) and says so on
+    /// stderr.
     static func buildFromSnapshot(at path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try KnowledgeBase.buildFromSnapshot(at: path)
-        Console.note("first use: built the knowledge base at \(path) from the snapshot of Microsoft's permission data compiled into graphperm (\(Snapshot.summary)); `graphperm sync` brings it up to date")
+        Console.note(
+            """
+            first use: built the knowledge base at \(path) from the snapshot of Microsoft's permission data compiled \
+            into graphperm (\(Snapshot.summary)); `graphperm sync` brings it up to date
+            """
+        )
     }
 }
 

@@ -24,7 +24,7 @@ extension CompletionKind {
         .custom { arguments, _, prefix in
             let named = arguments.firstIndex(of: "--db")
                 .flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-            let path = named ?? ProcessInfo.processInfo.environment["GRAPHPERM_DB"].flatMap { $0.isEmpty ? nil : $0 }
+            let path = named ?? Environment.value("GRAPHPERM_DB")
                 ?? CommonOptions.defaultDatabasePath
             guard let kb = try? KnowledgeBase.open(path: path) else { return [] }
             let names = ((try? kb.permissionNames()) ?? []) + ((try? kb.adminRoles().map(\.name)) ?? [])

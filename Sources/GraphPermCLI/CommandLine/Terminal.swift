@@ -16,7 +16,7 @@ package enum Terminal {
     /// The width tables fit: the terminal's, else `COLUMNS` when set (for a pipe that wants a width).
     package static var tableWidth: Int? {
         if let size { return size.columns }
-        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 >= 20 ? $0 : nil }
+        return Environment.value("COLUMNS").flatMap(Int.init).flatMap { $0 >= 20 ? $0 : nil }
     }
 
     /// Writes `text` to standard output, through `$PAGER` (else `less -FRX`) when it is longer than the terminal
@@ -25,7 +25,7 @@ package enum Terminal {
         guard let size, text.utf8.lazy.filter({ $0 == UInt8(ascii: "\n") }).count >= size.rows - 1 else {
             return false
         }
-        let pager = ProcessInfo.processInfo.environment["PAGER"] ?? "less -FRX"
+        let pager = getenv("PAGER").map { String(cString: $0) } ?? "less -FRX"  // set and empty: no pager
         guard !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else { return false }
         guard let pipe = popen(pager, "w") else { return false }
         let written = text.withCString { fputs($0, pipe) } >= 0

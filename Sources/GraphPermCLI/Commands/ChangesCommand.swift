@@ -51,7 +51,7 @@ struct ChangesCommand: ParsableCommand {
 
     func run() throws {
         let path =
-            db ?? ProcessInfo.processInfo.environment["GRAPHPERM_DB"].flatMap { $0.isEmpty ? nil : $0 }
+            db ?? Environment.value("GRAPHPERM_DB")
             ?? CommonOptions.defaultDatabasePath
         let kept = KnowledgeBaseHistory(databasePath: path).entries()
         guard let newest = kept.last else {
