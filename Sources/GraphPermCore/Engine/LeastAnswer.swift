@@ -1,7 +1,8 @@
 /// The answer to "which permission does this call need?", per scheme.
 ///
 ///     {"request": {"method": "GET", "url": "/security/alerts"}, "template": "/security/alerts",
-///      "schemes": {"DelegatedWork": {"least": ["SecurityEvents.Read.All"], "higher": ["SecurityEvents.ReadWrite.All"]},
+///      "schemes": {"DelegatedWork": {"least": ["SecurityEvents.Read.All"],
+///                                    "higher": ["SecurityEvents.ReadWrite.All"]},
 ///                  "DelegatedPersonal": null, "Application": {...}}, "basis": "documented", "notes": []}
 public struct LeastAnswer: Sendable, Equatable {
     /// Least-privileged permissions (Microsoft's choice first, then equally least ones) and higher ones.
@@ -113,7 +114,9 @@ public struct LeastAnswer: Sendable, Equatable {
 
     /// This answer, given for a call Microsoft's data does not document: `basis` inferred, `note` saying what
     /// it rests on, and per scheme the permissions `rename` maps to (nil drops one).
-    package func inferred(method: String, url: String, note: String, rename: (String, Scheme) -> String? = { name, _ in name })
+    package func inferred(
+        method: String, url: String, note: String, rename: (String, Scheme) -> String? = { name, _ in name }
+    )
         -> LeastAnswer
     {
         let renamed: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
@@ -172,15 +175,19 @@ public struct LeastAnswer: Sendable, Equatable {
             if let selection = LeastPrivilege.select(method: method, scheme: scheme, in: claims) {
                 least = (selection.requirements + selection.ties.map(\.requirement)).uniqued()
                 if selection.labels.count > 1 {
+                    let labels = selection.labels.joined(separator: ", ")
                     notes.append(
-                        "\(scheme.rawValue): Microsoft's data is ambiguous here (\(selection.labels.joined(separator: ", "))); Microsoft's documentation shows the first"
-                    )
+                        "\(scheme.rawValue): Microsoft's data is ambiguous here (\(labels)); "
+                            + "Microsoft's documentation shows the first")
                 }
             } else {
                 let ranked = claimList.map(\.permission).uniqued().sorted(by: InferredLeast.precedes)
                 least = [Requirement(ranked[0])]
                 notes.append(
-                    "\(scheme.rawValue): Microsoft's data marks no permission least privileged for this call; \(ranked[0]) is inferred from the permission names"
+                    """
+                    \(scheme.rawValue): Microsoft's data marks no permission least privileged for this call; \
+                    \(ranked[0]) is inferred from the permission names
+                    """
                 )
             }
             let higher =
@@ -189,8 +196,7 @@ public struct LeastAnswer: Sendable, Equatable {
                 .filter { !least.contains($0) }
             var answer = SchemeAnswer(least: least, higher: higher)
             (answer.recommendedRequirement, answer.why) = recommendation(
-                claimList, documented: least[0].label, scheme: scheme,
-                facts: facts, pathResources: pathResources)
+                least: least, higher: higher, scheme: scheme, facts: facts, pathResources: pathResources)
             if let recommended = answer.recommended, recommended != least[0].label, let why = answer.why {
                 notes.append("\(scheme.rawValue): recommended \(recommended) rather than \(least[0].label): \(why)")
             }
@@ -200,29 +206,42 @@ public struct LeastAnswer: Sendable, Equatable {
         return LeastAnswer(method: method, url: url, template: template, schemes: schemes, basis: basis, notes: notes)
     }
 
-    /// The least privileged candidate by `PrivilegeOrder`, and why.
+    /// The least privileged of the requirements the docs table lists (`least`, then `higher`) by `PrivilegeOrder`, and
+    /// why. A pair is one requirement whichever member Microsoft's data names first, and it allows what its more
+    /// privileged member allows: that member stands for it in the order.
     private static func recommendation(
-        _ claims: [Claim], documented: String, scheme: Scheme, facts: PermissionFacts,
-        pathResources: [String]
+        least: [Requirement], higher: [Requirement], scheme: Scheme, facts: PermissionFacts, pathResources: [String]
     ) -> (Requirement?, String?) {
-        let candidates = claims.map { claim in
-            let known = facts(claim.permission, scheme)
-            return PrivilegeOrder.Candidate(
-                label: claim.label, permission: claim.permission, isLeast: claim.isLeast,
-                requiresAdminConsent: known.requiresAdminConsent, privilegeLevel: known.privilegeLevel)
+        let documented = least[0].label
+        var memberSets = Set<Set<String>>()
+        let requirements = (least + higher).filter { memberSets.insert(Set($0.permissions)).inserted }
+        let candidates = requirements.map { requirement in
+            let members = requirement.permissions.map { permission in
+                let known = facts(permission, scheme)
+                return PrivilegeOrder.Candidate(
+                    label: requirement.label, permission: permission, isLeast: least.contains(requirement),
+                    requiresAdminConsent: known.requiresAdminConsent, privilegeLevel: known.privilegeLevel)
+            }
+            return members.max { ($0.operations, $0.objects) < ($1.operations, $1.objects) } ?? members[0]
         }
-        guard let best = PrivilegeOrder.first(of: candidates, pathResources: pathResources) else { return (nil, nil) }
-        let bestRequirement = claims.first { $0.label == best.label }?.requirement ?? Requirement(best.permission)
+        guard var best = PrivilegeOrder.first(of: candidates, pathResources: pathResources) else { return (nil, nil) }
+        let shown = candidates.first { $0.label == documented } ?? candidates.first { $0.permission == documented }
+        // Where a pair is involved, the order's tie-breaks (resource, markers, level) compare unlike things: only a
+        // requirement plainly narrower than Microsoft's choice replaces it.
+        if let shown, best.label != documented, requirements.contains(where: { $0.alsoRequires != nil }),
+            !PrivilegeOrder.isNarrower(best, than: shown)
+        {
+            best = shown
+        }
+        let bestRequirement = requirements.first { $0.label == best.label } ?? Requirement(best.permission)
         if best.label == documented {
-            let others = candidates.filter { $0.permission != best.permission }
             return (
                 bestRequirement,
-                others.isEmpty
+                candidates.count == 1
                     ? "the only permission that grants this call"
                     : "Microsoft's choice; none of the \(candidates.count) that grant this call is less privileged"
             )
         }
-        let shown = candidates.first { $0.label == documented } ?? candidates.first { $0.permission == documented }
         let reason =
             shown.map { PrivilegeOrder.reason(best, over: $0, pathResources: pathResources) }
             ?? "the least privileged by the privilege order"
