@@ -4,6 +4,9 @@
 
 Usage: kibali_tables.py PERMISSIONS_JSON GRAPHPERM_API_MARKDOWN
 Prints the agreement figures; exits 1 when agreement is below 99.5%.
+       kibali_tables.py --table PERMISSIONS_JSON METHOD PATH
+Prints the one table Microsoft's rules render for METHOD PATH, "suppressed" when they print none, or "fails" when
+Microsoft's generator stops there.
 """
 import json
 import sys
@@ -169,7 +172,19 @@ def graphperm_tables(markdown):
     return {k: "\n".join(v) + "\n\n" for k, v in tables.items()}
 
 
+def one_table(document_path, method, path):
+    index, methods_of = invert(json.load(open(document_path, encoding="utf-8")))
+    try:
+        text = table(path, method, index.get(path, {}).get(method, {}), methods_of)
+    except ValueError:
+        return "fails\n"
+    return text or "suppressed\n"
+
+
 def main():
+    if sys.argv[1] == "--table":
+        sys.stdout.write(one_table(*sys.argv[2:5]))
+        return
     document = json.load(open(sys.argv[1], encoding="utf-8"))
     ours = graphperm_tables(open(sys.argv[2], encoding="utf-8").read())
     index, methods_of = invert(document)
