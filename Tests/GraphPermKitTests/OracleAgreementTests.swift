@@ -20,17 +20,7 @@ struct OracleAgreementTests {
 
     /// The oracle's answers, one per (resource, method, scheme).
     static let triples: [Triple] = {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scripts/kibali_least.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Python.path!)
-        process.arguments = [script, SnapshotData.directory + "/permissions.json"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try! process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try! Python.run("kibali_least.py", [SnapshotData.directory + "/permissions.json"]).output
         return text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 6, let scheme = Scheme(rawValue: fields[3]) else { return nil }
@@ -118,9 +108,3 @@ struct OracleAgreementTests {
     }
 }
 
-/// The Python interpreter the independent re-statements run on.
-enum Python {
-    static let path = ["/usr/bin/python3", "/usr/local/bin/python3"].first {
-        FileManager.default.isExecutableFile(atPath: $0)
-    }
-}

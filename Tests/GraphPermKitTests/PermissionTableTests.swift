@@ -70,26 +70,15 @@ struct PermissionTableTests {
     /// The golden tables against an independent re-statement of Microsoft's rules (Scripts/kibali_tables.py), for the
     /// fixtures of one URL: the same bytes where Microsoft's generator prints a table; where it prints none or stops,
     /// the case says so.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"), "needs python3"),
-          arguments: cases.filter { !$0.urls.contains(";") })
+    @Test(.enabled(if: Python.isAvailable, Python.skipMessage), arguments: cases.filter { !$0.urls.contains(";") })
     func goldenTableAgreesWithTheIndependentRules(_ example: Case) throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            root.appendingPathComponent("Scripts/kibali_tables.py").path, "--table",
-            TemporaryFolder.fixture("tables/\(example.fixture).json"), example.method, example.urls,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let independent = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, independent) = try Python.run(
+            "kibali_tables.py",
+            ["--table", TemporaryFolder.fixture("tables/\(example.fixture).json"), example.method, example.urls])
+        #expect(status == 0)
         if example.microsoft == nil {
             let golden = try String(
-                contentsOf: root.appendingPathComponent("Tests/GraphPermKitTests/Golden/tables/\(example.fixture).md"),
+                contentsOf: QueryFixture.goldenDirectory.appendingPathComponent("tables/\(example.fixture).md"),
                 encoding: .utf8)
             #expect(independent == golden)
         } else {

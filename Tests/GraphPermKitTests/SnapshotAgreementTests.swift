@@ -116,27 +116,16 @@ struct SnapshotAgreementTests {
 }
 
 /// `reference api` against an independent re-statement of Microsoft's table rules (Scripts/kibali_tables.py).
-@Suite(.enabled(if: SnapshotData.isAvailable && FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"),
-                "needs ../shared/graph-data and python3"))
+@Suite(.enabled(if: SnapshotData.isAvailable && Python.isAvailable, "needs ../shared/graph-data and python3"))
 struct ReferenceAgreementTests {
     @Test func everyRenderedTableMatchesTheIndependentRules() throws {
         let markdown = try SnapshotData.knowledgeBase.reference(.api).map(\.markdown).joined(separator: "\n")
         let file = NSTemporaryDirectory() + "graphperm-api-\(ProcessInfo.processInfo.processIdentifier).md"
         try markdown.write(toFile: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("Scripts/kibali_tables.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [script, SnapshotData.directory + "/permissions.json", file]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let (status, text) = try Python.run("kibali_tables.py", [SnapshotData.directory + "/permissions.json", file])
         print(text)
-        #expect(process.terminationStatus == 0)
+        #expect(status == 0)
         #expect(text.contains("render 10935, suppress 274, fail on 6"))
     }
 }

@@ -90,19 +90,10 @@ struct TierRulesTests {
 
     /// Every (permission, scheme) pair the independent script finds in Microsoft's files has the same tier, tier for
     /// an ordinary user, basis and source in the knowledge base built from those files.
-    @Test(.enabled(if: SnapshotData.isAvailable && Python.path != nil, "needs ../shared/graph-data and python3"))
+    @Test(.enabled(if: SnapshotData.isAvailable && Python.isAvailable, "needs ../shared/graph-data and python3"))
     func agreesWithTheIndependentScriptOnEveryPair() throws {
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Scripts/tier_check.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Python.path!)
-        process.arguments = [script, SnapshotData.directory, "--list"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let (status, text) = try Python.run("tier_check.py", [SnapshotData.directory, "--list"])
+        #expect(status == 0)
         var stored: [String: StoredTier] = [:]
         for row in try SnapshotData.knowledgeBase.store.storedTiers() {
             stored[row.permission + "\t" + row.scheme.rawValue] = row
