@@ -3,13 +3,13 @@ import GraphPermCore
 import GraphPermStore
 
 /// Counts and provenance of a knowledge base.
-public struct Statistics: Sendable {
+public struct Statistics: Sendable, Renderable {
     public let counts: [(String, Int)]
     public let files: [(kind: String, path: String, size: Int, sha256: String, loadedAt: String)]
 
-    public func render(_ format: OutputFormat) -> String {
-        if format == .json {
-            return JSONText.object([
+    /// The counts and the files, as `stats --format json` prints them.
+    public var json: String {
+        JSONText.object([
                 ("counts", JSONText.object(counts.map { ($0.0, String($0.1)) })),
                 ("files", JSONText.array(files.map { file in
                             JSONText.object([
@@ -18,14 +18,17 @@ public struct Statistics: Sendable {
                                 ("sha256", JSONText.string(file.sha256)), ("loaded_at", JSONText.string(file.loadedAt)),
                             ])
                 })),
-            ]) + "\n"
-        }
+        ])
+    }
+
+    /// A row per count and per file.
+    public var tableForm: TabularText? {
         let rows =
             counts.map { [$0.0, String($0.1)] }
             + files.map {
                 ["file: \($0.kind)", "\($0.path) (\($0.size) bytes, sha256 \($0.sha256.prefix(12))…, \($0.loadedAt))"]
             }
-        return TabularText(columns: ["item", "value"], rows: rows).render(format)
+        return TabularText(columns: ["item", "value"], rows: rows)
     }
 }
 

@@ -3,19 +3,23 @@ import GraphPermCore
 import GraphPermStore
 
 /// What a statement of the query language produced.
-public enum QueryOutput: Sendable {
+public enum QueryOutput: Sendable, Renderable {
     case table(TabularText)
     case least(LeastAnswer)
     case shown(ShowResult)
 
-    /// The output in `format` (the shared output path).
-    public func render(_ format: OutputFormat) -> String {
+    /// The answer the statement produced.
+    public var answer: any Renderable {
         switch self {
-        case .table(let table): table.render(format)
-        case .least(let answer): answer.render(format)
-        case .shown(let result): result.render(format)
+        case .table(let table): table
+        case .least(let answer): answer
+        case .shown(let result): result
         }
     }
+
+    public var json: String { answer.json }
+    public var tableForm: TabularText? { answer.tableForm }
+    public var markdownForm: String? { answer.markdownForm }
 }
 
 extension KnowledgeBase {

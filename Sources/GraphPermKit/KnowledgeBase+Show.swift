@@ -3,7 +3,7 @@ import GraphPermStore
 import GraphPermJSON
 
 /// A permission card: the permission in each scheme it exists in, with what it grants.
-public struct PermissionCard: Sendable, Equatable {
+public struct PermissionCard: Sendable, Equatable, Renderable {
     public struct Entry: Sendable, Equatable {
         public let scheme: Scheme
         public let guid: String?
@@ -26,9 +26,9 @@ public struct PermissionCard: Sendable, Equatable {
     public let constraint: String?
     public let entries: [Entry]
 
-    public func render(_ format: OutputFormat) -> String {
-        if format == .json {
-            return JSONText.object([
+    /// The permission's facts per scheme, as `show --format json` prints them.
+    public var json: String {
+        JSONText.object([
                 ("name", JSONText.string(name)), ("resource", JSONText.string(resource)),
                 ("operation", JSONText.optional(operation)), ("constraint", JSONText.optional(constraint)),
                 ("schemes", JSONText.object(entries.map { entry in
@@ -45,8 +45,11 @@ public struct PermissionCard: Sendable, Equatable {
                         ("grants", String(entry.grantCount)),
                     ] + Self.tierMembers(entry.tier)))
                 })),
-            ]) + "\n"
-        }
+        ])
+    }
+
+    /// One row per scheme.
+    public var tableForm: TabularText? {
         func yesNo(_ flag: Bool?) -> String { flag.map { $0 ? "yes" : "no" } ?? "" }
         let rows = entries.map { entry in
             [name, entry.scheme.rawValue, entry.guid ?? "", entry.adminDisplayName ?? entry.userDisplayName ?? "",
@@ -57,7 +60,7 @@ public struct PermissionCard: Sendable, Equatable {
             columns: [
                 "permission", "scheme", "id", "display name", "admin consent", "privilege level", "grants", "tier",
             ], rows: rows
-        ).render(format)
+        )
     }
 
     /// The JSON members of a tier: `tier`, `tierForUser`, `tierBasis`, `tierReason`, and for Tier 0 `impact`,
@@ -80,31 +83,35 @@ public struct PermissionCard: Sendable, Equatable {
 }
 
 /// An Entra admin role.
-public struct AdminRoleCard: Sendable, Equatable {
+public struct AdminRoleCard: Sendable, Equatable, Renderable {
     public let name: String
     public let roleTemplateId: String
 
-    public func render(_ format: OutputFormat) -> String {
-        if format == .json {
-            return JSONText.object([
-                ("role", JSONText.string(name)), ("roleTemplateId", JSONText.string(roleTemplateId)),
-            ]) + "\n"
-        }
-        return TabularText(columns: ["Role", "Role template ID"], rows: [[name, roleTemplateId]]).render(format)
+    /// The role and its template ID.
+    public var json: String {
+        JSONText.object([("role", JSONText.string(name)), ("roleTemplateId", JSONText.string(roleTemplateId))])
+    }
+
+    public var tableForm: TabularText? {
+        TabularText(columns: ["Role", "Role template ID"], rows: [[name, roleTemplateId]])
     }
 }
 
 /// What `show` found.
-public enum ShowResult: Sendable, Equatable {
+public enum ShowResult: Sendable, Equatable, Renderable {
     case permission(PermissionCard)
     case role(AdminRoleCard)
 
-    public func render(_ format: OutputFormat) -> String {
+    /// The card shown.
+    public var card: any Renderable {
         switch self {
-        case .permission(let card): card.render(format)
-        case .role(let card): card.render(format)
+        case .permission(let card): card
+        case .role(let card): card
         }
     }
+
+    public var json: String { card.json }
+    public var tableForm: TabularText? { card.tableForm }
 }
 
 extension KnowledgeBase {

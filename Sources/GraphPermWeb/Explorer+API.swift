@@ -35,7 +35,7 @@ extension Explorer {
             throw WebError(status: 400, exitCode: 64, message: "the request body holds no calls: send `METHOD URL` lines")
         }
         let schemes = try self.schemes(request).map { $0.sorted() } ?? Scheme.allCases
-        return .json(try kb.need(calls, schemes: schemes).json)
+        return .json(try kb.need(calls, schemes: schemes).render(.json))
     }
 
     /// `GET /api/query?q=…`: `graphperm query '…' --format json` (every statement's output, in order).

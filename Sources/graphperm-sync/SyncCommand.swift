@@ -130,6 +130,6 @@ struct SyncCommand: AsyncParsableCommand {
             ["up_to_date", report.upToDate ? "yes" : "no"], ["files", String(report.files)],
             ["bytes", String(report.bytes)], ["warnings", String(report.warnings.count)],
         ]
-        Console.output(TabularText(columns: ["item", "value"], rows: rows).render(common.outputFormat))
+        Console.output(try common.render(TabularText(columns: ["item", "value"], rows: rows)))
     }
 }

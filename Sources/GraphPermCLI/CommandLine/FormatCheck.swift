@@ -10,4 +10,12 @@ extension CommonOptions {
         let names = allowed.map(\.rawValue).joined(separator: " or ")
         throw ValidationError("\(what): --format \(names), not \(format.rawValue)")
     }
+
+    /// The answer in the chosen format, through the one renderer; a format the answer has no form for is a usage
+    /// error (exit 64) naming the formats it has.
+    package func render(_ answer: some Renderable) throws -> String {
+        if let text = answer.rendered(outputFormat) { return text }
+        let names = answer.formats.map(\.rawValue).joined(separator: ", ")
+        throw ValidationError("this answer has no \(outputFormat.rawValue) form: --format \(names)")
+    }
 }

@@ -78,11 +78,7 @@ struct AuditCommand: ParsableCommand {
         for file in granted { try GrantedPermissions.read(file, kb: kb, into: &permissions) }
         let list = try calls.map { path in try AppCalls.read(path) } ?? []
         let report = try kb.audit(granted: permissions, calls: list)
-        switch common.outputFormat {
-        case .json: Console.output(report.json)
-        case .md: Console.output(report.markdown)
-        default: Console.output(report.tabular.render(common.outputFormat))
-        }
+        Console.output(try common.render(report))
         if !report.problems.isEmpty { throw ExitCode(1) }
     }
 }

@@ -29,6 +29,6 @@ struct ClaimsCommand: ParsableCommand {
         let jwt = try source.readJWT()
         let kb = try common.openKnowledgeBase()
         Console.note("the signature is not verified")
-        Console.output(try kb.claimsReport(jwt).render(common.outputFormat))
+        Console.output(try common.render(try kb.claimsReport(jwt)))
     }
 }

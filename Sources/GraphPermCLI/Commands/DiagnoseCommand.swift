@@ -65,7 +65,7 @@ struct DiagnoseCommand: ParsableCommand {
         let diagnosis = try Diagnoser(kb: kb).diagnose(
             method: method, url: url, claims: claims, at: now, status: status, errorBody: body)
         Console.note("the token's signature is not verified; the token is not stored or printed")
-        Console.output(common.outputFormat == .json ? diagnosis.json + "\n" : diagnosis.text)
+        Console.output(try common.render(diagnosis))
         if diagnosis.verdict != .allowed { throw ExitCode(1) }
     }
 }

@@ -69,6 +69,6 @@ struct LeastCommand: ParsableCommand {
             Console.note("\(answer.method) \(answer.template == target ? template : "\(target!) → \(template)")")
         }
         for note in answer.notes { Console.note(note) }
-        Console.output(answer.render(common.outputFormat))
+        Console.output(try common.render(answer))
     }
 }

@@ -55,6 +55,6 @@ struct LoadCommand: ParsableCommand {
         let kb = try KnowledgeBase.open(path: path)
         let stats = try kb.statistics()
         Console.note("loaded \(facts.provenance.count) files into \(path)")
-        Console.output(stats.render(common.outputFormat))
+        Console.output(try common.render(stats))
     }
 }

@@ -54,7 +54,7 @@ struct NeedCommand: ParsableCommand {
                 """
             )
         }
-        Console.output(common.outputFormat == .json ? analysis.json : analysis.tabular.render(common.outputFormat))
+        Console.output(try common.render(analysis))
     }
 }
 

@@ -39,6 +39,6 @@ struct QueriesCommand: ParsableCommand {
 
     func run() throws {
         let rows = SavedQuery.all().map { [$0.name, $0.description] }
-        Console.output(TabularText(columns: ["name", "description"], rows: rows).render(common.outputFormat))
+        Console.output(try common.render(TabularText(columns: ["name", "description"], rows: rows)))
     }
 }

@@ -21,6 +21,6 @@ struct SQLCommand: ParsableCommand {
     func run() throws {
         let kb = try common.openKnowledgeBase()
         let table = try kb.runSQL(statement)
-        Console.output(table.render(common.outputFormat))
+        Console.output(try common.render(table))
     }
 }

@@ -23,6 +23,6 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let kb = try common.openKnowledgeBase()
         let result = try kb.show(nameOrID)
-        Console.output(result.render(common.outputFormat))
+        Console.output(try common.render(result))
     }
 }

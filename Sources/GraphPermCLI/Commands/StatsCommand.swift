@@ -22,6 +22,6 @@ struct StatsCommand: ParsableCommand {
         {
             Console.note(note)
         }
-        Console.output(try kb.statistics().render(common.outputFormat))
+        Console.output(try common.render(try kb.statistics()))
     }
 }

@@ -42,16 +42,7 @@ struct TableCommand: ParsableCommand {
             )
         }
         if strict, !table.isMicrosoftTable { throw ExitCode(1) }
-        let format = common.format ?? .md
-        if format == .md {
-            Console.output(table.markdown)
-        } else {
-            let rows = table.rows.map { [$0.scheme.docsLabel, $0.least, $0.higher] }
-            Console.output(
-                TabularText(
-                    columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"],
-                    rows: rows
-                ).render(format))
-        }
+        // Microsoft's markdown unless another format is asked for, on a terminal too.
+        Console.output(table.render(common.format ?? .md))
     }
 }

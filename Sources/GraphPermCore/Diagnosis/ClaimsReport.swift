@@ -3,15 +3,15 @@ import GraphPermJSON
 
 /// `graphperm claims`: a token's claims with `scp`/`roles` resolved to permission display names and `wids` to
 /// admin role names. The token itself is never printed.
-public struct ClaimsReport: Sendable {
+public struct ClaimsReport: Sendable, Renderable {
     public let jwt: JWT
     public let claims: TokenClaims
     public let permissions: [(name: String, displayName: String?)]
     public let roles: [(id: String, name: String?)]
 
-    public func render(_ format: OutputFormat) -> String {
-        if format == .json {
-            return JSONText.object([
+    /// The token's header and claims, the permissions and admin roles they name (the signature is not verified).
+    public var json: String {
+        JSONText.object([
                 ("signature", JSONText.string("not verified")),
                 ("kind", JSONText.string(claims.kind.rawValue)),
                 ("header", JSONValueText.render(.object(jwt.header))),
@@ -24,8 +24,11 @@ public struct ClaimsReport: Sendable {
                 ("adminRoles", JSONText.array(roles.map {
                     JSONText.object([("id", JSONText.string($0.id)), ("role", JSONText.optional($0.name))])
                 })),
-            ]) + "\n"
-        }
+        ])
+    }
+
+    /// One row per claim, permission and admin role, with what it means.
+    public var tableForm: TabularText? {
         let kindMeaning = claims.kind == .delegated
             ? "a signed-in user (scp)" : claims.kind == .application ? "app-only (roles)" : ""
         var rows: [[String]] = [["kind", claims.kind.rawValue, kindMeaning]]
@@ -39,7 +42,7 @@ public struct ClaimsReport: Sendable {
             ])
         }
         for role in roles { rows.append(["wids", role.id, role.name ?? "(a role the Security API does not use)"]) }
-        return TabularText(columns: ["claim", "value", "meaning"], rows: rows).render(format)
+        return TabularText(columns: ["claim", "value", "meaning"], rows: rows)
     }
 
     private func meaning(of key: String) -> String {

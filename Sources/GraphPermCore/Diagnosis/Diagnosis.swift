@@ -42,7 +42,7 @@ public struct Cause: Sendable, Equatable {
 }
 
 /// The result of `graphperm diagnose`.
-public struct Diagnosis: Sendable, Equatable {
+public struct Diagnosis: Sendable, Equatable, Renderable {
     public enum Verdict: String, Sendable { case allowed, denied, unknown }
 
     public let method: String
@@ -89,6 +89,8 @@ public struct Diagnosis: Sendable, Equatable {
         let tied = causes.prefix { $0.strength == first.strength }.map(\.code).uniqued()
         return tied.count > 1 ? tied : []
     }
+
+    public var proseForm: String? { text }
 
     /// A short explanation a person can act on, the fix first.
     public var text: String {

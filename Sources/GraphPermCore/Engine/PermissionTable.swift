@@ -212,3 +212,15 @@ extension Array where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
+
+extension PermissionTable: Renderable {
+    /// The rows: permission type, least privileged permissions, higher privileged permissions.
+    public var tableForm: TabularText? {
+        TabularText(
+            columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"],
+            rows: rows.map { [$0.scheme.docsLabel, $0.least, $0.higher] })
+    }
+
+    public var json: String { tableForm!.json }
+    public var markdownForm: String? { markdown }
+}

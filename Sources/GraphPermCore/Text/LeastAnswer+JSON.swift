@@ -113,12 +113,10 @@ extension LeastAnswer {
             })
     }
 
-    /// The answer in `format`.
-    public func render(_ format: OutputFormat) -> String {
-        switch format {
-        case .json: json + "\n"
-        case .md: "### \(method) \(Markdown.cell(template ?? url))\n\n" + tabular.render(format) + "\n"
-        default: tabular.render(format)
-        }
-    }
+}
+
+extension LeastAnswer: Renderable {
+    public var tableForm: TabularText? { tabular }
+    /// The docs table under a heading naming the call.
+    public var markdownForm: String? { "### \(method) \(Markdown.cell(template ?? url))\n\n" + tabular.render(.md) + "\n" }
 }

@@ -7,7 +7,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 ///
 ///     TabularText(columns: ["name", "scheme"], rows: [["Mail.Read", "Application"]]).render(.md)
 ///     // |name|scheme|\n|:---|:---|\n|Mail.Read|Application|\n
-public struct TabularText: Sendable, Equatable {
+public struct TabularText: Sendable, Equatable, Renderable {
     public var columns: [String]
     public var rows: [[String]]
 
@@ -16,15 +16,21 @@ public struct TabularText: Sendable, Equatable {
         self.rows = rows
     }
 
+    public var tableForm: TabularText? { self }
+
+    /// The rows in `format`.
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .table: aligned()
         case .md: markdown()
         case .csv: csv()
-        case .json:
-            JSONText.array(rows.map { row in JSONText.object(zip(columns, row).map { ($0, JSONText.string($1)) }) })
-                + "\n"
+        case .json: json + "\n"
         }
+    }
+
+    /// The rows as an array of objects keyed by column.
+    public var json: String {
+        JSONText.array(rows.map { row in JSONText.object(zip(columns, row).map { ($0, JSONText.string($1)) }) })
     }
 
     /// Columns padded to line up; within `TableLayout.width`, long cells wrap onto more lines of their column.

@@ -1,6 +1,9 @@
 import GraphPermCore
 import GraphPermStore
-extension AuditReport {
+extension AuditReport: Renderable {
+    public var tableForm: TabularText? { tabular }
+    public var markdownForm: String? { markdown }
+
     public var tabular: TabularText {
         TabularText(
             columns: ["finding", "type", "subject", "detail", "tier"],
@@ -32,7 +35,7 @@ extension AuditReport {
                     })
             ),
             ("suggested", suggestedRequiredResourceAccess ?? "null"),
-        ]) + "\n"
+        ])
     }
 
     /// A summary for a pull request, with the corrected `requiredResourceAccess`.

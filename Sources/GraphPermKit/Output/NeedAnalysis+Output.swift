@@ -1,6 +1,6 @@
 import GraphPermCore
 import GraphPermStore
-extension NeedAnalysis {
+extension NeedAnalysis: Renderable {
     /// The JSON document of `graphperm need` (keys in a fixed order).
     public var json: String {
         JSONText.object([
@@ -84,10 +84,12 @@ extension NeedAnalysis {
                         ])
                     })
             ),
-        ]) + "\n"
+        ])
     }
 
     /// Rows: scheme, permission of the set, which calls it grants and why.
+    public var tableForm: TabularText? { tabular }
+
     public var tabular: TabularText {
         var rows: [[String]] = []
         for result in schemes {
