@@ -27,13 +27,12 @@ can reach Tier 0 through B.  Their ids are printed in the summary (stdout, JSON)
 
 Permission names and ids are read at run time from ../shared/graph-data/servicePrincipal.json (the Microsoft
 Graph service principal's appRoles and oauth2PermissionScopes; --graph-sp to point elsewhere), directory role
-template ids from Data/admin-roles.csv.  Nothing here reads the clock: dates are relative to --now (default
+template ids from Data/admin-roles.json.  Nothing here reads the clock: dates are relative to --now (default
 2026-08-07T00:00:00Z), so one seed gives byte-identical output.  Python 3 standard library only.
 """
 
 import argparse
 import base64
-import csv
 import datetime as dt
 import itertools
 import json
@@ -52,7 +51,7 @@ GRAPH_BASE = "https://graph.microsoft.com/v1.0"
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 DEFAULT_GRAPH_SP = os.path.join(os.path.dirname(REPO), "shared", "graph-data", "servicePrincipal.json")
-DEFAULT_ROLES_CSV = os.path.join(REPO, "Data", "admin-roles.csv")
+DEFAULT_ROLES = os.path.join(REPO, "Data", "admin-roles.json")
 
 # Application permissions that give a path to Global Administrator (directly or through one more step).
 TIER0 = [
@@ -153,9 +152,9 @@ def load_graph_sp(path):
 
 def load_roles(path):
     ids = {}
-    with open(path, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            ids[row["role"]] = row["role_template_id"]
+    with open(path, encoding="utf-8") as f:
+        for row in json.load(f)["roles"]:
+            ids[row["role"]] = row["roleTemplateId"]
     out = {}
     for key, name in ROLE_NAMES.items():
         if name not in ids:
@@ -248,7 +247,7 @@ def sp_object(sp_id, app_id, name, owner_org, sp_type, audience, pwd, keys, app_
 def build(args):
     g = Gen(args.seed, args.now)
     graph_doc, graph_roles, graph_scopes = load_graph_sp(args.graph_sp)
-    role_ids = load_roles(args.roles_csv)
+    role_ids = load_roles(args.roles)
     role_by_value = {r["value"]: r for r in graph_roles}
     scope_values = [s["value"] for s in graph_scopes]
 
@@ -492,7 +491,7 @@ def main(argv=None):
     ap.add_argument("--owners", action="store_true", help="add owners to each service principal, as $expand=owners returns them")
     ap.add_argument("--now", default="2026-08-07T00:00:00Z", help="reference time for credential dates (ISO 8601, UTC)")
     ap.add_argument("--graph-sp", default=DEFAULT_GRAPH_SP, help="the Microsoft Graph service principal JSON")
-    ap.add_argument("--roles-csv", default=DEFAULT_ROLES_CSV, help="directory role names and template ids")
+    ap.add_argument("--roles", default=DEFAULT_ROLES, help="directory role names and template ids")
     args = ap.parse_args(argv)
     if args.apps < 0 or args.pages < 1:
         ap.error("--apps must be >= 0 and --pages >= 1")

@@ -47,6 +47,13 @@ package struct JSONReader {
         return object.members.map { ($0.key, child($0.value, .key($0.key))) }
     }
 
+    /// Refuses an object member not in `allowed` (a misspelt key is an error, not ignored).
+    package func checkKeys(_ allowed: [String]) throws(LoadError) {
+        for member in try members() where !allowed.contains(member.key) {
+            throw member.value.failure("one of the members \(allowed.joined(separator: ", ")), not \(member.key)")
+        }
+    }
+
     package func elements() throws(LoadError) -> [JSONReader] {
         guard case .array(let array)? = value else { throw failure("an array") }
         return array.enumerated().map { child($1, .index($0)) }

@@ -9,7 +9,7 @@ import GraphPermJSON
 /// `GRAPHPERM_RESOURCES`).
 ///
 ///     Resources.schemaDirectory.fileNames(withSuffix: ".sql")   // ["001_knowledge_base.sql", ...]
-///     Resources.dataDirectory.location(of: "admin-roles.csv")   // "embedded:Data/admin-roles.csv"
+///     Resources.dataDirectory.location(of: "admin-roles.json")   // "embedded:Data/admin-roles.json"
 package enum Resources {
     /// `Data/` (security entities, admin roles).
     package static var dataDirectory: ResourceFolder { folder("Data") }
@@ -38,8 +38,8 @@ package enum Resources {
 /// A folder of shipped files: compiled into the binary, or a folder on disk.
 ///
 ///     let data = ResourceFolder(embedded: "Data")
-///     try data.bytes(of: "admin-roles.csv").count   // 9346
-///     data.location(of: "admin-roles.csv")          // "embedded:Data/admin-roles.csv"
+///     try data.bytes(of: "admin-roles.json").count   // 9346
+///     data.location(of: "admin-roles.json")          // "embedded:Data/admin-roles.json"
 package struct ResourceFolder: Sendable {
     private enum Source: Sendable {
         case embedded(String)
@@ -68,7 +68,7 @@ package struct ResourceFolder: Sendable {
         return names.filter { $0.hasSuffix(suffix) }.sorted()
     }
 
-    /// Where a file is, as errors and the knowledge base's provenance name it: `embedded:Data/admin-roles.csv`, or
+    /// Where a file is, as errors and the knowledge base's provenance name it: `embedded:Data/admin-roles.json`, or
     /// the file's path on disk.
     package func location(of name: String) -> String {
         switch source {

@@ -49,7 +49,7 @@ struct InstallTests {
         let provenance = try Self.run(binary,
                                       ["sql", "SELECT path FROM provenance ORDER BY id", "--db", db, "--format", "csv"],
                                       in: folder.path)
-        #expect(provenance.stdout.contains("embedded:Data/security-entities.csv\r\nembedded:Data/admin-roles.csv"))
+        #expect(provenance.stdout.contains("embedded:Data/security-entities.json\r\nembedded:Data/admin-roles.json"))
         let queries = try Self.run(binary, ["queries", "--format", "csv"], in: folder.path)
         #expect(queries.stdout.contains("security-api-least,"))
         let schema = try Self.run(binary, ["repl", "--db", db], in: folder.path, stdin: ".schema\n")

@@ -191,16 +191,23 @@ struct MalformedInputTests {
     @Test func brokenEmbeddedDataIsReported() {
         let folder = TemporaryFolder()
         defer { folder.remove() }
-        _ = folder.file("security-entities.csv",
-                        "permission,entity,resource_path,methods,preview,doc_link\nSecurityEvents.Read.All,alerts,"
-                            + "/alerts,GET,no,x\n")
-        _ = folder.file("admin-roles.csv",
-                        "role,role_template_id\nSecurity Reader,5d6b6bb7-de71-4623-b4af-96380a352509\n")
-        #expect(throws: LoadError.data(file: folder.path + "/security-entities.csv", place: "record 1",
-                                       message: "expected a permission, an entity, a path under /security/, methods "
-                                           + "separated by spaces (GET POST PATCH DELETE), yes or no, and a link")) {
-            try KnowledgeLoader.gather(paths: [],
-                                       dataDirectory: ResourceFolder(directory: URL(fileURLWithPath: folder.path)))
+        let data = ResourceFolder(directory: URL(fileURLWithPath: folder.path))
+        _ = folder.file("security-entities.json", #"""
+            {"about": "t", "entities": [{"permission": "SecurityEvents.Read.All", "entity": "alerts", \#
+            "resourcePath": "/alerts", "methods": ["GET"], "preview": false, "docLink": "x"}]}
+            """#)
+        _ = folder.file("admin-roles.json", #"{"about": "t", "roles": []}"#)
+        _ = folder.file("tiers.json", "{}")
+        #expect(throws: LoadError.data(file: folder.path + "/security-entities.json", place: "$.entities[0].resourcePath",
+                                       message: "expected a path under /security/, found a string")) {
+            try KnowledgeLoader.gather(paths: [], dataDirectory: data)
+        }
+        _ = folder.file("security-entities.json", #"{"about": "t", "entities": []}"#)
+        _ = folder.file("admin-roles.json", #"{"about": "t", "roles": [{"role": "Security Reader", "id": "x"}]}"#)
+        #expect(throws: LoadError.data(file: folder.path + "/admin-roles.json", place: "$.roles[0].id",
+                                       message: "expected one of the members role, roleTemplateId, securityApi, "
+                                           + "not id, found a string")) {
+            try KnowledgeLoader.gather(paths: [], dataDirectory: data)
         }
     }
 }

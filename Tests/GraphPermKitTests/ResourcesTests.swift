@@ -34,9 +34,9 @@ struct ResourcesTests {
 
     @Test func aFileIsNamedByWhereItComesFrom() throws {
         let data = ResourceFolder(embedded: "Data")
-        #expect(data.fileNames(withSuffix: ".csv") == ["admin-roles.csv", "security-entities.csv"])
-        #expect(data.location(of: "admin-roles.csv") == "embedded:Data/admin-roles.csv")
-        #expect(try data.text(of: "admin-roles.csv").hasPrefix("role,role_template_id,security_api\n"))
+        #expect(data.fileNames(withSuffix: ".json") == ["admin-roles.json", "security-entities.json", "tiers.json"])
+        #expect(data.location(of: "admin-roles.json") == "embedded:Data/admin-roles.json")
+        #expect(try data.text(of: "admin-roles.json").hasPrefix("{\n \"about\": "))
         #expect(throws: LoadError.io(file: "embedded:Data/none.csv", message: "no such file")) {
             try data.bytes(of: "none.csv")
         }
@@ -46,6 +46,6 @@ struct ResourcesTests {
     @Test func theKnowledgeBaseRecordsTheEmbeddedFilesAsEmbedded() throws {
         let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: Resources.dataDirectory)
         #expect(facts.provenance.map(\.path)
-            == ["embedded:Data/security-entities.csv", "embedded:Data/admin-roles.csv"])
+            == ["embedded:Data/security-entities.json", "embedded:Data/admin-roles.json"])
     }
 }

@@ -48,7 +48,7 @@ public struct Grant: Sendable, Equatable {
 public enum GrantSource: String, Sendable, Codable, CaseIterable {
     /// Microsoft's permissions document, with its least-privilege markers.
     case document
-    /// The Graph Security API authorization table (Data/security-entities.csv).
+    /// The Graph Security API authorization table (Data/security-entities.json).
     case securityTable = "security-table"
 
     /// `rawValue` as text that lives as long as the program (the bulk load binds it without a copy).

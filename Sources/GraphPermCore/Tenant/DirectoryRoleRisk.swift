@@ -1,5 +1,5 @@
 /// How much a directory role held by a service principal matters to the tenant audit. Role template IDs are
-/// Microsoft's (`Data/admin-roles.csv` names them); what each role can do is from Microsoft Entra's built-in roles
+/// Microsoft's (`Data/admin-roles.json` names them); what each role can do is from Microsoft Entra's built-in roles
 /// reference.
 public enum DirectoryRoleRisk {
     /// Global Administrator.

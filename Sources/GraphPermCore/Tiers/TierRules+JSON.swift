@@ -24,8 +24,7 @@ private struct TierRulesReader {
     let root: JSONReader
 
     func rules() throws(LoadError) -> TierRules {
-        try checkKeys(
-            root, ["about", "tiers", "impacts", "preconditions", "explicit", "rules", "default", "delegated"])
+        try root.checkKeys(["about", "tiers", "impacts", "preconditions", "explicit", "rules", "default", "delegated"])
         _ = try root["about"].string()
         let tiers = try root["tiers"].members()
         guard tiers.map(\.key) == ["0", "1", "2"] else {
@@ -38,8 +37,7 @@ private struct TierRulesReader {
         var explicit: [String: TierRules.Item] = [:]
         var names: [String] = []
         for entry in try root["explicit"].elements() {
-            try checkKeys(
-                entry, ["permission", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
+            try entry.checkKeys(["permission", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
             let name = try entry["permission"].permissionName()
             if let last = names.last, !(last < name) {
                 throw entry["permission"].failure("entries sorted by permission and named once (after \(last))")
@@ -49,16 +47,15 @@ private struct TierRulesReader {
         }
         var rules: [TierRules.Rule] = []
         for entry in try root["rules"].elements() {
-            try checkKeys(
-                entry, ["id", "match", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
+            try entry.checkKeys(["id", "match", "tier", "reason", "impact", "attackPath", "preconditions", "delegated"])
             let id = try entry["id"].string(maxLength: 100)
             if rules.contains(where: { $0.id == id }) { throw entry["id"].failure("an id no other rule has") }
             rules.append(try rule(id: id, entry, known))
         }
-        try checkKeys(root["default"], ["tier", "reason"])
+        try root["default"].checkKeys(["tier", "reason"])
         let defaultItem = try item(root["default"], known)
         let delegated = root["delegated"]
-        try checkKeys(delegated, ["otherwiseFromTier", "reason"])
+        try delegated.checkKeys(["otherwiseFromTier", "reason"])
         let lowering = try delegated["otherwiseFromTier"].elements().map { element throws(LoadError) in
             try tier(element)
         }
@@ -80,7 +77,7 @@ private struct TierRulesReader {
         let match = entry["match"]
         let members = try match.members()
         guard !members.isEmpty else { throw match.failure("a non-empty object") }
-        try checkKeys(match, ["resource", "resourcePattern", "operation", "operationPattern", "constraint"])
+        try match.checkKeys(["resource", "resourcePattern", "operation", "operationPattern", "constraint"])
         func list(_ key: String) throws(LoadError) -> [String]? {
             match[key].isPresent ? try match[key].strings() : nil
         }
@@ -121,7 +118,7 @@ private struct TierRulesReader {
         var delegated: (Int, Int)? = nil
         if entry["delegated"].isPresent {
             let object = entry["delegated"]
-            try checkKeys(object, ["whenAdminSignsIn", "otherwise", "reason"])
+            try object.checkKeys(["whenAdminSignsIn", "otherwise", "reason"])
             _ = try object["reason"].optionalString()
             delegated = (try tier(object["whenAdminSignsIn"]), try tier(object["otherwise"]))
         }
@@ -139,11 +136,5 @@ private struct TierRulesReader {
 
     private func pairs(_ reader: JSONReader) throws(LoadError) -> [(key: String, text: String)] {
         try reader.members().map { member throws(LoadError) in (member.key, try member.value.string()) }
-    }
-
-    private func checkKeys(_ reader: JSONReader, _ allowed: [String]) throws(LoadError) {
-        for member in try reader.members() where !allowed.contains(member.key) {
-            throw member.value.failure("one of the members \(allowed.joined(separator: ", ")), not \(member.key)")
-        }
     }
 }

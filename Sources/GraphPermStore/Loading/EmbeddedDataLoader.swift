@@ -5,59 +5,76 @@ import GraphPermJSON
 /// Reads the project's own facts in `Data/`: the Graph Security API authorization table and the Entra admin roles
 /// that the Security API accepts for delegated calls, and the risk-tier rules.
 package enum EmbeddedDataLoader {
-    package static let securityFile = "security-entities.csv"
-    package static let rolesFile = "admin-roles.csv"
+    package static let securityFile = "security-entities.json"
+    package static let rolesFile = "admin-roles.json"
     package static let tiersFile = "tiers.json"
-    package static let securityHeader = ["permission", "entity", "resource_path", "methods", "preview", "doc_link"]
-    package static let rolesHeader = ["role", "role_template_id", "security_api"]
 
     package static func load(from directory: ResourceFolder, into facts: inout KnowledgeFacts) throws(LoadError) {
         let securityPath = directory.location(of: securityFile)
         let securityBytes = try directory.bytes(of: securityFile)
-        facts.securityEntities = try securityEntities(
-            String(decoding: securityBytes, as: UTF8.self), file: securityPath)
+        facts.securityEntities = try securityEntities(securityBytes, file: securityPath)
         facts.provenance.append(SourceFile.provenance(.securityEntities, path: securityPath, securityBytes))
 
         let rolesPath = directory.location(of: rolesFile)
         let rolesBytes = try directory.bytes(of: rolesFile)
-        facts.adminRoles = try adminRoles(String(decoding: rolesBytes, as: UTF8.self), file: rolesPath)
+        facts.adminRoles = try adminRoles(rolesBytes, file: rolesPath)
         facts.provenance.append(SourceFile.provenance(.adminRoles, path: rolesPath, rolesBytes))
 
         facts.tierRules = try TierRules.parse(
             try directory.bytes(of: tiersFile), file: directory.location(of: tiersFile))
     }
 
-    package static func securityEntities(_ text: String, file: String) throws(LoadError) -> [SecurityEntity] {
+    /// `{"about": "...", "entities": [{"permission", "entity", "resourcePath", "methods", "preview", "docLink"}]}`.
+    package static func securityEntities(_ bytes: [UInt8], file: String) throws(LoadError) -> [SecurityEntity] {
+        let root = try document(bytes, file: file, list: "entities")
         var entities: [SecurityEntity] = []
-        for (line, fields) in try CSVReader.records(of: text, file: file, header: securityHeader) {
-            let place = "record \(line)"
-            let methods = fields[3].split(separator: " ").map(String.init)
-            guard !fields[0].isEmpty, !fields[1].isEmpty, fields[2].hasPrefix("/security/"),
-                  !methods.isEmpty, methods.allSatisfy(PermissionsDocumentLoader.knownMethods.contains),
-                  ["yes", "no"].contains(fields[4]) else {
-                throw LoadError.data(file: file, place: place,
-                                     message: "expected a permission, an entity, a path under /security/, methods"
-                                         + " separated by spaces (GET POST PATCH DELETE), yes or no, and a link")
+        for (index, entry) in try root["entities"].elements().enumerated() {
+            try entry.checkKeys(["permission", "entity", "resourcePath", "methods", "preview", "docLink"])
+            let path = try entry["resourcePath"].string()
+            guard path.hasPrefix("/security/") else { throw entry["resourcePath"].failure("a path under /security/") }
+            let methods = try entry["methods"].strings()
+            guard !methods.isEmpty, methods.allSatisfy(PermissionsDocumentLoader.knownMethods.contains) else {
+                throw entry["methods"].failure("HTTP methods such as [\"GET\", \"POST\"]")
             }
-            entities.append(SecurityEntity(permission: fields[0], entity: fields[1], resourcePath: fields[2],
-                                           methods: methods, isPreview: fields[4] == "yes", docLink: fields[5],
-                                           position: line))
+            entities.append(
+                SecurityEntity(
+                    permission: try entry["permission"].permissionName(), entity: try entry["entity"].string(),
+                    resourcePath: path, methods: methods, isPreview: try entry["preview"].bool(),
+                    docLink: try entry["docLink"].string(), position: index + 1))
         }
         return entities
     }
 
-    package static func adminRoles(_ text: String, file: String) throws(LoadError) -> [AdminRole] {
+    /// `{"about": "...", "roles": [{"role", "roleTemplateId", "securityApi": 1-3 or null}]}`.
+    package static func adminRoles(_ bytes: [UInt8], file: String) throws(LoadError) -> [AdminRole] {
+        let root = try document(bytes, file: file, list: "roles")
         var roles: [AdminRole] = []
-        for (line, fields) in try CSVReader.records(of: text, file: file, header: rolesHeader) {
-            let place = fields[2].isEmpty ? nil : Int(fields[2])
-            guard !fields[0].isEmpty, GUID.isValid(fields[1]), fields[2].isEmpty || place != nil else {
-                throw LoadError.data(file: file, place: "record \(line)",
-                                     message: "expected a role name, a role template ID (a GUID) and the Security"
-                                         + " API's place (1-3) or nothing")
-            }
-            roles.append(AdminRole(name: fields[0], roleTemplateId: fields[1].lowercased(),
-                                   securityAPIPosition: place, position: line))
+        for (index, entry) in try root["roles"].elements().enumerated() {
+            try entry.checkKeys(["role", "roleTemplateId", "securityApi"])
+            let name = try entry["role"].string()
+            guard !name.isEmpty else { throw entry["role"].failure("a role name") }
+            let place = try entry["securityApi"].optionalInt()
+            guard place.map({ (1...3).contains($0) }) ?? true else { throw entry["securityApi"].failure("1, 2, 3 or null") }
+            roles.append(
+                AdminRole(
+                    name: name, roleTemplateId: try entry["roleTemplateId"].guid().lowercased(),
+                    securityAPIPosition: place, position: index + 1))
         }
         return roles
+    }
+
+    /// The strictly parsed document: an object with a text `about` and the array `list`.
+    private static func document(_ bytes: [UInt8], file: String, list: String) throws(LoadError) -> JSONReader {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw LoadError.data(
+                file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+        }
+        let root = JSONReader(value: value, file: file)
+        try root.checkKeys(["about", list])
+        _ = try root["about"].string()
+        return root
     }
 }

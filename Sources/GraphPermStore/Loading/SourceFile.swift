@@ -51,7 +51,7 @@ package enum SourceFile {
         provenance(kind, path: url.standardizedFileURL.path, bytes, sha256: sha256)
     }
 
-    /// Where a file came from, by a path as it is shown (`embedded:Data/admin-roles.csv` for a file compiled in).
+    /// Where a file came from, by a path as it is shown (`embedded:Data/admin-roles.json` for a file compiled in).
     package static func provenance(_ kind: DocumentKind, path: String, _ bytes: [UInt8],
                                    sha256: String? = nil) -> Provenance {
         Provenance(kind: kind, path: path, size: bytes.count, sha256: sha256 ?? FileDigest.hex(bytes), loadedAt: Date())

@@ -145,7 +145,7 @@ extension KnowledgeStore {
         }
     }
 
-    /// Every admin role, in the order of `Data/admin-roles.csv`.
+    /// Every admin role, in the order of `Data/admin-roles.json`.
     package func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try read("SELECT name, role_template_id, security_api, id FROM admin_role ORDER BY id") { db, sql in
             try Row.fetchAll(db, sql: sql).map {
