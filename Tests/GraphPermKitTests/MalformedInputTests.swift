@@ -198,7 +198,8 @@ struct MalformedInputTests {
             """#)
         _ = folder.file("admin-roles.json", #"{"about": "t", "roles": []}"#)
         _ = folder.file("tiers.json", "{}")
-        #expect(throws: LoadError.data(file: folder.path + "/security-entities.json", place: "$.entities[0].resourcePath",
+        #expect(throws: LoadError.data(file: folder.path + "/security-entities.json",
+                                       place: "$.entities[0].resourcePath",
                                        message: "expected a path under /security/, found a string")) {
             try KnowledgeLoader.gather(paths: [], dataDirectory: data)
         }

@@ -54,7 +54,9 @@ package enum EmbeddedDataLoader {
             let name = try entry["role"].string()
             guard !name.isEmpty else { throw entry["role"].failure("a role name") }
             let place = try entry["securityApi"].optionalInt()
-            guard place.map({ (1...3).contains($0) }) ?? true else { throw entry["securityApi"].failure("1, 2, 3 or null") }
+            guard place.map({ (1...3).contains($0) }) ?? true else {
+                throw entry["securityApi"].failure("1, 2, 3 or null")
+            }
             roles.append(
                 AdminRole(
                     name: name, roleTemplateId: try entry["roleTemplateId"].guid().lowercased(),
