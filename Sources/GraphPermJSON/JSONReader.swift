@@ -47,6 +47,16 @@ package struct JSONReader {
         return object.members.map { ($0.key, child($0.value, .key($0.key))) }
     }
 
+    /// The strictly parsed document `bytes` of `file`, read from its root; a syntax error names the line and column.
+    package static func parse(_ bytes: [UInt8], file: String) throws(LoadError) -> JSONReader {
+        do {
+            return JSONReader(value: try JSONParser.parse(bytes), file: file)
+        } catch {
+            throw LoadError.data(
+                file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
+        }
+    }
+
     /// Refuses an object member not in `allowed` (a misspelt key is an error, not ignored).
     package func checkKeys(_ allowed: [String]) throws(LoadError) {
         for member in try members() where !allowed.contains(member.key) {

@@ -18,14 +18,7 @@ public struct GrantedPermissions: Sendable {
     /// Reads one file, resolving permission IDs through the knowledge base.
     public static func read(_ path: String, kb: KnowledgeBase, into granted: inout GrantedPermissions) throws {
         let bytes = try SourceFile.read(URL(fileURLWithPath: path))
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw LoadError.data(
-                file: path, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
-        }
-        let root = JSONReader(value: value, file: path)
+        let root = try JSONReader.parse(bytes, file: path)
         if root["requiredResourceAccess"].isPresent {
             for resource in try root["requiredResourceAccess"].elements() {
                 guard (try resource["resourceAppId"].optionalString())?.lowercased() == MicrosoftGraph.appId else {

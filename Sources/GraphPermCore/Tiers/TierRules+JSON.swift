@@ -8,14 +8,7 @@ extension TierRules {
     ///     try TierRules.parse(Array("{}".utf8), file: "tiers.json")
     ///     // tiers.json: $.about: expected a string, the member is missing
     public static func parse(_ bytes: [UInt8], file: String) throws(LoadError) -> TierRules {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw LoadError.data(
-                file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
-        }
-        return try TierRulesReader(root: JSONReader(value: value, file: file)).rules()
+        try TierRulesReader(root: JSONReader.parse(bytes, file: file)).rules()
     }
 }
 

@@ -67,14 +67,7 @@ package enum EmbeddedDataLoader {
 
     /// The strictly parsed document: an object with a text `about` and the array `list`.
     private static func document(_ bytes: [UInt8], file: String, list: String) throws(LoadError) -> JSONReader {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw LoadError.data(
-                file: file, place: "line \(error.line), column \(error.column) (\(error.path))", message: error.message)
-        }
-        let root = JSONReader(value: value, file: file)
+        let root = try JSONReader.parse(bytes, file: file)
         try root.checkKeys(["about", list])
         _ = try root["about"].string()
         return root

@@ -118,7 +118,7 @@ package enum KnowledgeLoader {
                 location = name
                 bytes = contents
             }
-            (kind, reader) = try DocumentKind.detect(JSONReader(value: try parseJSON(bytes, file: file), file: file))
+            (kind, reader) = try DocumentKind.detect(JSONReader.parse(bytes, file: file))
             if kind == .permissionsDocument { try checkPermissionNames(reader) }
         }
     }
@@ -134,15 +134,6 @@ package enum KnowledgeLoader {
 
     /// The kind of a downloaded document, or the error that says why it is none (bad JSON, unknown shape).
     package static func kind(of bytes: [UInt8], file: String) throws -> DocumentKind {
-        try DocumentKind.detect(JSONReader(value: try parseJSON(bytes, file: file), file: file)).0
-    }
-
-    private static func parseJSON(_ bytes: [UInt8], file: String) throws(LoadError) -> JSONValue {
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw LoadError.data(file: file, place: "line \(error.line), column \(error.column) (\(error.path))",
-                                 message: error.message)
-        }
+        try DocumentKind.detect(JSONReader.parse(bytes, file: file)).0
     }
 }
