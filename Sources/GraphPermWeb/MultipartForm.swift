@@ -70,7 +70,7 @@ enum MultipartForm {
         return FormPart(name: name, fileName: parameter("filename", of: String(disposition)), value: value)
     }
 
-    /// The value of `name=value` or `name="quoted \" value"` among a header's `;`-separated parameters.
+    /// The value of `name=value` or `name="quoted value"` among a header's `;`-separated parameters.
     static func parameter(_ name: String, of header: String) -> String? {
         let scalars = Array(header.unicodeScalars)
         var index = 0
@@ -89,8 +89,8 @@ enum MultipartForm {
             var value = ""
             if index < scalars.count, scalars[index] == "\"" {
                 index += 1
+                // Browsers write `"` as %22 and no backslash escapes (HTML's form encoding), so `\` is itself.
                 while index < scalars.count, scalars[index] != "\"" {
-                    if scalars[index] == "\\", index + 1 < scalars.count { index += 1 }
                     value.unicodeScalars.append(scalars[index])
                     index += 1
                 }
