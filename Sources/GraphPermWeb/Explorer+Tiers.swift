@@ -11,7 +11,8 @@ extension Explorer {
         guard let mark else { return "" }
         let title = mark.tier == mark.tierForUser
             ? "risk tier \(mark.tier)"
-            : "risk tier \(mark.tier) when an admin signs in, \(mark.tierForUser) when a user without an admin role does"
+            : "risk tier \(mark.tier) when an admin signs in, "
+                + "\(mark.tierForUser) when a user without an admin role does"
         return " <span class=\"tier t\(mark.tier)\" title=\"\(HTML.escape(title))\">\(HTML.escape(mark.label))</span>"
     }
 
@@ -66,7 +67,8 @@ extension Explorer {
         let rules = try? ShippedTiers.rules()
         // One block per distinct attack path, naming the permission types it applies to.
         func key(_ tier: PermissionTier) -> String {
-            (tier.impact ?? "") + "\u{0}" + (tier.attackPath ?? "") + "\u{0}" + tier.preconditions.joined(separator: ",")
+            [tier.impact ?? "", tier.attackPath ?? "", tier.preconditions.joined(separator: ",")]
+                .joined(separator: "\u{0}")
         }
         let tierZero = entries.filter { $0.tier!.tier == 0 }
         var shown: Set<String> = []

@@ -26,7 +26,8 @@ enum MultipartForm {
     static func parts(_ body: [UInt8], contentType: String) throws(WebError) -> [FormPart] {
         guard let boundary = parameter("boundary", of: contentType), !boundary.isEmpty, boundary.utf8.count <= 200
         else {
-            throw bad("the Content-Type multipart/form-data names no boundary (expected `boundary=…`, 1 to 200 characters)")
+            throw bad(
+                "the Content-Type multipart/form-data names no boundary (expected `boundary=…`, 1 to 200 characters)")
         }
         let opening = Array("--\(boundary)".utf8)
         let delimiter = Array("\r\n--\(boundary)".utf8)

@@ -138,7 +138,9 @@ struct PreparedResponse: Sendable {
     var response: Response { Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body)) }
 
     /// The same without a body (its Content-Length still says the GET's).
-    var headResponse: Response { Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer())) }
+    var headResponse: Response {
+        Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer()))
+    }
 }
 
 /// Prepared responses by request target, up to `limit` of them (then it starts again empty: lookups are cheap to

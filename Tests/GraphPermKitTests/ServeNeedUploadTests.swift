@@ -26,7 +26,9 @@ final class ServeNeedUploadTests {
         """
 
     /// The body Chromium builds for the need form (field order, the boundary shape, a file part's headers).
-    static func chromiumBody(boundary: String, calls: String, fileName: String, file: String, scheme: String) -> String {
+    static func chromiumBody(
+        boundary: String, calls: String, fileName: String, file: String, scheme: String
+    ) -> String {
         let quotedName = fileName.replacingOccurrences(of: "\"", with: "%22")
         return "--\(boundary)\r\nContent-Disposition: form-data; name=\"calls\"\r\n\r\n\(calls)\r\n"
             + "--\(boundary)\r\nContent-Disposition: form-data; name=\"har\"; filename=\"\(quotedName)\"\r\n"
@@ -103,7 +105,8 @@ final class ServeNeedUploadTests {
     func hostileFileNamesAndContentsAreEscaped(_ fileName: String) throws {
         let boundary = "----WebKitFormBoundaryZZ"
         let content = "GET /me/<script>alert(1)</script>\n"
-        let body = Self.chromiumBody(boundary: boundary, calls: "", fileName: fileName, file: "{\"log\": 5, \"<b>\": 1}",
+        let notHAR = "{\"log\": 5, \"<b>\": 1}"
+        let body = Self.chromiumBody(boundary: boundary, calls: "", fileName: fileName, file: notHAR,
                                      scheme: "")
         let reply = try server.request("POST", "/need", body: body,
                                        contentType: "multipart/form-data; boundary=\(boundary)")
