@@ -4,8 +4,8 @@
 #     Scripts/bench-serve.sh --db kb.sqlite [--bin DIR] [--connections 64] [--duration 10s] [--threads 2]
 #
 # Starts DIR/graphperm-serve (default: the release build) on a free port, warms it up, runs
-# `wrk --latency` on GET /api/least?method=GET&url=/me/messages, then on a rotating set of URLs (a Lua script),
-# and stops the server. Needs wrk (apt-get install wrk).
+# `wrk --latency` on GET /api/least?method=GET&url=/me/messages (with the server's CPU time per request when perf is
+# installed), then on a rotating set of URLs (a Lua script), and stops the server. Needs wrk (apt-get install wrk).
 set -euo pipefail
 usage() { echo "usage: Scripts/bench-serve.sh --db FILE [--bin DIR] [--connections N] [--duration D] [--threads N]" >&2; exit 64; }
 db=""; bin=".build/release"; connections=64; duration="10s"; threads=2
@@ -34,7 +34,23 @@ done
 base="http://127.0.0.1:$port"
 curl -s -o /dev/null "$base/api/least?method=GET&url=/me/messages"
 echo "== one URL: GET /api/least?method=GET&url=/me/messages, $connections connections, $threads threads, $duration"
-wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base/api/least?method=GET&url=/me/messages"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The server's CPU time over the run (perf's task-clock, a software counter that works without hardware counters
+# in a VM), divided by the requests served: a figure less sensitive to other work on the machine than requests/s.
+seconds="${duration%s}"
+if command -v perf >/dev/null && [[ "$seconds" =~ ^[0-9]+$ ]]; then
+    perf stat -e task-clock -p "$server" -o "$work/perf" -- sleep "$((seconds + 1))" &
+    perf_pid=$!
+fi
+wrk -t"$threads" -c"$connections" -d"$duration" --latency "$base/api/least?method=GET&url=/me/messages" | tee "$work/wrk"
+if [ -n "${perf_pid:-}" ]; then
+    wait "$perf_pid" || true
+    requests="$(grep -o '[0-9]* requests in' "$work/wrk" | awk '{print $1}')"
+    cpu_ms="$(awk '/task-clock/ {gsub(",", "", $1); print $1}' "$work/perf")"
+    [ -n "$requests" ] && [ -n "$cpu_ms" ] && awk -v ms="$cpu_ms" -v n="$requests" \
+        'BEGIN { printf "server CPU: %.0f ms for %d requests = %.1f us per request\n", ms, n, ms * 1000 / n }'
+fi
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat > "$work/rotate.lua" <<'LUA'
 local urls = {"/me/messages", "/users/{id}/messages", "/security/alerts", "/groups", "/me/events",
   "/users/abc/manager", "/sites/{id}/drives", "/applications/x/owners", "/me/drive/root/children", "/teams/t/channels"}

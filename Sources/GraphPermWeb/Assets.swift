@@ -1,6 +1,6 @@
 import Foundation
 /// The explorer's one stylesheet and one script, served from `/static/` (the Content-Security-Policy allows
-/// nothing inline). The pages work without the script: it only suggests as you type and loads a HAR file.
+/// nothing inline). The pages work without the script: it only suggests as you type.
 enum Assets {
     static let css = """
         body { font: 15px/1.45 system-ui, sans-serif; margin: 0; color: #1b1b1b; background: #fafafa; }
@@ -22,6 +22,10 @@ enum Assets {
         form.big input { font-size: 1.2em; width: 30em; } form.least { margin: 1em 0; }
         pre { background: #fff; border: 1px solid #ccd; padding: .6em; overflow-x: auto; white-space: pre-wrap; }
         ul.columns { columns: 3; } details { margin: .3em 0; } summary { cursor: pointer; }
+        .tier { font-size: .75em; font-weight: 600; padding: 0 .35em; border-radius: .6em; white-space: nowrap;
+          background: #dde6dd; color: #234; } .tier.t0 { background: #b00020; color: #fff; }
+        .tier.t1 { background: #f3c969; color: #321; } .tier0 { border-left: 4px solid #b00020; padding-left: .8em; }
+        dl dt { font-weight: 600; } dl dd { margin: 0 0 .4em 1em; }
         """
 
     static let script = """
@@ -51,17 +55,6 @@ enum Assets {
                   }
                 } catch (error) { /* the form still works */ }
               }, 120);
-            });
-          }
-          const har = document.getElementById("har");
-          const calls = document.getElementById("calls");
-          if (har && calls) {
-            har.addEventListener("change", function () {
-              const file = har.files && har.files[0];
-              if (!file) { return; }
-              const reader = new FileReader();
-              reader.onload = function () { calls.value = String(reader.result); };
-              reader.readAsText(file);
             });
           }
         })();

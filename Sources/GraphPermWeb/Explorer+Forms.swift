@@ -15,12 +15,13 @@ extension Explorer {
             "<option value=\"\(value)\"\(value == scheme ? " selected" : "")>\(label)</option>"
         }.joined()
         return """
-            <form action="/need" method="post" class="stack">
+            <form action="/need" method="post" enctype="multipart/form-data" class="stack">
             <label for="calls">Calls: <code>METHOD URL</code> lines, JSON Lines <code>{"method": …, "url": …}</code>, \
             or a HAR file's text</label>
             <textarea name="calls" id="calls" rows="10" cols="100" \
             placeholder="GET /me&#10;GET /me/messages&#10;POST /me/sendMail">\(HTML.escape(calls))</textarea>
-            <label>Or load a HAR file: <input type="file" id="har" accept=".har,.json,.txt"></label>
+            <label>And/or upload a file of calls or a HAR file (browser developer tools, "Save all as HAR"): \
+            <input type="file" name="har" id="har" accept=".har,.json,.jsonl,.txt"></label>
             <label>Permission types <select name="scheme">\(options)</select></label>
             <button type="submit">Find the fewest permissions</button></form>
             """
@@ -31,12 +32,27 @@ extension Explorer {
     }
 
     /// The answer of `graphperm need` for the pasted calls, as tables.
+    /// The calls come from the text box, an uploaded file (a HAR file, read as `need` reads one), or both.
     func needResult(_ request: WebRequest) throws -> WebResponse {
-        let calls = request.field("calls") ?? ""
-        let scheme = request.field("scheme") ?? ""
+        let parts: [FormPart]
+        do {
+            parts = try request.formParts()
+        } catch {
+            return .html(HTML.page(title: "Need", body: needFormMarkup(calls: "", scheme: "")
+                + "<p class=\"error\">\(HTML.escape(error.message))</p>"), status: error.status)
+        }
+        func field(_ name: String) -> FormPart? { parts.first { $0.name == name } }
+        let calls = field("calls")?.text ?? ""
+        let scheme = field("scheme")?.text ?? ""
         var body = needFormMarkup(calls: calls, scheme: scheme)
         do {
-            let list = try AppCalls.parse(calls, file: "calls")
+            var list = try AppCalls.parse(calls, file: "calls")
+            if let upload = field("har"), !upload.value.isEmpty {
+                let name = String((upload.fileName.flatMap { $0.isEmpty ? nil : $0 } ?? "uploaded file").prefix(200))
+                let read = try AppCalls.parse(upload.text, file: name)
+                list += read
+                body += "<p>Read \(read.count) call\(read.count == 1 ? "" : "s") from \(HTML.escape(name)).</p>"
+            }
             guard !list.isEmpty else { throw WebError(status: 400, exitCode: 64, message: "no calls were given") }
             let schemes = scheme.isEmpty ? Scheme.allCases : (Scheme.set(userText: scheme)?.sorted() ?? Scheme.allCases)
             let analysis = try kb.need(list, schemes: schemes)

@@ -73,28 +73,37 @@ extension Explorer {
             out += "<p>Template: \(HTML.link(HTML.templatePath(template), template)) · basis: "
                 + "\(HTML.escape(answer.basis.rawValue))</p>"
         }
-        let table = answer.tabular
-        out += HTML.table(table.columns, table.rows) { column, value in
-            column == "Permission type" || value == PermissionTable.notSupported || value == PermissionTable.notAvailable
-                ? HTML.escape(value) : Self.linkedNames(value)
-        }
+        out += HTML.table(
+            ["Permission type", "Least privileged permissions", "Higher privileged permissions"],
+            answer.schemes.map { entry in
+                guard let chosen = entry.answer else {
+                    let none = HTML.escape(PermissionTable.notSupported)
+                    return [HTML.escape(entry.scheme.docsLabel), none, none]
+                }
+                // Each permission with its tier beside it (`tiers` follows least then higher).
+                func names(_ labels: [String], from start: Int) -> String {
+                    labels.enumerated().map { index, label in
+                        let mark = start + index < chosen.tiers.count ? chosen.tiers[start + index] : nil
+                        return Self.linkedRequirement(label) + Self.tierBadge(mark)
+                    }.joined(separator: ", ")
+                }
+                return [HTML.escape(entry.scheme.docsLabel), names(chosen.least, from: 0),
+                        chosen.higher.isEmpty ? HTML.escape(PermissionTable.notAvailable)
+                            : names(chosen.higher, from: chosen.least.count)]
+            }
+        ) { _, markup in markup }
         let recommended = answer.schemes.compactMap { entry -> String? in
             guard let chosen = entry.answer, let name = chosen.recommended else { return nil }
             let why = chosen.why.map { ": " + HTML.escape($0) } ?? ""
             return "<li>\(HTML.escape(entry.scheme.docsLabel)): recommended "
-                + "<strong>\(HTML.link(HTML.permissionPath(name), name))</strong>\(why)</li>"
+                + "<strong>\(Self.linkedRequirement(name))</strong>"
+                + "\(Self.tierBadge(tierMark(name, scheme: entry.scheme)))\(why)</li>"
         }
         if !recommended.isEmpty { out += "<h2>Recommended</h2><ul>\(recommended.joined())</ul>" }
         if !answer.notes.isEmpty {
             out += "<h2>Notes</h2><ul>" + answer.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
         }
         return out
-    }
-
-    /// `Mail.Read, Mail.ReadWrite` with each name linked to its page.
-    static func linkedNames(_ list: String) -> String {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .map { HTML.link(HTML.permissionPath($0), $0) }.joined(separator: ", ")
     }
 
     /// `/paths?template=/me/messages`: per method, Microsoft's docs table, who can, and the recommended permission.
@@ -117,16 +126,18 @@ extension Explorer {
             body += "<h3>Microsoft's documentation table</h3>"
             body += HTML.table(
                 ["Permission type", "Least privileged permissions", "Higher privileged permissions"],
-                table.rows.map { [$0.scheme.docsLabel, $0.least, $0.higher] }
-            ) { column, value in
-                column == "Permission type" || value == PermissionTable.notSupported
-                    || value == PermissionTable.notAvailable ? HTML.escape(value) : Self.linkedNames(value)
-            }
+                table.rows.map { row in
+                    [HTML.escape(row.scheme.docsLabel)] + [row.least, row.higher].map { value in
+                        value == PermissionTable.notSupported || value == PermissionTable.notAvailable
+                            ? HTML.escape(value) : tieredNames(value, scheme: row.scheme)
+                    }
+                }
+            ) { _, markup in markup }
             if let answer = try? kb.least(method: method, target: resolution.templates[0], schemes: nil) {
                 let recommended = answer.schemes.compactMap { entry -> String? in
                     guard let name = entry.answer?.recommended else { return nil }
                     return "<li>\(HTML.escape(entry.scheme.docsLabel)): "
-                        + "\(HTML.link(HTML.permissionPath(name), name))</li>"
+                        + "\(Self.linkedRequirement(name))\(Self.tierBadge(tierMark(name, scheme: entry.scheme)))</li>"
                 }
                 body += "<h3>Recommended</h3><ul>\(recommended.joined())</ul>"
             }

@@ -3,7 +3,7 @@ import GraphPermCore
 import GraphPermKit
 import GraphPermQuery
 
-/// A permission's page (or an admin role's): its IDs per scheme, consent, privilege level, what it grants grouped by
+/// A permission's page (or an admin role's): its IDs per scheme, consent, privilege level, risk tier, what it grants grouped by
 /// resource with the calls where it is marked least, and the permissions narrower than it.
 extension Explorer {
     func permissionPage(_ name: String) throws -> WebResponse {
@@ -31,6 +31,7 @@ extension Explorer {
                  entry.privilegeLevel.map(String.init) ?? "", yesNo(entry.isHidden), String(entry.grantCount)]
             })
         body += "<p class=\"small\">As JSON: \(HTML.link("/api/show/" + FormText.encode(card.name), "/api/show/" + card.name))</p>"
+        body += tierMarkup(card)
         body += try grantsMarkup(card.name)
         body += try narrowerMarkup(card)
         return body

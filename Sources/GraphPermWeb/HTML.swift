@@ -58,7 +58,9 @@ enum HTML {
         if table.rows.isEmpty { return "<p class=\"empty\">No rows.</p>" }
         return HTML.table(table.columns, table.rows) { column, value in
             switch column {
-            case "permission", "name": value.isEmpty ? "" : link(permissionPath(value), value)
+            // `(not supported)` and the like name no permission.
+            case "permission", "name": value.isEmpty || value.hasPrefix("(") ? escape(value)
+                : link(permissionPath(value), value)
             case "template": value.isEmpty ? "" : link(templatePath(value), value)
             default: escape(value)
             }

@@ -33,6 +33,14 @@ public struct WebRequest: Sendable {
 
     /// The first value of a form field.
     public func field(_ name: String) -> String? { formFields.first { $0.name == name }?.value }
+
+    /// The body's form fields, from a `multipart/form-data` body (a form with a file input) or an urlencoded one.
+    func formParts() throws(WebError) -> [FormPart] {
+        if let contentType, contentType.lowercased().hasPrefix("multipart/form-data") {
+            return try MultipartForm.parts(body, contentType: contentType)
+        }
+        return formFields.map { FormPart(name: $0.name, fileName: nil, value: Array($0.value.utf8)) }
+    }
 }
 
 /// A response: status, content type, body, and any extra headers.

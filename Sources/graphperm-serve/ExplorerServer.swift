@@ -14,7 +14,21 @@ struct ExplorerServer: Sendable {
     /// How long a request may take before it gets 503 (a statement of the query language is interrupted then).
     static let timeLimit: Duration = .seconds(10)
 
+    /// Finished `/api/least` responses by request target, headers and body built once: the knowledge base never
+    /// changes while the server runs, so a repeated lookup costs a dictionary read.
+    let leastResponses = ResponseCache(limit: 20_000)
+
     func respond(to request: Request) async -> Response {
+        if request.method == .get, let target = request.head.path, target.hasPrefix("/api/least?") {
+            if let cached = leastResponses[target] { return cached.response }
+            let answer = explorer.respond(to: WebRequest(method: "GET", target: target))
+            let prepared = PreparedResponse(answer)
+            // Answers and "no answer" are fixed; a failure of the server itself is not kept.
+            if answer.status == 200 || answer.status == 400 || answer.status == 404 {
+                leastResponses[target] = prepared
+            }
+            return prepared.response
+        }
         var request = request
         var body: [UInt8] = []
         if request.method == .post {
@@ -87,16 +101,64 @@ struct ExplorerServer: Sendable {
 
     /// Hummingbird's response for the explorer's, with the security headers.
     static func response(_ answer: WebResponse, isHead: Bool) -> Response {
+        let prepared = PreparedResponse(answer)
+        return isHead ? prepared.headResponse : prepared.response
+    }
+}
+
+/// A response's status, headers (the security headers included) and body, built once and sent many times (a
+/// `ByteBuffer` is shared, not copied, by each response made from it).
+struct PreparedResponse: Sendable {
+    let status: HTTPResponse.Status
+    let fields: HTTPFields
+    let body: ByteBuffer
+
+    /// The security headers every response carries, parsed once.
+    static let securityFields: HTTPFields = {
         var fields = HTTPFields()
-        fields[.contentType] = answer.contentType
-        for (name, value) in WebResponse.securityHeaders + answer.headers {
+        for (name, value) in WebResponse.securityHeaders {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
         }
-        let bytes = isHead ? [] : answer.body
+        return fields
+    }()
+
+    init(_ answer: WebResponse) {
+        var fields = HTTPFields()
+        fields[.contentType] = answer.contentType
+        fields.append(contentsOf: Self.securityFields)
+        for (name, value) in answer.headers {
+            if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
+        }
         fields[.contentLength] = String(answer.body.count)
-        return Response(
-            status: HTTPResponse.Status(code: answer.status), headers: fields,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        status = HTTPResponse.Status(code: answer.status)
+        self.fields = fields
+        body = ByteBuffer(bytes: answer.body)
+    }
+
+    var response: Response { Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body)) }
+
+    /// The same without a body (its Content-Length still says the GET's).
+    var headResponse: Response {
+        Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer()))
+    }
+}
+
+/// Prepared responses by request target, up to `limit` of them (then it starts again empty: lookups are cheap to
+/// redo, and a client sending endless distinct URLs cannot grow the memory).
+final class ResponseCache: Sendable {
+    private let entries = Mutex<[String: PreparedResponse]>([:])
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    subscript(target: String) -> PreparedResponse? {
+        get { entries.withLock { $0[target] } }
+        set {
+            entries.withLock { cache in
+                if cache.count >= limit { cache.removeAll(keepingCapacity: true) }
+                cache[target] = newValue
+            }
+        }
     }
 }
 

@@ -48,6 +48,9 @@ struct ServeCommand: AsyncParsableCommand {
                 "warning: listening on \(host), not the loopback interface: anyone who can reach it can read the "
                     + "knowledge base and send tokens to /diagnose; the server has no authentication and no TLS")
         }
+        // A server answers many lookups: read every permission's consent, level and tier once (a one-shot lookup
+        // reads a few rows instead).
+        try kb.preloadPermissionFacts()
         let server = ExplorerServer(explorer: Explorer(kb: kb), kb: kb)
         var logger = Logger(label: "graphperm-serve", factory: { StreamLogHandler.standardError(label: $0) })
         logger.logLevel = .error

@@ -54,6 +54,22 @@ final class ServeAPITests {
         #expect(query.body == (try cli(["query", statements])))
     }
 
+    /// A repeated lookup is answered from the server's cache of finished responses: the same status, headers and
+    /// bytes as the first answer, the security headers included, for an answer and for "no answer".
+    @Test func aRepeatedLookupIsTheSameResponse() throws {
+        for path in ["/api/least?method=GET&url=%2Fusers%2F%7Bid%7D%2Fevents", "/api/least?method=GET&url=%2Fnope"] {
+            let first = try server.get(path)
+            let second = try server.get(path)
+            #expect(first.status == second.status && first.body == second.body, "\(path)")
+            var firstHeaders = first.headers, secondHeaders = second.headers
+            firstHeaders["date"] = nil
+            secondHeaders["date"] = nil
+            #expect(firstHeaders == secondHeaders, "\(path)")
+            #expect(second.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true)
+            #expect(second.headers["content-length"] == String(second.body.utf8.count))
+        }
+    }
+
     @Test func errorsCarryTheCLIsMeaning() throws {
         let cases: [(String, Int, Int)] = [
             ("/api/least?method=GET&url=%2Fno%2Fsuch%2Fthing", 404, 1),
