@@ -20,8 +20,8 @@ extension KnowledgeBase {
     /// Audits one app of the tenant export in `folder` against `calls`, with the same engine as
     /// `audit(granted:calls:)`: what it holds is its app role assignments on Microsoft Graph (application
     /// permissions) and the scopes of its delegated grants on Microsoft Graph, for all users or single users alike;
-    /// grants on other APIs are listed apart, unaudited. `app` is the service principal's id, its appId, or its
-    /// display name (case-insensitive; it must name exactly one).
+    /// grants on other APIs are listed apart, unaudited. `app` is the service principal's id, its appId, its
+    /// display name, or a part of the display name that only one app has (case-insensitive).
     ///
     ///     let audit = try kb.auditTenantApp(folder: "tenant", app: "Contoso Mail Archiver", calls: calls)
     ///     audit.report.problems.map(\.subject)   // ["User.Read.All", ...]
@@ -32,18 +32,22 @@ extension KnowledgeBase {
         return TenantAppAudit(app: principal, report: try audit(granted: granted, calls: calls))
     }
 
-    /// The one service principal `choice` names: by id or appId, else by display name.
+    /// The one service principal `choice` names: by id or appId, else by display name, else by a part of it.
     static func choose(
         _ choice: String, in export: TenantExport, folder: String
     ) throws(TenantAppChoiceError) -> TenantExport.ServicePrincipal {
         let key = choice.lowercased()
         var found = export.servicePrincipals.filter { $0.id.lowercased() == key || $0.appId.lowercased() == key }
         if found.isEmpty { found = export.servicePrincipals.filter { $0.displayName.lowercased() == key } }
+        if found.isEmpty, !key.isEmpty {
+            found = export.servicePrincipals.filter { $0.displayName.lowercased().contains(key) }
+        }
         switch found.count {
         case 1: return found[0]
         case 0:
             throw TenantAppChoiceError(
-                description: "--app \(choice): no service principal in \(folder) has this id, appId or display name")
+                description: "--app \(choice): no service principal in \(folder) has this id, appId or display name, "
+                    + "nor a display name containing it")
         default:
             let listed = found.prefix(5).map { "\($0.displayName) (id \($0.id))" }.joined(separator: ", ")
             throw TenantAppChoiceError(

@@ -51,7 +51,7 @@ struct TenantExportRun {
                 if showsProgress { Console.note("\(name): page \(pages), \(items) items") }
             }
         } catch let error as SyncError {
-            Console.note("error: \(error); \(folder) is unchanged")
+            Console.note("error: \(error); \(folder) is left as it was")
             throw ExitCode(error.exitCode)
         }
         let items = report.collections.map { "\($0.items) \($0.name)" }.joined(separator: ", ")

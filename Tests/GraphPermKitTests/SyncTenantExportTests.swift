@@ -204,6 +204,7 @@ final class SyncTenantExportTests {
 
     @Test func aFolderHoldingOtherFilesIsRefusedBeforeAnyRequest() throws {
         let folder = out.path + "/mine"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = out.file("mine/notes.txt", "keep me")
         let tokenFile = server.folder.file("token.txt", token)
         let result = try CommandRunner.run([

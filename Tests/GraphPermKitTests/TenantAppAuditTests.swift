@@ -56,7 +56,7 @@ struct TenantAppAuditTests {
         .init(method: "GET", url: "/me/events"), .init(method: "GET", url: "/me/messages"),
     ]
 
-    @Test(arguments: [calendarSync, "00000000-0000-0000-0000-0000000000D1", "contoso calendar sync"])
+    @Test(arguments: [calendarSync, "00000000-0000-0000-0000-0000000000D1", "contoso calendar sync", "CALENDAR"])
     func findsUnusedBroaderUncoveredAndUnknownGrants(app: String) throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -107,7 +107,8 @@ struct TenantAppAuditTests {
         ) { try kb.auditTenantApp(folder: folder.path, app: "Contoso Twin", calls: Self.calls) }
         #expect(
             throws: TenantAppChoiceError(
-                description: "--app Nobody: no service principal in \(folder.path) has this id, appId or display name")
+                description: "--app Nobody: no service principal in \(folder.path) has this id, appId or display name, "
+                    + "nor a display name containing it")
         ) { try kb.auditTenantApp(folder: folder.path, app: "Nobody", calls: Self.calls) }
     }
 

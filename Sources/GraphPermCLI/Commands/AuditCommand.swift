@@ -25,8 +25,9 @@ struct AuditCommand: ParsableCommand {
             Tier 0.
 
             --tenant FOLDER --app APP --calls FILE audits one app of the export against its calls, as --granted \
-            does: APP is the service principal's id, its appId or its display name (case-insensitive; a name that \
-            several apps share is refused with their ids). What it holds is its app role assignments and the \
+            does: APP is the service principal's id, its appId, its display name or a \
+            part of it that only one app has (case-insensitive; a name that several apps share is refused with \
+            their ids). What it holds is its app role assignments and the \
             scopes of its delegated grants (for all users or single users alike) on Microsoft Graph; the report \
             lists unused grants and grants broader than the calls need with the least replacement. Exit 1 when \
             there are problems.
@@ -34,7 +35,7 @@ struct AuditCommand: ParsableCommand {
             Examples:
               graphperm audit --granted manifest.json --calls calls.txt --format md
               graphperm audit --tenant tenant-export --format md
-              graphperm audit --tenant tenant-export --app "Contoso Mail Archiver" --calls calls.txt
+              graphperm audit --tenant tenant-export --calls calls.txt --app "Mail Archiver"
             """
     )
 
@@ -49,7 +50,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "A tenant export folder to audit, app by app.")
     var tenant: String?
 
-    @Option(name: .long, help: "With --tenant and --calls: the app to audit (its id, appId or display name).")
+    @Option(name: .long, help: "With --tenant and --calls: the app to audit (id, appId, display name or part of it).")
     var app: String?
 
     @Option(
