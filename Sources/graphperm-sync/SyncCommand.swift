@@ -43,7 +43,6 @@ struct SyncCommand: AsyncParsableCommand {
               graphperm sync
               graphperm sync --from ./mirror
               graphperm sync --tenant --token-file token.txt
-              graphperm sync --tenant --token-file token.txt --graph-host graph.microsoft.us
               graphperm sync --tenant-export tenant --token-file token.txt
             """,
         version: GraphPermVersion.description
