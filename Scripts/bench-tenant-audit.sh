@@ -24,7 +24,10 @@ done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 50000)
 graph_sp="${GRAPHPERM_DATA:-$here/../../shared/graph-data}/servicePrincipal.json"
 [ -f "$graph_sp" ] || { echo "bench-tenant-audit.sh: $graph_sp is missing (set GRAPHPERM_DATA)" >&2; exit 74; }
-[ -x "$bin/graphperm" ] || { echo "bench-tenant-audit.sh: $bin/graphperm is missing (swift build -c release)" >&2; exit 74; }
+[ -x "$bin/graphperm" ] || {
+    echo "bench-tenant-audit.sh: $bin/graphperm is missing (swift build -c release)" >&2
+    exit 74
+}
 mkdir -p "$exports"
 for size in "${sizes[@]}"; do
     folder="$exports/apps-$size"

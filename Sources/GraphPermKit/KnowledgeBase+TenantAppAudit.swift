@@ -91,7 +91,8 @@ extension KnowledgeBase {
         for grant in export.delegatedGrants where grant.clientId == principal.id {
             guard byID[grant.resourceId]?.appId == MicrosoftGraph.appId else {
                 for scope in grant.scopes {
-                    addOther(grant.resourceId, .object(JSONObject([("value", .string(scope)), ("type", .string("Scope"))])))
+                    let entry = JSONObject([("value", .string(scope)), ("type", .string("Scope"))])
+                    addOther(grant.resourceId, .object(entry))
                 }
                 continue
             }

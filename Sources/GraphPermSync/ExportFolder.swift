@@ -19,7 +19,8 @@ package struct ExportFolder: Sendable {
             return
         }
         guard isDirectory.boolValue else {
-            throw SyncError(source: path, message: "is a file: the export needs a folder (new, empty or an earlier export)")
+            throw SyncError(
+                source: path, message: "is a file: the export needs a folder (new, empty or an earlier export)")
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: self.path)) ?? []
         if let other = names.sorted().first(where: { !Self.isExportFile($0) }) {

@@ -15,7 +15,8 @@ final class ValueArrayFile {
         guard FileManager.default.createFile(atPath: path, contents: Data("{\"value\": [".utf8)),
             let handle = FileHandle(forWritingAtPath: path)
         else {
-            throw SyncError(source: source, message: "the export cannot be stored (\(String(cString: strerror(errno))))")
+            let reason = String(cString: strerror(errno))
+            throw SyncError(source: source, message: "the export cannot be stored (\(reason))")
         }
         handle.seekToEndOfFile()
         self.handle = handle

@@ -78,7 +78,8 @@ final class SyncTenantExportTests {
         else { throw CocoaError(.fileReadCorruptFile) }
         let assignments: [JSONValue] = roles.prefix(count).compactMap { role in
             guard case .object(let r) = role, let roleID = r["id"] else { return nil }
-            return .object(JSONObject([("appRoleId", roleID), ("principalId", .string(id)), ("resourceId", .string(graphID))]))
+            return .object(
+                JSONObject([("appRoleId", roleID), ("principalId", .string(id)), ("resourceId", .string(graphID))]))
         }
         let position = principal.members.firstIndex { $0.key == "appRoleAssignments" }!
         principal.members[position].value = .array(assignments)
@@ -160,7 +161,8 @@ final class SyncTenantExportTests {
     }
 
     func count(_ stem: String) throws -> Int {
-        let value = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: source.path + "/\(stem).json"))))
+        let data = try Data(contentsOf: URL(fileURLWithPath: source.path + "/\(stem).json"))
+        let value = try JSONParser.parse(Array(data))
         guard case .object(let root) = value, case .array(let items)? = root["value"] else { return -1 }
         return items.count
     }

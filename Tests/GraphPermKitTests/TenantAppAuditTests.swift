@@ -21,7 +21,8 @@ struct TenantAppAuditTests {
               {"id": "\(calendarSync)", "appId": "00000000-0000-0000-0000-0000000000d1",
                "displayName": "Contoso Calendar Sync", "appRoleAssignments": [
                  {"appRoleId": "11111111-1111-1111-1111-111111111111", "resourceId": "\(graphID)"},
-                 {"appRoleId": "22222222-2222-2222-2222-222222222222", "resourceId": "00000000-0000-0000-0000-0000000000ee"}]},
+                 {"appRoleId": "22222222-2222-2222-2222-222222222222",
+                  "resourceId": "00000000-0000-0000-0000-0000000000ee"}]},
               {"id": "00000000-0000-0000-0000-0000000000f1", "appId": "00000000-0000-0000-0000-0000000000f2",
                "displayName": "Contoso Twin"},
               {"id": "00000000-0000-0000-0000-0000000000f3", "appId": "00000000-0000-0000-0000-0000000000f4",
@@ -85,7 +86,8 @@ struct TenantAppAuditTests {
         let kb = QueryFixture.knowledgeBase
         let fromTenant = try kb.auditTenantApp(folder: folder.path, app: "Contoso Mail Archiver", calls: Self.calls)
         let grants = folder.file(
-            "grants.json", #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "User.Read Mail.Read"}]}"#)
+            "grants.json",
+            #"{"value": [{"clientId": "c", "consentType": "AllPrincipals", "scope": "User.Read Mail.Read"}]}"#)
         var granted = GrantedPermissions()
         try GrantedPermissions.read(grants, kb: kb, into: &granted)
         granted.application = ["User.Read.All"]
@@ -129,7 +131,8 @@ struct TenantAppAuditTests {
                 "--format", format,
             ])
             #expect(result.status == 1, "problems found: exit 1 (\(result.stderr))")
-            #expect(result.stderr.contains("auditing Contoso Mail Archiver (appId 00000000-0000-0000-0000-0000000000c1"))
+            #expect(
+                result.stderr.contains("auditing Contoso Mail Archiver (appId 00000000-0000-0000-0000-0000000000c1"))
             #expect(result.stdout.contains("User.Read.All"), "\(format): \(result.stdout)")
         }
     }

@@ -179,7 +179,8 @@ struct TenantExportFastJSONTests {
         let badGrant = try Self.value(#"{"clientId": "00000000-0000-0000-0000-00000000000a", "consentType": "All"}"#)
         #expect(TenantExport.fastDelegatedGrant(badGrant) == nil)
         let role = try Self.value(
-            #"{"principalId": "00000000-0000-0000-0000-00000000000A", "roleDefinitionId": "00000000-0000-0000-0000-00000000000b"}"#)
+            #"{"principalId": "00000000-0000-0000-0000-00000000000A","#
+                + #" "roleDefinitionId": "00000000-0000-0000-0000-00000000000b"}"#)
         let fast = try #require(TenantExport.fastRoleAssignment(role))
         #expect(String(describing: fast) == String(describing: try TenantExport.roleAssignment(Self.reader(role))))
         #expect(TenantExport.fastRoleAssignment(try Self.value(#"{"principalId": 1}"#)) == nil)
