@@ -264,7 +264,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def serve(server):
     server.timeout = 1
-    deadline = time.time() + 300  # stops by itself
+    # Stops by itself, in case no one kills it; long enough for a whole test run on a loaded machine.
+    deadline = time.time() + 1800
     while time.time() < deadline:
         server.handle_request()
 
