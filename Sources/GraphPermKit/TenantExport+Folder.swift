@@ -98,12 +98,17 @@ extension TenantExport {
     }
 
     private static func parse(_ page: Page, collection: Int) throws(LoadError) -> ParsedPage {
-        let (items, hasNext) = try items(of: page)
-        var parsed = ParsedPage(hasNext: hasNext)
+        var parsed = ParsedPage()
         switch collection {
-        case 0: parsed.principals = try items.map { item throws(LoadError) in try servicePrincipal(item) }
-        case 1: parsed.grants = try items.map { item throws(LoadError) in try delegatedGrant(item) }
-        default: parsed.roles = try items.map { item throws(LoadError) in try roleAssignment(item) }
+        case 0:
+            (parsed.principals, parsed.hasNext) = try decode(
+                page, fast: fastServicePrincipal, slow: { item throws(LoadError) in try servicePrincipal(item) })
+        case 1:
+            (parsed.grants, parsed.hasNext) = try decode(
+                page, fast: fastDelegatedGrant, slow: { item throws(LoadError) in try delegatedGrant(item) })
+        default:
+            (parsed.roles, parsed.hasNext) = try decode(
+                page, fast: fastRoleAssignment, slow: { item throws(LoadError) in try roleAssignment(item) })
         }
         return parsed
     }

@@ -70,12 +70,29 @@ package struct Downloader: Sendable {
                 let asked = response.headers["retry-after"].flatMap(Double.init) ?? Double(attempt)
                 try await Task.sleep(nanoseconds: UInt64(min(limits.maxRetryWait, max(0, asked)) * 1_000_000_000))
                 attempt += 1
-            default:
+            case 429, 503:
                 throw SyncError(
                     source: current.absoluteString,
-                    message: "HTTP \(response.status)"
-                        + (response.status == 404 ? " Not Found" : ""))
+                    message: "HTTP \(response.status) \(Self.reason(response.status)), still after \(attempt) attempts "
+                        + "(each waited as Retry-After asked, at most \(Int(limits.maxRetryWait)) s)")
+            default:
+                let reason = Self.reason(response.status)
+                throw SyncError(
+                    source: current.absoluteString,
+                    message: "HTTP \(response.status)" + (reason.isEmpty ? "" : " " + reason))
             }
+        }
+    }
+
+    /// The reason phrase of the statuses a message names.
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "Not Found"
+        case 429: "Too Many Requests"
+        case 503: "Service Unavailable"
+        default: ""
         }
     }
 

@@ -11,6 +11,8 @@ package struct SyncLimits: Sendable {
     package var maxBytes = 64 * 1024 * 1024
     /// `@odata.nextLink` pages of the tenant's service principal.
     package var maxPages = 100
+    /// `@odata.nextLink` pages of one collection of a tenant export (Graph sends 100 items a page).
+    package var maxExportPages = 10_000
     package var maxRedirects = 5
     package var maxAttempts = 4
     /// The longest wait `Retry-After` may ask for, in seconds.

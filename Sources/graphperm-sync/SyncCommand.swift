@@ -30,11 +30,20 @@ struct SyncCommand: AsyncParsableCommand {
             --token-file. The token goes only over HTTPS to --graph-host (graph.microsoft.com; \
             graph.microsoft.us, dod-graph.microsoft.us or microsoftgraph.chinacloudapi.cn for the national \
             clouds): a next page or a redirect anywhere else is refused.
+            --tenant-export FOLDER writes a tenant export for `graphperm audit --tenant FOLDER` instead (the \
+            knowledge base is left alone): servicePrincipals.json (GET /servicePrincipals?$expand=appRoleAssignments; \
+            a principal with 20 assignments, the cap of $expand, has them read on their own), \
+            oauth2PermissionGrants.json and roleAssignments.json (GET /roleManagement/directory/roleAssignments), \
+            each one {"value": [...]} document, with every @odata.nextLink page. The token needs \
+            Application.Read.All, DelegatedPermissionGrant.Read.All and RoleManagement.Read.Directory (or \
+            Directory.Read.All). 429 and 503 are retried as Retry-After asks (at most 30 s, 4 attempts); progress \
+            shows on a terminal. FOLDER must be new, empty or an earlier export, which the new one replaces in one \
+            rename when all of it was read.
             Examples:
               graphperm sync
               graphperm sync --from ./mirror
               graphperm sync --tenant --token-file token.txt
-              graphperm sync --tenant --token-file token.txt --graph-host graph.microsoft.us
+              graphperm sync --tenant-export tenant --token-file token.txt
             """,
         version: GraphPermVersion.description
     )
@@ -47,8 +56,15 @@ struct SyncCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Also read your tenant's Microsoft Graph service principal (needs --token-file).")
     var tenant = false
 
-    @Option(name: .long, help: "A file holding an access token for --tenant (- for stdin).")
+    @Option(name: .long, help: "A file holding an access token for --tenant or --tenant-export (- for stdin).")
     var tokenFile: String?
+
+    @Option(name: .long, help: "Write your tenant's apps, grants and roles to this folder for `audit --tenant`.")
+    var tenantExport: String?
+
+    /// A loopback server (http://127.0.0.1:PORT/v1.0/) standing in for Microsoft Graph, for tests and demonstrations.
+    @Option(name: .long, help: .hidden)
+    var loopbackGraph: String?
 
     @Option(
         name: .long,
@@ -67,11 +83,18 @@ struct SyncCommand: AsyncParsableCommand {
     var keep: Int = Syncer.defaultKeep
 
     func validate() throws {
+        if let tenantExport {
+            try TenantExportRun.validate(
+                folder: tenantExport, tenant: tenant, tokenFile: tokenFile, loopback: loopbackGraph)
+        } else if loopbackGraph != nil {
+            throw ValidationError("--loopback-graph goes with --tenant-export FOLDER")
+        }
         if tenant, tokenFile == nil {
             throw ValidationError("--tenant needs --token-file FILE holding an access token for Microsoft Graph")
         }
-        if !tenant, tokenFile != nil {
-            throw ValidationError("--token-file is read only with --tenant: add --tenant or drop --token-file")
+        if !tenant, tenantExport == nil, tokenFile != nil {
+            throw ValidationError(
+                "--token-file is read only with --tenant or --tenant-export: add one of them or drop --token-file")
         }
         if keep < 0 || keep > 1_000 {
             throw ValidationError("--keep takes a number of knowledge bases from 0 to 1000")
@@ -87,6 +110,12 @@ struct SyncCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let tenantExport, let tokenFile {
+            let run = TenantExportRun(
+                folder: tenantExport, tokenFile: tokenFile, graphHost: graphHost, loopback: loopbackGraph,
+                timeout: timeout, format: common.outputFormat)
+            return try await run.run()
+        }
         Resources.useFolder(Environment.value("GRAPHPERM_RESOURCES"))
         let (path, isExplicit) = common.databasePath
         if !isExplicit {

@@ -18,13 +18,14 @@ final class SyncServer {
     private(set) var port = 0
     private(set) var otherPort = 0
 
-    init(data: String = SnapshotData.directory) throws {
+    /// `export` is a tenant export folder the `/export…/` modes list as Graph would.
+    init(data: String = SnapshotData.directory, export: String? = nil) throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Support/sync_server.py"
         ).path
         let portFile = folder.path + "/port"
         process.executableURL = URL(fileURLWithPath: Self.python)
-        process.arguments = [script, portFile, data, folder.path + "/requests.log"]
+        process.arguments = [script, portFile, data, folder.path + "/requests.log"] + (export.map { [$0] } ?? [])
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

@@ -113,3 +113,76 @@ struct TenantAuditTests {
         #expect(report.apps.map(\.score) == report.apps.map(\.score).sorted(by: >))
     }
 }
+
+/// The fast decoding of tenant export items (`TenantExport+FastJSON.swift`) against its `JSONReader` twin: the same
+/// values for every valid item, and nil (so the twin reports the error) for every invalid one.
+struct TenantExportFastJSONTests {
+    static let valid = [
+        #"{"id": "00000000-0000-0000-0000-00000000000A", "appId": "00000000-0000-0000-0000-0000000000a1"}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "displayName": null, "appOwnerOrganizationId": "", "servicePrincipalType": "Application","#
+            + #" "keyCredentials": [{"displayName": "k", "endDateTime": "2027-01-01T00:00:00Z"}],"#
+            + #" "passwordCredentials": [7, {"startDateTime": "2026-01-01T00:00:00Z"}],"#
+            + #" "appRoles": [{"id": "00000000-0000-0000-0000-0000000000b1", "value": "R.All"}, {"value": null}],"#
+            + #" "appRoleAssignments": [{"appRoleId": "00000000-0000-0000-0000-0000000000B1","#
+            + #" "resourceId": "00000000-0000-0000-0000-00000000000a"}],"#
+            + #" "owners": [{"id": "00000000-0000-0000-0000-0000000000c1"}], "signInAudience": "AzureADMultipleOrgs"}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "appRoles": null, "owners": null, "keyCredentials": null}"#,
+    ]
+    static let invalid = [
+        #"[]"#,
+        #"{"appId": "00000000-0000-0000-0000-0000000000a1"}"#,
+        #"{"id": "nope", "appId": "00000000-0000-0000-0000-0000000000a1"}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "displayName": 3}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "appRoles": [{"value": "R"}]}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "keyCredentials": [{"endDateTime": "\#(String(repeating: "9", count: 65))"}]}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "appRoleAssignments": {}}"#,
+        #"{"id": "00000000-0000-0000-0000-00000000000a", "appId": "00000000-0000-0000-0000-0000000000a1","#
+            + #" "appOwnerOrganizationId": "x"}"#,
+    ]
+
+    static func value(_ text: String) throws -> JSONValue { try JSONParser.parse(Array(text.utf8)) }
+    static func reader(_ value: JSONValue) -> JSONReader { JSONReader(value: value, file: "sp.json") }
+
+    @Test(arguments: valid)
+    func aValidPrincipalDecodesAsItsTwinDecodesIt(text: String) throws {
+        let value = try Self.value(text)
+        let fast = try #require(TenantExport.fastServicePrincipal(value))
+        let slow = try TenantExport.servicePrincipal(Self.reader(value))
+        #expect(String(describing: fast) == String(describing: slow))
+    }
+
+    @Test(arguments: invalid)
+    func anInvalidPrincipalIsLeftToItsTwin(text: String) throws {
+        let value = try Self.value(text)
+        #expect(TenantExport.fastServicePrincipal(value) == nil)
+        #expect(throws: LoadError.self) { try TenantExport.servicePrincipal(Self.reader(value)) }
+    }
+
+    @Test func grantsAndRoleAssignmentsDecodeAsTheirTwins() throws {
+        let grants = [
+            #"{"clientId": "00000000-0000-0000-0000-00000000000a", "consentType": "Principal","#
+                + #" "principalId": "", "resourceId": "00000000-0000-0000-0000-00000000000b", "scope": " A  B "}"#,
+            #"{"clientId": "00000000-0000-0000-0000-00000000000a", "consentType": "AllPrincipals","#
+                + #" "resourceId": "00000000-0000-0000-0000-00000000000b", "scope": null}"#,
+        ]
+        for text in grants {
+            let value = try Self.value(text)
+            let fast = try #require(TenantExport.fastDelegatedGrant(value))
+            #expect(String(describing: fast) == String(describing: try TenantExport.delegatedGrant(Self.reader(value))))
+        }
+        let badGrant = try Self.value(#"{"clientId": "00000000-0000-0000-0000-00000000000a", "consentType": "All"}"#)
+        #expect(TenantExport.fastDelegatedGrant(badGrant) == nil)
+        let role = try Self.value(
+            #"{"principalId": "00000000-0000-0000-0000-00000000000A","#
+                + #" "roleDefinitionId": "00000000-0000-0000-0000-00000000000b"}"#)
+        let fast = try #require(TenantExport.fastRoleAssignment(role))
+        #expect(String(describing: fast) == String(describing: try TenantExport.roleAssignment(Self.reader(role))))
+        #expect(TenantExport.fastRoleAssignment(try Self.value(#"{"principalId": 1}"#)) == nil)
+    }
+}

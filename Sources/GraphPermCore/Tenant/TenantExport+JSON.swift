@@ -14,18 +14,39 @@ extension TenantExport {
 
     /// The items of one page and whether Graph says more pages follow (`@odata.nextLink`).
     package static func items(of page: Page) throws(LoadError) -> (items: [JSONReader], hasNext: Bool) {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(page.bytes)
-        } catch {
-            throw LoadError.data(
-                file: page.file, place: "line \(error.line), column \(error.column) (\(error.path))",
-                message: error.message)
+        let (values, hasNext) = try values(of: page)
+        return (values.enumerated().map { reader($1, at: $0, in: page) }, hasNext)
+    }
+
+    /// Decodes a page's items with `fast`, falling back to `slow` (which names the file and JSON path of the
+    /// error) for an item `fast` does not accept.
+    package static func decode<Item>(
+        _ page: Page, fast: (JSONValue) -> Item?, slow: (JSONReader) throws(LoadError) -> Item
+    ) throws(LoadError) -> (items: [Item], hasNext: Bool) {
+        let (values, hasNext) = try values(of: page)
+        var items: [Item] = []
+        items.reserveCapacity(values.count)
+        for (index, value) in values.enumerated() {
+            if let item = fast(value) {
+                items.append(item)
+            } else {
+                items.append(try slow(reader(value, at: index, in: page)))
+            }
         }
-        let root = JSONReader(value: value, file: page.file)
+        return (items, hasNext)
+    }
+
+    private static func reader(_ value: JSONValue, at index: Int, in page: Page) -> JSONReader {
+        JSONReader(value: value, file: page.file, path: [.key("value"), .index(index)])
+    }
+
+    /// The parsed items of one page and whether Graph says more pages follow.
+    private static func values(of page: Page) throws(LoadError) -> (items: [JSONValue], hasNext: Bool) {
+        let root = try JSONReader.parse(page.bytes, file: page.file)
         let link = root["@odata.nextLink"]
         if link.isPresent { _ = try link.string() }
-        return (try root["value"].elements(), link.isPresent)
+        guard case .array(let values)? = root["value"].value else { throw root["value"].failure("an array") }
+        return (values, link.isPresent)
     }
 
     /// A service principal from its JSON object.

@@ -1,16 +1,23 @@
 import GraphPermCore
 
-extension TenantAuditReport {
-    /// The JSON document: `summary` (with how the score is computed) and `apps`, worst first.
+extension TenantAuditReport: Renderable {
+    /// The JSON document: `summary` (with how the score is computed) and `apps`, worst first. Written into one
+    /// byte buffer (`JSONWriter`): for 10,000 apps, a string per member cost a third of the audit's time.
     public var json: String {
-        var text = "{\"summary\":" + summaryJSON + ",\"apps\":["
-        text.reserveCapacity(apps.count * 600)
-        for (index, app) in apps.enumerated() {
-            if index > 0 { text += "," }
-            text += Self.json(app)
-        }
-        return text + "]}\n"
+        var writer = JSONWriter(capacity: 1_024 + apps.count * 900)
+        writer.beginObject()
+        writer.key("summary")
+        writer.raw(summaryJSON)
+        writer.key("apps")
+        writer.beginArray()
+        for app in apps { Self.write(app, into: &writer) }
+        writer.endArray()
+        writer.endObject()
+        return writer.text
     }
+
+    public var tableForm: TabularText? { tabular }
+    public var markdownForm: String? { markdown }
 
     private var summaryJSON: String {
         JSONText.object([
@@ -28,45 +35,76 @@ extension TenantAuditReport {
         ])
     }
 
-    private static func json(_ app: App) -> String {
-        JSONText.object([
-            ("id", JSONText.string(app.id)), ("appId", JSONText.string(app.appId)),
-            ("displayName", JSONText.string(app.displayName)), ("tier", String(app.tier)), ("score", String(app.score)),
-            ("party", JSONText.string(app.party)), ("multiTenant", JSONText.bool(app.multiTenant)),
-            ("findings", JSONText.array(app.findings.map(json))),
-            (
-                "chains",
-                JSONText.array(
-                    app.chains.map { chain in
-                        JSONText.object([
-                            ("reaches", JSONText.string(chain.reaches)),
-                            (
-                                "steps",
-                                JSONText.array(
-                                    chain.steps.map { step in
-                                        JSONText.object([
-                                            ("id", JSONText.string(step.id)),
-                                            ("displayName", JSONText.string(step.displayName)),
-                                            ("action", JSONText.string(step.action)),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
-        ])
+    private static func write(_ app: App, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("id")
+        writer.string(app.id)
+        writer.key("appId")
+        writer.string(app.appId)
+        writer.key("displayName")
+        writer.string(app.displayName)
+        writer.key("tier")
+        writer.int(app.tier)
+        writer.key("score")
+        writer.int(app.score)
+        writer.key("party")
+        writer.string(app.party)
+        writer.key("multiTenant")
+        writer.bool(app.multiTenant)
+        writer.key("findings")
+        writer.beginArray()
+        for finding in app.findings { write(finding, into: &writer) }
+        writer.endArray()
+        writer.key("chains")
+        writer.beginArray()
+        for chain in app.chains {
+            writer.beginObject()
+            writer.key("reaches")
+            writer.string(chain.reaches)
+            writer.key("steps")
+            writer.beginArray()
+            for step in chain.steps {
+                writer.beginObject()
+                writer.key("id")
+                writer.string(step.id)
+                writer.key("displayName")
+                writer.string(step.displayName)
+                writer.key("action")
+                writer.string(step.action)
+                writer.endObject()
+            }
+            writer.endArray()
+            writer.endObject()
+        }
+        writer.endArray()
+        writer.endObject()
     }
 
-    private static func json(_ finding: Finding) -> String {
-        JSONText.object([
-            ("kind", JSONText.string(finding.kind)), ("name", JSONText.string(finding.name)),
-            ("resource", JSONText.optional(finding.resource)), ("consentType", JSONText.optional(finding.consentType)),
-            ("users", finding.users.map(String.init) ?? "null"), ("tier", finding.tier.map(String.init) ?? "null"),
-            ("tierReason", JSONText.optional(finding.tierReason)),
-            ("attackPath", JSONText.optional(finding.attackPath)),
-            ("preconditions", JSONText.strings(finding.preconditions)), ("weight", String(finding.weight)),
-            ("detail", JSONText.string(finding.detail)),
-        ])
+    private static func write(_ finding: Finding, into writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("kind")
+        writer.string(finding.kind)
+        writer.key("name")
+        writer.string(finding.name)
+        writer.key("resource")
+        writer.optional(finding.resource)
+        writer.key("consentType")
+        writer.optional(finding.consentType)
+        writer.key("users")
+        writer.optional(finding.users)
+        writer.key("tier")
+        writer.optional(finding.tier)
+        writer.key("tierReason")
+        writer.optional(finding.tierReason)
+        writer.key("attackPath")
+        writer.optional(finding.attackPath)
+        writer.key("preconditions")
+        writer.strings(finding.preconditions)
+        writer.key("weight")
+        writer.int(finding.weight)
+        writer.key("detail")
+        writer.string(finding.detail)
+        writer.endObject()
     }
 
     /// One row per app, worst first: for tables and CSV.

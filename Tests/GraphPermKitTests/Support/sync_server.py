@@ -27,7 +27,14 @@ User-Agent and the Accept-Encoding.
   /tenant-next-host/...   ... on the host name localhost (same address, another host)
   /tenant-next-https/...  ... https on the same host and port
   /tenant-endless/N       a page whose @odata.nextLink is /tenant-endless/N+1, forever
-Usage: sync_server.py PORT_FILE DATA_DIR LOG_FILE   (writes "MAIN_PORT OTHER_PORT" to PORT_FILE)
+  /export/v1.0/COLLECTION the tenant export in EXPORT_DIR as Graph lists it: servicePrincipals (expanded
+                          appRoleAssignments cut to Graph's cap of 20), servicePrincipals/ID/appRoleAssignments,
+                          oauth2PermissionGrants, roleManagement/directory/roleAssignments; PAGE items a page, the
+                          next page linked by @odata.nextLink with an opaque $skiptoken
+  /export429/...          as /export/, but 429 with Retry-After: 1 on its first request (once)
+  /export429x/...         429 with Retry-After: 0, always
+  /export401/...          401 with Graph's error document for every request
+Usage: sync_server.py PORT_FILE DATA_DIR LOG_FILE [EXPORT_DIR]   (writes "MAIN_PORT OTHER_PORT" to PORT_FILE)
 """
 import email.utils
 import gzip
@@ -40,9 +47,12 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
 import zlib
 
 DATA, LOG = sys.argv[2], sys.argv[3]
+EXPORT = sys.argv[4] if len(sys.argv) > 4 else None
+PAGE = 7
 BIG = int(os.environ.get("BIG_MIB", "200")) * 1024 * 1024
 seen = set()
 lock = threading.Lock()
@@ -87,6 +97,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         mode, name = parts[1], parts[-1]
         if mode.startswith("tenant"):
             return self.tenant(mode, name)
+        if mode.startswith("export"):
+            return self.export(mode)
         if mode in ("e404", "e500"):
             return self.reply(int(mode[1:]), b"error")
         if mode in ("redirect", "to-https", "to-other"):
@@ -173,6 +185,48 @@ class Handler(http.server.BaseHTTPRequestHandler):
             page = {"value": [], "@odata.nextLink": targets[mode]}
         return self.reply(200, json.dumps(page).encode(), {"Content-Type": "application/json"})
 
+    def export(self, mode):
+        split = urllib.parse.urlsplit(self.path)
+        rest = split.path.split("/v1.0/", 1)[-1]
+        query = urllib.parse.parse_qs(split.query)
+        if mode == "export401":
+            error = {"error": {"code": "InvalidAuthenticationToken", "message": "Access token has expired."}}
+            return self.reply(401, json.dumps(error).encode(), {"Content-Type": "application/json"})
+        if mode == "export429x":
+            return self.reply(429, b'{"error": {"code": "TooManyRequests"}}', {"Retry-After": "0"})
+        if mode == "export429":
+            with lock:
+                first = "export429" not in seen
+                seen.add("export429")
+            if first:
+                return self.reply(429, b'{"error": {"code": "TooManyRequests"}}', {"Retry-After": "1"})
+        def load(stem):
+            return json.load(open(os.path.join(EXPORT, stem + ".json")))["value"]
+        parts = rest.split("/")
+        if rest == "servicePrincipals":
+            items = []
+            for principal in load("servicePrincipals"):
+                principal = dict(principal)
+                principal["appRoleAssignments"] = principal.get("appRoleAssignments", [])[:20]
+                items.append(principal)
+        elif len(parts) == 3 and parts[0] == "servicePrincipals" and parts[2] == "appRoleAssignments":
+            found = [p for p in load("servicePrincipals") if p["id"] == parts[1]]
+            if not found:
+                return self.reply(404, b'{"error": {"code": "Request_ResourceNotFound"}}')
+            items = found[0].get("appRoleAssignments", [])
+        elif rest == "oauth2PermissionGrants":
+            items = load("oauth2PermissionGrants")
+        elif rest == "roleManagement/directory/roleAssignments":
+            items = load("roleAssignments")
+        else:
+            return self.reply(404, b'{"error": {"code": "BadRequest"}}')
+        start = int(query.get("$skiptoken", ["0"])[0])
+        page = {"@odata.context": "http://127.0.0.1/v1.0/$metadata", "value": items[start:start + PAGE]}
+        if start + PAGE < len(items):
+            base = "http://127.0.0.1:%d%s" % (ports["main"], split.path)
+            page["@odata.nextLink"] = base + "?$skiptoken=%d" % (start + PAGE)
+        return self.reply(200, json.dumps(page).encode(), {"Content-Type": "application/json"})
+
     def trickle(self):
         self.send_response(200)
         self.send_header("Content-Length", "1000")
@@ -210,7 +264,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 def serve(server):
     server.timeout = 1
-    deadline = time.time() + 300  # stops by itself
+    # Stops by itself, in case no one kills it; long enough for a whole test run on a loaded machine.
+    deadline = time.time() + 1800
     while time.time() < deadline:
         server.handle_request()
 
