@@ -32,7 +32,7 @@ public struct PermissionDiff: Sendable, Equatable {
         public var recommendedAfter: String?
     }
 
-    /// A value of one (permission, scheme) that differs: its ID, privilege level or tier, as text (nil: none).
+    /// A value of one (permission, scheme) that differs: its ID or privilege level, as text (nil: none).
     public struct SchemeValueChange: Sendable, Equatable {
         public let permission: String
         public let scheme: Scheme
@@ -50,7 +50,7 @@ public struct PermissionDiff: Sendable, Equatable {
     public var leastChanged: [LeastChange] = []
     public internal(set) var privilegeLevelsChanged: [SchemeValueChange] = []
     /// nil when either side has no tiers.
-    public internal(set) var tiersChanged: [SchemeValueChange]?
+    public internal(set) var tiersChanged: [TierChange]?
 
     /// Whether nothing changed.
     public var isEmpty: Bool {
@@ -70,7 +70,7 @@ public struct PermissionDiff: Sendable, Equatable {
             $0.privilegeLevel.map(String.init)
         }
         if let oldTiers = old.tiers, let newTiers = new.tiers {
-            tiersChanged = Self.changes(oldTiers, newTiers, bothPresent: false) { $0.tier }
+            tiersChanged = Self.tierChanges(oldTiers, newTiers)
         }
         let before = GrantIndex(old.grants)
         let after = GrantIndex(new.grants)
@@ -148,7 +148,6 @@ protocol SchemeKeyed {
 }
 
 extension DiffFacts.SchemeFact: SchemeKeyed {}
-extension DiffFacts.TierFact: SchemeKeyed {}
 
 /// One side's grants keyed for the diff: each grant with whether any of its entries is marked least, the
 /// operations, and per (method, template, scheme) the permissions marked least.
