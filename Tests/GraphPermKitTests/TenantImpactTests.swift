@@ -119,7 +119,8 @@ struct TenantImpactTests {
     }
 
     @Test func noChangeTouchesNoApp() {
-        let same = PermissionDiff(old: DiffFacts(permissions: ["Mail.Read"]), new: DiffFacts(permissions: ["Mail.Read"]))
+        let facts = DiffFacts(permissions: ["Mail.Read"])
+        let same = PermissionDiff(old: facts, new: facts)
         let impact = TenantImpact(export: Self.export, diff: same)
         #expect(impact.apps.isEmpty)
         #expect(impact.markdown.contains("None of the 6 service principals holds a permission this diff touches."))
