@@ -3,7 +3,7 @@
 documents (Kibali's permissions.json format). Python 3 standard library only; it reads nothing but the two
 JSON files.
 
-Usage: snapshot_diff.py OLD.json NEW.json [--detail]
+Usage: snapshot_diff.py OLD.json NEW.json [--detail] [--old-tiers TIERS.json --new-tiers TIERS.json]
 
 Prints one JSON object (sorted keys, sorted lists) with six kinds of change. Without --detail each list is
 replaced by its length. Notes (skipped paths, missing IDs) go to stderr.
@@ -34,6 +34,14 @@ Rules
   in provisioningInfo.json / servicePrincipal.json, which exist only for the newest snapshot), so with real
   snapshots `ids.changed` is always empty; a note says so. Compared like privilegeLevel, but only where both
   sides have an id.
+* tiers (only with --old-tiers and --new-tiers, the tier rules each side was built with, usually both the
+  project's Data/tiers.json): every (permission, scheme) of `schemes` present in both documents (schemes
+  Application, DelegatedWork, DelegatedPersonal), tiered by Scripts/tier_check.py's own reading of each rules
+  file; a change is (tier, tierForUser) before != after. Records: permission, scheme, before, after,
+  beforeForUser, afterForUser, sourceBefore, sourceAfter (rule id, the permission's name for an explicit
+  entry, or "default"), direction ("raised" when (after, afterForUser) < (before, beforeForUser), i.e.
+  toward Tier 0, else "lowered"). Tier rules read permission names only, so with one rules file for both
+  sides no pair can change.
 * Sorting: by code point, on the record's fields in the order they are printed
   (grants: permission, method, template, scheme; least/operations: method, template, scheme).
 """
@@ -154,6 +162,32 @@ def diff(old, new):
     return result
 
 
+def tier_changes(old, new, old_rules, new_rules):
+    """The (permission, scheme) pairs of both documents whose tiers differ under each side's rules."""
+    import tier_check  # beside this script; its classify/tiers_for apply the rules as tiers.json's about says
+
+    def tiered(rules, name, scheme):
+        item, _basis, source = tier_check.classify(rules, name)
+        tier, user = tier_check.tiers_for(rules, item, scheme)
+        return tier, user, source
+
+    changes = []
+    pairs = set(old["privilegeLevel"]) & set(new["privilegeLevel"])
+    for name, scheme in sorted(pairs):
+        if scheme not in tier_check.SCHEMES:
+            continue
+        before = tiered(old_rules, name, scheme)
+        after = tiered(new_rules, name, scheme)
+        if before[:2] != after[:2]:
+            changes.append({
+                "permission": name, "scheme": scheme, "before": before[0], "after": after[0],
+                "beforeForUser": before[1], "afterForUser": after[1],
+                "sourceBefore": before[2], "sourceAfter": after[2],
+                "direction": "raised" if after[:2] < before[:2] else "lowered",
+            })
+    return changes
+
+
 def counts(result):
     return {kind: {change: len(items) for change, items in changes.items()}
             for kind, changes in result.items()}
@@ -169,15 +203,30 @@ def notes(label, snap):
 
 
 def main(argv):
-    args = [a for a in argv if a != "--detail"]
-    detail = len(args) != len(argv)
-    if len(args) != 2 or any(a.startswith("--") for a in args):
-        sys.stderr.write("usage: snapshot_diff.py OLD.json NEW.json [--detail]\n")
+    args, tiers = [], {}
+    rest = list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg in ("--old-tiers", "--new-tiers") and rest:
+            tiers[arg] = rest.pop(0)
+        else:
+            args.append(arg)
+    detail = "--detail" in args
+    args = [a for a in args if a != "--detail"]
+    if len(args) != 2 or any(a.startswith("--") for a in args) or len(tiers) == 1:
+        sys.stderr.write("usage: snapshot_diff.py OLD.json NEW.json [--detail] "
+                         "[--old-tiers TIERS.json --new-tiers TIERS.json]\n")
         return 2
     old, new = load(args[0]), load(args[1])
     for line in notes("old", old) + notes("new", new):
         sys.stderr.write("note: " + line + "\n")
     result = diff(old, new)
+    if tiers:
+        rules = []
+        for key in ("--old-tiers", "--new-tiers"):
+            with open(tiers[key], encoding="utf-8") as handle:
+                rules.append(json.load(handle))
+        result["tiers"] = {"changed": tier_changes(old, new, rules[0], rules[1])}
     out = result if detail else counts(result)
     sys.stdout.write(json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return 0

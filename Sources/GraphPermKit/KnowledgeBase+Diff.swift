@@ -64,18 +64,42 @@ extension KnowledgeBase {
         let facts = try [old, new].concurrentMap { kb in Result { () throws(KnowledgeBaseError) in try kb.diffFacts() }
         }
         var diff = PermissionDiff(old: try facts[0].get(), new: try facts[1].get())
+        // One lookup per call for every scheme at once (a call often changed in several), each side on its own
+        // thread; many lookups read every permission's facts in one query first.
+        var calls: [DiffCall] = []
+        var seen = Set<DiffCall>()
+        for change in diff.leastChanged {
+            let call = DiffCall(change)
+            if seen.insert(call).inserted { calls.append(call) }
+        }
+        let lookups = calls
+        let answers = [old, new].concurrentMap { kb in
+            if lookups.count > Self.preloadThreshold { try? kb.preloadPermissionFacts() }
+            var found: [DiffCall: LeastAnswer] = [:]
+            for call in lookups { found[call] = try? kb.least(method: call.method, target: call.target) }
+            return found
+        }
         for index in diff.leastChanged.indices {
             let change = diff.leastChanged[index]
-            let target = change.template.replacingOccurrences(of: "{}", with: "{id}")
-            diff.leastChanged[index].recommendedBefore = old.recommended(change.method, target, change.scheme)
-            diff.leastChanged[index].recommendedAfter = new.recommended(change.method, target, change.scheme)
+            let call = DiffCall(change)
+            diff.leastChanged[index].recommendedBefore = answers[0][call]?[change.scheme]?.recommended
+            diff.leastChanged[index].recommendedAfter = answers[1][call]?[change.scheme]?.recommended
         }
         return diff
     }
 
-    /// graphperm's recommended permission for a call in one scheme, nil when it has none.
-    func recommended(_ method: String, _ target: String, _ scheme: Scheme) -> String? {
-        (try? least(method: method, target: target, scheme: scheme))?[scheme]?.recommended
+    /// Above this many calls to look up, a diff reads every permission's facts at once.
+    static let preloadThreshold = 20
+
+    /// A call whose recommendation a diff asks for: a method and a template with `{id}` for each parameter.
+    private struct DiffCall: Hashable, Sendable {
+        let method: String
+        let target: String
+
+        init(_ change: PermissionDiff.LeastChange) {
+            method = change.method
+            target = change.template.replacingOccurrences(of: "{}", with: "{id}")
+        }
     }
 
     /// Which of `calls` need a different permission in `new` than in `old`, or are no longer documented there,

@@ -79,7 +79,8 @@ struct KnowledgeBaseHistoryTests {
         // After the date of the only sync: nothing changed since.
         let later = try CommandRunner.run(["changes", "--db", db, "--since", "2999-01-01"])
         #expect(
-            later.status == 0 && later.stdout == PermissionDiff(old: DiffFacts(), new: DiffFacts()).json(),
+            later.status == 0
+                && later.stdout == PermissionDiff(old: DiffFacts(tiers: []), new: DiffFacts(tiers: [])).json(),
             "\(later.stderr)")
 
         // --keep 0 keeps nothing more (and prunes nothing: the up-to-date sync builds no knowledge base).

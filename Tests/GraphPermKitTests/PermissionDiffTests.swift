@@ -85,14 +85,46 @@ struct PermissionDiffTests {
     @Test func tiersAreComparedOnlyWhenBothSidesHaveThem() {
         var old = Self.old
         var new = Self.old
-        new.tiers = [.init(permission: "Mail.Read", scheme: .application, tier: "1")]
+        new.tiers = [
+            .init(permission: "Mail.Read", scheme: .application, tier: 0, tierForUser: 0, source: "Mail.Read")
+        ]
         #expect(PermissionDiff(old: old, new: new).tiersChanged == nil)
-        old.tiers = [.init(permission: "Mail.Read", scheme: .application, tier: "2")]
+        old.tiers = [
+            .init(permission: "Mail.Read", scheme: .application, tier: 1, tierForUser: 1, source: "content-read")
+        ]
         let diff = PermissionDiff(old: old, new: new)
-        #expect(diff.tiersChanged == [.init(permission: "Mail.Read", scheme: .application, before: "2", after: "1")])
+        #expect(diff.tiersChanged?.map(\.direction) == [.raised])
         #expect(
             diff.json().contains(
-                #""tiers":{"changed":[{"permission":"Mail.Read","scheme":"Application","before":"2","after":"1"}]}"#))
+                #""tiers":{"changed":[{"permission":"Mail.Read","scheme":"Application","before":1,"after":0,"#
+                    + #""beforeForUser":1,"afterForUser":0,"sourceBefore":"content-read","sourceAfter":"Mail.Read","#
+                    + #""direction":"raised"}]}"#))
+    }
+
+    /// Only (permission, scheme) pairs on both sides compare; a tier for a user alone moving counts; the tier decides
+    /// the direction before the tier for a user does.
+    @Test func tierChangesAndTheirDirection() {
+        func fact(_ name: String, _ scheme: Scheme, _ tier: Int, _ user: Int) -> DiffFacts.TierFact {
+            .init(permission: name, scheme: scheme, tier: tier, tierForUser: user, source: "r")
+        }
+        let old = DiffFacts(tiers: [
+            fact("A.Read", .delegatedWork, 1, 2), fact("B.Write", .application, 0, 0),
+            fact("C.Gone", .application, 2, 2), fact("D.Same", .delegatedWork, 1, 2),
+            fact("E.Mixed", .delegatedWork, 1, 1),
+        ])
+        let new = DiffFacts(tiers: [
+            fact("A.Read", .delegatedWork, 1, 1), fact("B.Write", .application, 1, 1),
+            fact("D.Same", .delegatedWork, 1, 2), fact("E.Mixed", .delegatedWork, 0, 2),
+            fact("F.New", .application, 0, 0),
+        ])
+        let changes = PermissionDiff(old: old, new: new).tiersChanged ?? []
+        #expect(changes.map(\.permission) == ["A.Read", "B.Write", "E.Mixed"])
+        #expect(changes.map(\.direction) == [.raised, .lowered, .raised])
+        let changelog = DiffChangelog(PermissionDiff(old: old, new: new))
+        #expect(changelog.sections.map(\.resource) == ["A", "E", "B"])
+        let markdown = changelog.markdown(old: "a", new: "b")
+        #expect(markdown.contains("- `A.Read` (DelegatedWork) tier raised T1/T2 → T1\n"))
+        #expect(markdown.contains("2 tiers raised toward Tier 0, 1 tiers lowered"))
     }
 
     @Test(arguments: [

@@ -3,6 +3,7 @@ import Testing
 
 @testable import GraphPermCore
 @testable import GraphPermKit
+@testable import GraphPermStore
 
 /// `graphperm diff --format json` against `Scripts/snapshot_diff.py` (Python, reading only the two JSON files)
 /// on the real snapshots: 2025-10-29, 2026-06-02 (`../shared/graph-data-history`) and 2026-08-07
@@ -38,7 +39,7 @@ struct SnapshotDiffAgreementTests {
                 let items = try #require(value as? [Any])
                 lists["\(kind).\(change)"] = items.map { item in
                     guard let record = item as? [String: Any] else { return "\(item)" }
-                    return ["permission", "method", "template", "scheme", "before", "after"].compactMap { key in
+                    return Self.fields.compactMap { key in
                         record[key].map { value in
                             if let list = value as? [String] { return list.joined(separator: ",") }
                             return value is NSNull ? "null" : "\(value)"
@@ -50,15 +51,26 @@ struct SnapshotDiffAgreementTests {
         return lists
     }
 
-    static let kinds = ["permissions", "ids", "operations", "grants", "least", "privilegeLevel"]
+    /// The fields of a record compared, in this order (each kind has some of them).
+    static let fields = [
+        "permission", "method", "template", "scheme", "before", "after", "beforeForUser", "afterForUser",
+        "sourceBefore", "sourceAfter", "direction",
+    ]
+
+    static let kinds = ["permissions", "ids", "operations", "grants", "least", "privilegeLevel", "tiers"]
+    static let shippedTiers = DocumentationExamplesTests.root.appendingPathComponent("Data/tiers.json").path
 
     @Test(arguments: [("2025-10-29", "2026-06-02"), ("2026-06-02", "2026-08-07"), ("2025-10-29", "2026-08-07")])
     func diffAgreesWithTheScript(old: String, new: String) throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let oracle = try CommandRunner.execute(
-            Self.python!, [Self.script, Self.snapshots[old]!, Self.snapshots[new]!, "--detail"], environment: [:],
-            directory: nil, stdin: "")
+            Self.python!,
+            [
+                Self.script, Self.snapshots[old]!, Self.snapshots[new]!, "--detail", "--old-tiers", Self.shippedTiers,
+                "--new-tiers", Self.shippedTiers,
+            ],
+            environment: [:], directory: nil, stdin: "")
         #expect(oracle.status == 0, "\(oracle.stderr)")
         let ours = try CommandRunner.run(["diff", try Self.folder(old, in: folder), try Self.folder(new, in: folder)])
         #expect(ours.status == 0, "\(ours.stderr)")
@@ -77,6 +89,51 @@ struct SnapshotDiffAgreementTests {
         }
     }
 
+    /// Knowledge bases built with different tier rules: the older snapshot with a variant of `Data/tiers.json`
+    /// (rule content-read at Tier 2 instead of 1, rule read at Tier 1 instead of 2), the newer with the shipped
+    /// rules. The tier changes must be those the script finds with its own reading of both rules files.
+    @Test func tierChangesAgreeWithTheScriptAcrossTierRules() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let data = folder.path + "/old-data"
+        try FileManager.default.copyItem(
+            atPath: DocumentationExamplesTests.root.appendingPathComponent("Data").path, toPath: data)
+        let variant = try String(contentsOfFile: Self.shippedTiers, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map { line in
+            if line.contains(#"{"id": "content-read","#) {
+                return line.replacingOccurrences(of: #""tier": 1,"#, with: #""tier": 2,"#)
+            }
+            if line.contains(#"{"id": "read","#) {
+                return line.replacingOccurrences(of: #""tier": 2,"#, with: #""tier": 1,"#)
+            }
+            return String(line)
+        }.joined(separator: "\n")
+        try FileManager.default.removeItem(atPath: data + "/tiers.json")
+        try variant.write(toFile: data + "/tiers.json", atomically: true, encoding: .utf8)
+        let oldFolder = try Self.folder("2026-06-02", in: folder)
+        let old = KnowledgeBase(
+            store: try KnowledgeStore.inMemory(
+                inputs: [.path(oldFolder)], location: oldFolder,
+                dataDirectory: ResourceFolder(directory: URL(fileURLWithPath: data))))
+        let new = try DiffSide.open(try Self.folder("2026-08-07", in: folder)).kb
+        let diff = try KnowledgeBase.diff(old: old, new: new)
+        let oracle = try CommandRunner.execute(
+            Self.python!,
+            [
+                Self.script, Self.snapshots["2026-06-02"]!, Self.snapshots["2026-08-07"]!, "--detail", "--old-tiers",
+                data + "/tiers.json", "--new-tiers", Self.shippedTiers,
+            ],
+            environment: [:], directory: nil, stdin: "")
+        #expect(oracle.status == 0, "\(oracle.stderr)")
+        let expected = try Self.lists(oracle.stdout, kinds: ["tiers"])["tiers.changed"] ?? []
+        let found = try Self.lists(diff.json(), kinds: ["tiers"])["tiers.changed"] ?? []
+        #expect(!expected.isEmpty)
+        #expect(found == expected, "\(found.count) tier changes vs the script's \(expected.count)")
+        let raised = diff.tiersChanged?.filter { $0.direction == .raised }.count ?? 0
+        #expect(raised > 0 && raised < expected.count, "both directions occur: \(raised) of \(expected.count) raised")
+    }
+
     /// Two knowledge base files give the diff their folders give, and a knowledge base against itself is empty.
     @Test func knowledgeBaseFilesDiffAsTheirFolders() throws {
         let folder = TemporaryFolder()
@@ -92,7 +149,7 @@ struct SnapshotDiffAgreementTests {
         #expect(fromFiles.status == 0 && fromFolders.status == 0, "\(fromFiles.stderr)\(fromFolders.stderr)")
         #expect(fromFiles.stdout == fromFolders.stdout)
         let same = try CommandRunner.run(["diff", folder.path + "/new.sqlite", folder.path + "/new.sqlite"])
-        #expect(same.stdout == PermissionDiff(old: DiffFacts(), new: DiffFacts()).json())
+        #expect(same.stdout == PermissionDiff(old: DiffFacts(tiers: []), new: DiffFacts(tiers: [])).json())
     }
 }
 

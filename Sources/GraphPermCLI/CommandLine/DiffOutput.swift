@@ -21,6 +21,11 @@ public struct DiffOptions: ParsableArguments {
         name: .long, help: "A file of your app's calls (as `graphperm need` reads): which now need another permission.")
     public var calls: String?
 
+    @Option(
+        name: .long,
+        help: "A tenant export folder (as `audit --tenant` reads): which apps' grants the changes touch.")
+    public var tenant: String?
+
     public func validate() throws {
         if format == .table || format == .csv {
             throw ValidationError("a diff has no table shape: use --format json, md or atom, not \(format.rawValue)")
@@ -36,15 +41,24 @@ public struct DiffOptions: ParsableArguments {
                     + "changes")
         }
         let callList = try calls.map { path in try AppCalls.read(path) }
+        let export = try tenant.map { folder throws in try TenantExport.read(folder: folder) }
         let diff = try KnowledgeBase.diff(old: old.kb, new: new.kb)
+        if export != nil, diff.tiersChanged == nil {
+            Console.note("note: one side has no risk tiers, so --tenant cannot say whose tiers rose")
+        }
         let impact = callList.map { KnowledgeBase.impact(of: $0, old: old.kb, new: new.kb) }
+        let apps = export.map { TenantImpact(export: $0, diff: diff) }
         let changelog = { DiffChangelog(diff) }
         switch format {
         case .json, .table, .csv:
-            Console.output(diff.json(extra: impact.map { [("impact", CallImpact.json($0))] } ?? []))
+            var extra: [(String, String)] = []
+            if let impact { extra.append(("impact", CallImpact.json(impact))) }
+            if let apps { extra.append(("tenant", apps.json)) }
+            Console.output(diff.json(extra: extra))
         case .md:
             Console.output(
-                changelog().markdown(old: old.label, new: new.label) + (impact.map(CallImpact.markdown) ?? ""))
+                changelog().markdown(old: old.label, new: new.label) + (impact.map(CallImpact.markdown) ?? "")
+                    + (apps?.markdown ?? ""))
         case .atom:
             let id = "urn:graphperm:diff:" + Self.shortDigest(old.fingerprint) + ":" + Self.shortDigest(new.fingerprint)
             Console.output(changelog().atom(id: id, old: old.label, new: new.label, updated: new.date))

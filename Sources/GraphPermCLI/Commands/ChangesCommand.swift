@@ -13,11 +13,14 @@ struct ChangesCommand: ParsableCommand {
             <knowledge base>.history/, each with its provenance. `changes` compares the one the last sync replaced \
             with the current knowledge base; with --since DATE (YYYY-MM-DD, or a time such as 2026-08-07T10:00:00Z, \
             UTC), the one that was current at DATE. The output is that of `graphperm diff`, in the same formats, and \
-            --calls says which of your calls now need another permission. Exit 1 when no knowledge base is kept.
+            --calls says which of your calls now need another permission, --tenant FOLDER which of a tenant \
+            export's apps hold permissions that were removed, whose tier rose, or that are no longer least \
+            privileged for calls they were. Exit 1 when no knowledge base is kept.
             Examples:
               graphperm changes
               graphperm changes --since 2026-08-01 --format md
               graphperm changes --calls calls.txt
+              graphperm changes --tenant tenant-export
             """
     )
 

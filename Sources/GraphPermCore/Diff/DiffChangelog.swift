@@ -17,17 +17,18 @@ public struct DiffChangelog: Sendable, Equatable {
         }
     }
 
-    /// Kinds of line, most consequential first, with the weight of one line of that kind.
+    /// Kinds of line, most consequential first, with the weight of one line of that kind. A tier raised toward
+    /// Tier 0 weighs most: a grant an app already holds became more dangerous without anyone changing it.
     enum Kind: Int, CaseIterable {
-        case permissionRemoved, tierChanged, idChanged, operationRemoved, leastChanged, levelChanged, grantsRemoved,
-            permissionAdded, operationAdded, grantsAdded
+        case tierRaised, permissionRemoved, idChanged, operationRemoved, leastChanged, tierLowered, levelChanged,
+            grantsRemoved, permissionAdded, operationAdded, grantsAdded
 
-        var weight: Int { [100, 60, 50, 20, 10, 5, 3, 2, 1, 1][rawValue] }
+        var weight: Int { [150, 100, 50, 20, 10, 6, 5, 3, 2, 1, 1][rawValue] }
         var label: String {
             [
-                "permission removed", "tier changed", "ID changed", "operation no longer documented",
-                "least privileged changed", "privilege level changed", "grants removed", "permission added",
-                "operation added", "grants added",
+                "tier raised", "permission removed", "ID changed", "operation no longer documented",
+                "least privileged changed", "tier lowered", "privilege level changed", "grants removed",
+                "permission added", "operation added", "grants added",
             ][rawValue]
         }
     }
@@ -51,10 +52,8 @@ public struct DiffChangelog: Sendable, Equatable {
             add(.permissionRemoved, resource(name), "Removed permission \(code(name))")
         }
         for change in diff.tiersChanged ?? [] {
-            add(
-                .tierChanged, resource(change.permission),
-                "\(code(change.permission)) (\(change.scheme.rawValue)) tier "
-                    + "\(change.before ?? "none") → \(change.after ?? "none")")
+            let kind: Kind = change.direction == .raised ? .tierRaised : .tierLowered
+            add(kind, resource(change.permission), Self.line(change))
         }
         for change in diff.idsChanged {
             add(
@@ -119,7 +118,7 @@ public struct DiffChangelog: Sendable, Equatable {
                 ("operations added", diff.operationsAdded.count), ("grants removed", diff.grantsRemoved.count),
                 ("grants added", diff.grantsAdded.count), ("least-privileged changes", diff.leastChanged.count),
                 ("privilege levels changed", diff.privilegeLevelsChanged.count),
-            ] + (diff.tiersChanged.map { [("tiers changed", $0.count)] } ?? [])
+            ] + Self.tierTotals(diff.tiersChanged)
         summary = totals.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
     }
 
@@ -164,6 +163,28 @@ public struct DiffChangelog: Sendable, Equatable {
         let shown = calls.prefix(grantExamples).map { "`\($0)`" }.joined(separator: ", ")
         let more = calls.count > grantExamples ? " and \(calls.count - grantExamples) more" : ""
         return "\(calls.count) call\(calls.count == 1 ? "" : "s"): \(shown)\(more)"
+    }
+
+    /// `tiers raised toward Tier 0` and `tiers lowered`, when both sides have tiers.
+    private static func tierTotals(_ changes: [PermissionDiff.TierChange]?) -> [(String, Int)] {
+        guard let changes else { return [] }
+        let raised = changes.filter { $0.direction == .raised }.count
+        return [("tiers raised toward Tier 0", raised), ("tiers lowered", changes.count - raised)]
+    }
+
+    /// `` `Mail.Read` (Application) tier raised T1 → T0 (rule content-read → its explicit entry)``
+    static func line(_ change: PermissionDiff.TierChange) -> String {
+        func source(_ text: String) -> String {
+            text == change.permission ? "its explicit entry" : text == "default" ? "the default" : "rule " + text
+        }
+        let name = "`" + change.permission.replacingOccurrences(of: "`", with: "'") + "`"
+        var line =
+            "\(name) (\(change.scheme.rawValue)) tier \(change.direction.rawValue) "
+            + "\(change.before.label) → \(change.after.label)"
+        if change.sourceBefore != change.sourceAfter {
+            line += " (\(source(change.sourceBefore)) → \(source(change.sourceAfter)))"
+        }
+        return line
     }
 
     private static func list(_ names: [String]) -> String { names.isEmpty ? "none" : names.joined(separator: ", ") }

@@ -37,17 +37,26 @@ public struct DiffFacts: Sendable, Equatable {
         }
     }
 
-    /// The risk tier of one scheme of one permission (see `tiers`).
+    /// The risk tier of one scheme of one permission as the knowledge base stored it at load (see `PermissionTier`):
+    /// the tier (for a delegated scheme, when an admin signs in), the tier for a user without an admin role, and the
+    /// rule id, explicit entry (the permission's name) or `default` that gave it.
     public struct TierFact: Sendable, Equatable {
         public var permission: String
         public var scheme: Scheme
-        public var tier: String
+        public var tier: Int
+        public var tierForUser: Int
+        public var source: String
 
-        public init(permission: String, scheme: Scheme, tier: String) {
+        public init(permission: String, scheme: Scheme, tier: Int, tierForUser: Int, source: String) {
             self.permission = permission
             self.scheme = scheme
             self.tier = tier
+            self.tierForUser = tierForUser
+            self.source = source
         }
+
+        /// The two tier numbers alone.
+        public var mark: TierMark { TierMark(tier: tier, tierForUser: tierForUser) }
     }
 
     /// Every permission name the knowledge base knows.

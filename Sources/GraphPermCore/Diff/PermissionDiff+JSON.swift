@@ -36,7 +36,7 @@ extension PermissionDiff {
         ]
         if let tiersChanged {
             members.append(
-                ("tiers", JSONText.object([("changed", JSONText.array(tiersChanged.map { $0.json(number: false) }))])))
+                ("tiers", JSONText.object([("changed", JSONText.array(tiersChanged.map(\.json)))])))
         }
         return JSONText.object(members + extra) + "\n"
     }

@@ -32,7 +32,7 @@ public struct PermissionDiff: Sendable, Equatable {
         public var recommendedAfter: String?
     }
 
-    /// A value of one (permission, scheme) that differs: its ID, privilege level or tier, as text (nil: none).
+    /// A value of one (permission, scheme) that differs: its ID or privilege level, as text (nil: none).
     public struct SchemeValueChange: Sendable, Equatable {
         public let permission: String
         public let scheme: Scheme
@@ -50,7 +50,7 @@ public struct PermissionDiff: Sendable, Equatable {
     public var leastChanged: [LeastChange] = []
     public internal(set) var privilegeLevelsChanged: [SchemeValueChange] = []
     /// nil when either side has no tiers.
-    public internal(set) var tiersChanged: [SchemeValueChange]?
+    public internal(set) var tiersChanged: [TierChange]?
 
     /// Whether nothing changed.
     public var isEmpty: Bool {
@@ -70,21 +70,24 @@ public struct PermissionDiff: Sendable, Equatable {
             $0.privilegeLevel.map(String.init)
         }
         if let oldTiers = old.tiers, let newTiers = new.tiers {
-            tiersChanged = Self.changes(oldTiers, newTiers, bothPresent: false) { $0.tier }
+            tiersChanged = Self.tierChanges(oldTiers, newTiers)
         }
-        let before = GrantIndex(old.grants)
-        let after = GrantIndex(new.grants)
-        grantsAdded = Self.sorted(after.least.keys.filter { before.least[$0] == nil })
-        grantsRemoved = Self.sorted(before.least.keys.filter { after.least[$0] == nil })
-        operationsAdded = Self.sorted(after.operations.subtracting(before.operations))
-        operationsRemoved = Self.sorted(before.operations.subtracting(after.operations))
+        let numbers = DiffNumbers()
+        let before = GrantIndex(old.grants, numbers)
+        let after = GrantIndex(new.grants, numbers)
+        grantsAdded = Self.sorted(after.grants.subtracting(before.grants).map(numbers.grant))
+        grantsRemoved = Self.sorted(before.grants.subtracting(after.grants).map(numbers.grant))
+        operationsAdded = Self.sorted(after.operations.subtracting(before.operations).map(numbers.operation))
+        operationsRemoved = Self.sorted(before.operations.subtracting(after.operations).map(numbers.operation))
         var least: [LeastChange] = []
         for (call, marked) in before.marked {
             guard let now = after.marked[call], now != marked else { continue }
+            let (method, template, scheme) = numbers.call(call)
             least.append(
                 LeastChange(
-                    method: call.method, template: call.template, scheme: call.scheme,
-                    before: marked.sorted(by: Ordinal.less), after: now.sorted(by: Ordinal.less)))
+                    method: method, template: template, scheme: scheme,
+                    before: marked.map { numbers.permissions.strings[$0] }.sorted(by: Ordinal.less),
+                    after: now.map { numbers.permissions.strings[$0] }.sorted(by: Ordinal.less)))
         }
         leastChanged = least.sorted {
             Ordinal.less([$0.method, $0.template, $0.scheme.rawValue], [$1.method, $1.template, $1.scheme.rawValue])
@@ -128,13 +131,6 @@ public struct PermissionDiff: Sendable, Equatable {
     }
 }
 
-/// A (method, template, scheme) of a diff.
-struct DiffCall: Hashable {
-    let method: String
-    let template: String
-    let scheme: Scheme
-}
-
 /// A (permission, scheme) of a diff.
 struct SchemeKey: Hashable {
     let permission: String
@@ -148,39 +144,3 @@ protocol SchemeKeyed {
 }
 
 extension DiffFacts.SchemeFact: SchemeKeyed {}
-extension DiffFacts.TierFact: SchemeKeyed {}
-
-/// One side's grants keyed for the diff: each grant with whether any of its entries is marked least, the
-/// operations, and per (method, template, scheme) the permissions marked least.
-struct GrantIndex {
-    var least: [PermissionDiff.GrantChange: Bool] = [:]
-    var operations = Set<PermissionDiff.Operation>()
-    var marked: [DiffCall: Set<String>] = [:]
-
-    init(_ grants: [DiffFacts.GrantFact]) {
-        var keys: [String: String?] = [:]
-        for grant in grants {
-            let template: String
-            if let known = keys[grant.template] {
-                guard let known else { continue }
-                template = known
-            } else {
-                let key = DiffTemplate.key(grant.template)
-                keys[grant.template] = .some(key)
-                guard let key else { continue }
-                template = key
-            }
-            let change = PermissionDiff.GrantChange(
-                permission: grant.permission, method: grant.method,
-                template: template, scheme: grant.scheme)
-            least[change, default: false] = least[change, default: false] || grant.isLeast
-            operations.insert(PermissionDiff.Operation(method: grant.method, template: template))
-            let call = DiffCall(method: grant.method, template: template, scheme: grant.scheme)
-            if grant.isLeast {
-                marked[call, default: []].insert(grant.permission)
-            } else if marked[call] == nil {
-                marked[call] = []
-            }
-        }
-    }
-}

@@ -7,7 +7,8 @@ import GraphPermJSON
 extension KnowledgeStore {
     static let diffPermissionsSQL = "SELECT name FROM permission ORDER BY name"
     static let diffSchemesSQL = """
-        SELECT p.name, ps.scheme_id, ps.guid, ps.privilege_level FROM permission_scheme ps
+        SELECT p.name, ps.scheme_id, ps.guid, ps.privilege_level, ps.tier, ps.tier_for_user, ps.tier_source
+        FROM permission_scheme ps
         JOIN permission p ON p.id = ps.permission_id ORDER BY p.name, ps.scheme_id
         """
     static let diffGrantsSQL = """
@@ -16,23 +17,32 @@ extension KnowledgeStore {
         WHERE g.source = 'document' ORDER BY g.id
         """
 
-    /// Every permission name, (permission, scheme) ID and level, and grant of the permissions document.
-    /// `tiers` stays nil: the knowledge base has no tiers table yet (fill it here when it has one).
+    /// Every permission name, (permission, scheme) ID, level and tier, and grant of the permissions document.
+    /// `tiers` is nil when no (permission, scheme) has a tier (a knowledge base built without tier rules).
     package func diffFacts() throws(KnowledgeBaseError) -> DiffFacts {
         var facts = DiffFacts()
         facts.permissions = try read(Self.diffPermissionsSQL) { db, sql in try String.fetchAll(db, sql: sql) }
-        facts.schemes = try read(Self.diffSchemesSQL) { db, sql in
+        let schemes = try read(Self.diffSchemesSQL) { db, sql in
             var rows: [DiffFacts.SchemeFact] = []
+            var tiers: [DiffFacts.TierFact] = []
             let cursor = try Row.fetchCursor(db, sql: sql)
             while let row = try cursor.next() {
                 guard let scheme = Scheme(id: row["scheme_id"]) else { continue }
+                let name: String = row["name"]
                 rows.append(
                     DiffFacts.SchemeFact(
-                        permission: row["name"], scheme: scheme, id: row["guid"],
-                        privilegeLevel: row["privilege_level"]))
+                        permission: name, scheme: scheme, id: row["guid"], privilegeLevel: row["privilege_level"]))
+                if let tier: Int = row["tier"], let forUser: Int = row["tier_for_user"] {
+                    tiers.append(
+                        DiffFacts.TierFact(
+                            permission: name, scheme: scheme, tier: tier, tierForUser: forUser,
+                            source: row["tier_source"] ?? "default"))
+                }
             }
-            return rows
+            return (rows, tiers)
         }
+        facts.schemes = schemes.0
+        facts.tiers = schemes.1.isEmpty && !schemes.0.isEmpty ? nil : schemes.1
         facts.grants = try read(Self.diffGrantsSQL) { db, sql in
             var rows: [DiffFacts.GrantFact] = []
             rows.reserveCapacity(50_000)
