@@ -27,12 +27,14 @@ extension Explorer {
         .json(try kb.show(name).render(.json))
     }
 
-    /// `POST /api/need[?scheme=application]` with calls (lines, JSON Lines or HAR): `graphperm need FILE --format json`.
+    /// `POST /api/need[?scheme=application]` with calls (lines, JSON Lines or HAR): `graphperm need FILE --format
+    /// json`.
     func apiNeed(_ request: WebRequest) throws -> WebResponse {
         let text = String(decoding: request.body, as: UTF8.self)
         let calls = try AppCalls.parse(text, file: "request body")
         guard !calls.isEmpty else {
-            throw WebError(status: 400, exitCode: 64, message: "the request body holds no calls: send `METHOD URL` lines")
+            throw WebError(
+                status: 400, exitCode: 64, message: "the request body holds no calls: send `METHOD URL` lines")
         }
         let schemes = try self.schemes(request).map { $0.sorted() } ?? Scheme.allCases
         return .json(try kb.need(calls, schemes: schemes).render(.json))
@@ -41,7 +43,8 @@ extension Explorer {
     /// `GET /api/query?q=…`: `graphperm query '…' --format json` (every statement's output, in order).
     func apiQuery(_ request: WebRequest) -> WebResponse {
         guard let text = request.parameter("q"), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return WebError(status: 400, exitCode: 64, message: "the parameter 'q' is missing, e.g. q=least GET /me").json
+            return WebError(status: 400, exitCode: 64, message: "the parameter 'q' is missing, e.g. q=least GET /me")
+                .json
         }
         var output = ""
         var failures: [(String, Int32)] = []
@@ -64,7 +67,8 @@ extension Explorer {
         guard let text = request.parameter("scheme"), !text.isEmpty else { return nil }
         guard let filter = SchemeFilter(word: text.lowercased()) else {
             throw WebError(
-                status: 400, exitCode: 64, message: "scheme takes delegated, work, personal or application, not '\(text)'")
+                status: 400, exitCode: 64,
+                message: "scheme takes delegated, work, personal or application, not '\(text)'")
         }
         return filter
     }

@@ -43,7 +43,8 @@ extension Explorer {
         let includeHidden = request.parameter("includeHidden")?.lowercased() == "true"
         let scopes = try devXScopes(method: method, url: url, schemes: schemes, includeHidden: includeHidden)
         guard !scopes.isEmpty else {
-            throw WebError(status: 404, exitCode: 1, message: "Permissions information for '\(method) \(url)' was not found.")
+            throw WebError(
+                status: 404, exitCode: 1, message: "Permissions information for '\(method) \(url)' was not found.")
         }
         return .json(JSONText.array(scopes.map(\.json)) + "\n")
     }
@@ -124,8 +125,10 @@ extension Explorer {
                 let delegatedText = scheme.isDelegated
                 scopes.append(ScopeInformation(
                     value: name, scheme: scheme,
-                    displayName: delegatedText ? facts?.userDisplayName ?? facts?.adminDisplayName : facts?.adminDisplayName,
-                    description: delegatedText ? facts?.userDescription ?? facts?.adminDescription : facts?.adminDescription,
+                        displayName: delegatedText
+                            ? facts?.userDisplayName ?? facts?.adminDisplayName : facts?.adminDisplayName,
+                        description: delegatedText
+                            ? facts?.userDescription ?? facts?.adminDescription : facts?.adminDescription,
                     isAdmin: facts?.requiresAdminConsent ?? false, isLeastPrivilege: entry.least.contains(name),
                     isHidden: hidden))
             }

@@ -111,7 +111,8 @@ extension Explorer {
             let diagnosis = try Diagnoser(kb: kb).diagnose(
                 method: method, url: url, claims: TokenClaims(payload: jwt.payload), at: Date(),
                 status: Int(status.trimmingCharacters(in: .whitespaces)), errorBody: errorBody)
-            body += "<h2>Verdict: \(HTML.escape(diagnosis.verdict.rawValue))</h2><pre>\(HTML.escape(diagnosis.text))</pre>"
+            body +=
+                "<h2>Verdict: \(HTML.escape(diagnosis.verdict.rawValue))</h2><pre>\(HTML.escape(diagnosis.text))</pre>"
         } catch {
             let failure = WebError(error)
             code = failure.status

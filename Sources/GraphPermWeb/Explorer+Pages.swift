@@ -113,7 +113,8 @@ extension Explorer {
         let claims = try kb.claimSet(templateIDs: resolution.ids)
         var body = ""
         if resolution.templates.count > 1 {
-            body += "<p>One resource, spelled: " + resolution.templates.map(HTML.escape).joined(separator: ", ") + "</p>"
+            body +=
+                "<p>One resource, spelled: " + resolution.templates.map(HTML.escape).joined(separator: ", ") + "</p>"
         }
         let methods = Self.methods.filter { claims.methods.contains($0) } + claims.methods.filter {
             !Self.methods.contains($0)
@@ -141,7 +142,8 @@ extension Explorer {
                 }
                 body += "<h3>Recommended</h3><ul>\(recommended.joined())</ul>"
             }
-            if case .table(let who) = try kb.run(.whoCan(method: method, target: resolution.templates[0], schemes: nil)) {
+            if case .table(let who) = try kb.run(.whoCan(method: method, target: resolution.templates[0], schemes: nil))
+            {
                 body += "<details><summary>Who can (\(who.rows.count))</summary>\(HTML.linkedTable(who))</details>"
             }
             body += "</section>"

@@ -3,7 +3,8 @@ import GraphPermCore
 import GraphPermKit
 import GraphPermQuery
 
-/// A permission's page (or an admin role's): its IDs per scheme, consent, privilege level, risk tier, what it grants grouped by
+/// A permission's page (or an admin role's): its IDs per scheme, consent, privilege level, risk tier, what it grants
+/// grouped by
 /// resource with the calls where it is marked least, and the permissions narrower than it.
 extension Explorer {
     func permissionPage(_ name: String) throws -> WebResponse {
@@ -30,7 +31,9 @@ extension Explorer {
                  entry.adminDescription ?? entry.userDescription ?? "", yesNo(entry.requiresAdminConsent),
                  entry.privilegeLevel.map(String.init) ?? "", yesNo(entry.isHidden), String(entry.grantCount)]
             })
-        body += "<p class=\"small\">As JSON: \(HTML.link("/api/show/" + FormText.encode(card.name), "/api/show/" + card.name))</p>"
+        body +=
+            "<p class=\"small\">As JSON: "
+                + "\(HTML.link("/api/show/" + FormText.encode(card.name), "/api/show/" + card.name))</p>"
         body += tierMarkup(card)
         body += try grantsMarkup(card.name)
         body += try narrowerMarkup(card)

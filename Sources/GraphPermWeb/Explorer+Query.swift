@@ -25,7 +25,9 @@ extension Explorer {
             status = code
             let share = "/query?q=" + FormText.encode(text)
             let json = "/api/query?q=" + FormText.encode(text)
-            body += "<p class=\"small\">Share: \(HTML.link(share, "this query")) · as JSON: \(HTML.link(json, "/api/query"))</p>"
+            body +=
+                "<p class=\"small\">Share: \(HTML.link(share, "this query")) · "
+                    + "as JSON: \(HTML.link(json, "/api/query"))</p>"
         }
         return .html(HTML.page(title: "Query console", body: body), status: status)
     }
@@ -75,7 +77,8 @@ extension Explorer {
     /// `/queries`: the saved queries with their descriptions.
     func savedQueriesPage() -> WebResponse {
         let rows = SavedQuery.all().map { query in
-            "<li>\(HTML.link("/queries/" + FormText.encode(query.name), query.name)): \(HTML.escape(query.description))</li>"
+            "<li>\(HTML.link("/queries/" + FormText.encode(query.name), query.name)): "
+                + "\(HTML.escape(query.description))</li>"
         }.joined()
         return .html(HTML.page(title: "Saved queries", body: "<ul>\(rows)</ul>"))
     }
@@ -92,7 +95,8 @@ extension Explorer {
     /// `/reference`: the reference documents.
     func referenceIndex() -> WebResponse {
         let body = """
-            <ul><li>\(HTML.link("/reference/permissions", "permissions")): every permission's IDs, texts and consent</li>
+            <ul><li>\(HTML.link("/reference/permissions", "permissions")): every permission's IDs, texts and \
+            consent</li>
             <li>\(HTML.link("/reference/security", "security")): the Graph Security API authorization table</li>
             <li>\(HTML.link("/reference/roles", "roles")): the admin roles table</li>
             <li>\(HTML.link("/reference/api", "api")): one permissions table per path and method</li></ul>

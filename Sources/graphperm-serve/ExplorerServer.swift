@@ -95,7 +95,11 @@ struct ExplorerServer: Sendable {
         response(
             WebResponse(
                 status: 413, contentType: "application/json; charset=utf-8",
-                text: #"{"error":{"status":413,"exitCode":64,"message":"the request body is larger than \#(Explorer.maxBodyBytes) bytes"}}"#
+                text:
+                    #"""
+                    {"error":{"status":413,"exitCode":64,"message":"the request body is larger than \#
+                    \#(Explorer.maxBodyBytes) bytes"}}
+                    """#
                     + "\n"), isHead: false)
     }
 

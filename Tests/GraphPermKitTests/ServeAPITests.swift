@@ -88,7 +88,9 @@ final class ServeAPITests {
             let reply = try server.get(path)
             #expect(reply.status == status, "\(path)")
             #expect(reply.headers["content-type"] == "application/json; charset=utf-8", "\(path)")
-            #expect(reply.body.hasPrefix(#"{"error":{"status":\#(status),"exitCode":\#(exitCode),"message":""#), "\(path): \(reply.body)")
+            #expect(
+                reply.body.hasPrefix(#"{"error":{"status":\#(status),"exitCode":\#(exitCode),"message":""#),
+                "\(path): \(reply.body)")
             #expect(reply.headers["content-security-policy"]?.hasPrefix("default-src 'none'") == true, "\(path)")
         }
         // The message is the CLI's own.
@@ -140,13 +142,19 @@ final class ServeAPITests {
 
         let batch = try server.request(
             "POST", "/permissions?scopeType=Application",
-            body: #"[{"requestUrl": "/users/{id}/messages", "method": "GET"}, {"requestUrl": "/nowhere/x", "method": "GET"}]"#,
+            body:
+                #"""
+                [{"requestUrl": "/users/{id}/messages", "method": "GET"}, {"requestUrl": "/nowhere/x", "method": "GET"}]
+                """#,
             contentType: "application/json")
         #expect(batch.status == 200)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(batch.body.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         let errors = try #require(object["errors"] as? [[String: Any]])
-        #expect(results.contains { $0["value"] as? String == "Mail.ReadBasic.All" && $0["isLeastPrivilege"] as? Bool == true })
+        #expect(
+            results.contains {
+                $0["value"] as? String == "Mail.ReadBasic.All" && $0["isLeastPrivilege"] as? Bool == true
+            })
         #expect(results.allSatisfy { $0["scopeType"] as? String == "Application" })
         #expect(errors.count == 1)
         #expect(errors.first?["requestUrl"] as? String == "/nowhere/x")
@@ -174,7 +182,10 @@ final class ServeAPITests {
             ("/api/query", "GET", "/api/query?q=who%20can%20GET%20%2Fme", nil),
             ("/api/search", "GET", "/api/search?q=mail", nil),
             ("/permissions", "GET", "/permissions?requesturl=%2Fme%2Fmessages", nil),
-            ("/permissions", "POST", "/permissions", #"[{"requestUrl": "/me", "method": "GET"}, {"requestUrl": "/x"}]"#),
+            (
+                "/permissions", "POST", "/permissions",
+                #"[{"requestUrl": "/me", "method": "GET"}, {"requestUrl": "/x"}]"#
+            ),
         ]
         var lines: [String] = []
         for (template, method, path, body) in samples {

@@ -152,7 +152,8 @@ struct ServeBrowserInteractionTests {
 
 /// Where Chromium is installed, if it is.
 enum Chromium {
-    static let skipMessage: Comment = "skipped: needs Microsoft's permission files and Chromium (apt-get install chromium)"
+    static let skipMessage: Comment =
+        "skipped: needs Microsoft's permission files and Chromium (apt-get install chromium)"
 
     static var path: String? {
         ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {

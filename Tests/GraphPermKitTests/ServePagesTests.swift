@@ -75,7 +75,8 @@ final class ServePagesTests {
                 .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
         }
         let token = base64URL(#"{"alg":"none","typ":"JWT"}"#) + "."
-            + base64URL(#"{"aud":"https://graph.microsoft.com","exp":4102444800,"idtyp":"user","scp":"User.Read"}"#) + "."
+            + base64URL(#"{"aud":"https://graph.microsoft.com","exp":4102444800,"idtyp":"user","scp":"User.Read"}"#)
+            + "."
         let diagnose = try server.request(
             "POST", "/diagnose", body: "method=GET&url=%2Fme%2Fmessages&token=\(token)&status=403",
             contentType: "application/x-www-form-urlencoded")
@@ -162,7 +163,8 @@ struct ServeHostileDataTests {
         let folder = TemporaryFolder()
         defer { folder.remove() }
         let db = folder.path + "/kb.sqlite"
-        #expect(try CommandRunner.run(["load", TemporaryFolder.fixture("mini-permissions.json"), "--db", db]).status == 0)
+        #expect(
+            try CommandRunner.run(["load", TemporaryFolder.fixture("mini-permissions.json"), "--db", db]).status == 0)
         let server = try ServerProcess(["--db", db], executable: CommandRunner.binary, prefix: ["serve"])
         defer { server.stop() }
         #expect(!server.startupOutput.contains("warning"))

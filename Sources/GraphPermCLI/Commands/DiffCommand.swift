@@ -9,8 +9,8 @@ struct DiffCommand: ParsableCommand {
             "What changed in Microsoft's permissions between two knowledge bases or folders of Microsoft's files.",
         discussion: """
             OLD and NEW are knowledge base files, or folders (or files) of Microsoft's permission data, which are \
-            loaded into memory as `graphperm load` reads them. JSON keys: permissions {added, removed}, ids {changed} (a \
-            name's ID per scheme, where both sides have one), operations {added, removed} (method and template; a \
+            loaded into memory as `graphperm load` reads them. JSON keys: permissions {added, removed}, ids {changed} \
+            (a name's ID per scheme, where both sides have one), operations {added, removed} (method and template; a \
             template's letter-case and parameter-name variants are one operation, written lower case with {}), grants \
             {added, removed} (permission, method, template, scheme), least {changed} (per method, template and scheme \
             granted on both sides: the permissions the document marks least before and after, and graphperm's \
@@ -20,10 +20,10 @@ struct DiffCommand: ParsableCommand {
             different tier rules), impact {changed, undocumented} with --calls, and tenant {apps} with --tenant \
             FOLDER (a tenant export as `audit --tenant` reads it: per app, the Microsoft Graph permissions it holds \
             that were removed, whose tier rose, or that are no longer least privileged for calls they were least \
-            privileged for, a less privileged permission now being marked; broader than needed only if the app \
-            holds it for those calls). Only the permissions document's grants are compared. --format md prints a \
-            changelog grouped by resource, most consequential first (a tier raised toward Tier 0 first); --format \
-            atom an Atom feed. A knowledge base compared with itself gives empty lists.
+            privileged for, a less privileged permission now being marked; broader than needed only if the app holds \
+            it for those calls). Only the permissions document's grants are compared. --format md prints a changelog \
+            grouped by resource, most consequential first (a tier raised toward Tier 0 first); --format atom an Atom \
+            feed. A knowledge base compared with itself gives empty lists.
             Examples:
               graphperm diff permissions.json mirror
               graphperm diff permissions.json mirror --format md

@@ -118,5 +118,7 @@ extension LeastAnswer {
 extension LeastAnswer: Renderable {
     public var tableForm: TabularText? { tabular }
     /// The docs table under a heading naming the call.
-    public var markdownForm: String? { "### \(method) \(Markdown.cell(template ?? url))\n\n" + tabular.render(.md) + "\n" }
+    public var markdownForm: String? {
+        "### \(method) \(Markdown.cell(template ?? url))\n\n" + tabular.render(.md) + "\n"
+    }
 }
