@@ -25,13 +25,13 @@ struct TenantReader: Sendable {
                 throw SyncError(source: page.absoluteString, message: "answered 304 to an unconditional request")
             }
             bytes += count
-            let object = try parse(scratch, source: page.absoluteString)
+            let object = try GraphPage.parse(scratch, source: page.absoluteString)
             if case .array(let values)? = object["value"] {
                 principals += values
             } else {
                 principals.append(.object(object))
             }
-            next = try nextLink(object, after: page)
+            next = try GraphPage.nextLink(object, after: page, policy: credential.policy)
         }
         let document = JSONValueText.render(.object(JSONObject([("value", .array(principals))])))
         do {
@@ -41,35 +41,5 @@ struct TenantReader: Sendable {
                 source: url.absoluteString, message: "the answer cannot be stored (\(error.localizedDescription))")
         }
         return bytes
-    }
-
-    private func parse(_ scratch: String, source: String) throws -> JSONObject {
-        guard let data = FileManager.default.contents(atPath: scratch) else {
-            throw SyncError(source: source, message: "the answer cannot be read back")
-        }
-        switch Result(catching: { try JSONParser.parse([UInt8](data)) }) {
-        case .success(.object(let object)): return object
-        case .success(let value):
-            throw SyncError(
-                source: source, message: "expected a JSON object, found \(value.typeDescription)", kind: .badContent)
-        case .failure(let error):
-            throw SyncError(source: source, message: "the answer is not valid JSON (\(error))", kind: .badContent)
-        }
-    }
-
-    /// The next page, which must stay where the token may go.
-    private func nextLink(_ object: JSONObject, after page: URL) throws -> URL? {
-        guard let value = object["@odata.nextLink"] else { return nil }
-        guard case .string(let link) = value, let next = URL(string: link), next.scheme != nil else {
-            throw SyncError(
-                source: page.absoluteString, message: "@odata.nextLink is not an absolute URL", kind: .badContent)
-        }
-        guard credential.policy.allows(next) else {
-            throw SyncError(
-                source: page.absoluteString,
-                message: "refused to follow @odata.nextLink to \(SyncError.excerpt(next.absoluteString)): "
-                    + "the access token goes only to \(credential.policy)")
-        }
-        return next
     }
 }
