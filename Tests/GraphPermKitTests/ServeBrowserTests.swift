@@ -66,7 +66,8 @@ struct ServeBrowserTests {
 /// The explorer driven as a user drives it, over Chromium's DevTools protocol (`Support/cdp_drive.py`): typing into
 /// the search box shows suggestions (the page's script), and the need form uploads a HAR file picked into its file
 /// input, with no script involved.
-@Suite(.serialized, .enabled(if: SnapshotData.isAvailable && Chromium.path != nil, Chromium.skipMessage))
+@Suite(.serialized, .enabled(if: SnapshotData.isAvailable && Chromium.path != nil && Python.isAvailable,
+                             "skipped: needs Microsoft's permission files, Chromium and python3"))
 struct ServeBrowserInteractionTests {
     /// Runs the driver in `mode` on `url` with `value`; its JSON answer.
     static func drive(_ mode: String, _ url: String, _ value: String, screenshot: String) throws -> [String: Any] {
