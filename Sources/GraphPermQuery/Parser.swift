@@ -19,7 +19,7 @@ public struct Parser {
     public static func parse(_ text: String) throws(QueryError) -> Statement {
         let statements = try parseScript(text)
         guard statements.count == 1 else {
-            var parser = try Parser(text)
+            let parser = try Parser(text)
             throw parser.error("expected one statement, found \(statements.count)", at: parser.tokens.last!)
         }
         return statements[0]
