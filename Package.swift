@@ -89,7 +89,10 @@ let package = Package(
                 "GraphPermWeb", "GraphPermKit", "GraphPermCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The Swift runtime linked in: no calls through the dynamic linker's tables on each request.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
         ),
         // Unit tests mirror the modules (Tests/<Module>Tests/<File>Tests.swift); GraphPermKitTests also holds the
         // integration tests, which run the built executables against real data.
