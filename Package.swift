@@ -12,6 +12,13 @@ import PackageDescription
 //   graphperm-mcp   the MCP server over stdio (`graphperm mcp` runs it), the only user of the MCP SDK.
 //   GraphPermWeb    the explorer's pages and API answers as values (HTML, JSON, routes); no networking.
 //   graphperm-serve the HTTP server (Hummingbird) over GraphPermWeb, run by `graphperm serve`.
+// graphperm-sync and graphperm-serve link the Swift runtime and Foundation in a release build, so an installed
+// helper stands alone (and answers faster: no calls through the dynamic linker's tables).
+let staticRuntime = (
+    swift: [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+    linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+)
+
 let package = Package(
     name: "graphperm",
     platforms: [.macOS(.v15)],
@@ -67,7 +74,9 @@ let package = Package(
             ]
         ),
         // `graphperm sync` runs this helper, so that only it links the networking libraries (and their start-up cost).
-        .executableTarget(name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI", "GraphPermStore"]),
+        .executableTarget(
+            name: "graphperm-sync", dependencies: ["GraphPermSync", "GraphPermCLI", "GraphPermStore"],
+            swiftSettings: staticRuntime.swift, linkerSettings: staticRuntime.linker),
         // `graphperm mcp` runs this helper, so that only it links the MCP SDK.
         .executableTarget(
             name: "graphperm-mcp",
@@ -75,6 +84,7 @@ let package = Package(
                 "GraphPermKit", "GraphPermCLI", "GraphPermStore", "GraphPermQuery",
                 .product(name: "MCP", package: "swift-sdk"),
             ]
+            // Not linked statically: the MCP SDK brings FoundationNetworking, whose static library needs libcurl's.
         ),
         .target(
             name: "GraphPermWeb",
@@ -91,8 +101,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: no calls through the dynamic linker's tables on each request.
-            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
-            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+            swiftSettings: staticRuntime.swift, linkerSettings: staticRuntime.linker
         ),
         // Unit tests mirror the modules (Tests/<Module>Tests/<File>Tests.swift); GraphPermKitTests also holds the
         // integration tests, which run the built executables against real data.
