@@ -26,7 +26,7 @@ package enum TokenShape {
         // Percent-encoding, nested a few times (`%2565yJ` is `%65yJ` is `eyJ`), hides nothing.
         for _ in 0..<4 {
             if holdsToken(text) { return true }
-            let decoded = percentDecoded(text)
+            let decoded = PercentDecoding.bytes(text)
             if decoded == text { return false }
             text = decoded
         }
@@ -53,31 +53,5 @@ package enum TokenShape {
             return true
         }
         return false
-    }
-
-    static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
-        func hex(_ byte: UInt8) -> UInt8? {
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-            default: nil
-            }
-        }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hex(bytes[index + 1]),
-                let low = hex(bytes[index + 2])
-            {
-                result.append(high << 4 | low)
-                index += 3
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
-        }
-        return result
     }
 }
