@@ -215,12 +215,13 @@ extension Array where Element: Hashable {
 
 extension PermissionTable: Renderable {
     /// The rows: permission type, least privileged permissions, higher privileged permissions.
-    public var tableForm: TabularText? {
+    public var tabular: TabularText {
         TabularText(
             columns: ["Permission type", "Least privileged permissions", "Higher privileged permissions"],
             rows: rows.map { [$0.scheme.docsLabel, $0.least, $0.higher] })
     }
 
-    public var json: String { tableForm!.json }
+    public var tableForm: TabularText? { tabular }
+    public var json: String { tabular.json }
     public var markdownForm: String? { markdown }
 }
