@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermKit
 import GraphPermStore
 import GraphPermQuery
@@ -43,7 +52,7 @@ public struct GraphPerm: ParsableCommand {
             let hint = suggestion.map { "; did you mean \($0)?" } ?? ""
             Console.note(
                 "error: unknown command '\(Excerpt.text(word))'\(hint) (`graphperm --help` lists the commands)")
-            Foundation.exit(64)
+            terminate(64)
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -52,19 +61,28 @@ public struct GraphPerm: ParsableCommand {
         } catch let error as GraphPermError {
             // Every error of graphperm's own is mapped here, once: its sentence on stderr, its exit code.
             Console.note(error.userMessage)
-            Foundation.exit(error.exitCode)
+            terminate(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
                 if !message.isEmpty { print(message) }
             } else if !message.isEmpty {
-                FileHandle.standardError.write(Data((Excerpt.message(message) + "\n").utf8))
+                StandardStreams.write((Excerpt.message(message) + "\n"), to: STDERR_FILENO)
             }
-            Foundation.exit(code.rawValue)
+            terminate(code.rawValue)
         }
     }
 
     /// The subcommands' names, and ArgumentParser's own `help`.
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } + ["help"] }
+}
+
+/// Ends the process with `code` at once.
+private func terminate(_ code: Int32) -> Never {
+    #if canImport(Glibc)
+    Glibc.exit(code)
+    #else
+    Darwin.exit(code)
+    #endif
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A strict JSON parser (RFC 8259) that reports errors with line, column and JSON path, and rejects
 /// duplicate keys, invalid UTF-8 and nesting deeper than `maxDepth`.
@@ -249,7 +253,8 @@ public struct JSONParser {
         guard position < bytes.count else { return "the end of the input" }
         let byte = bytes[position]
         if byte >= 0x21 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
-        return String(format: "byte 0x%02X", byte)
+        let hex = String(byte, radix: 16, uppercase: true)
+        return "byte 0x" + (hex.count == 1 ? "0" + hex : hex)
     }
 
     private func error(_ message: String) -> JSONSyntaxError {

@@ -57,7 +57,7 @@ public enum JSONPathComponent: Sendable, Equatable {
                 let isPlain = !key.isEmpty && key.allSatisfy {
                     $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" || $0 == "@")
                 }
-                text += isPlain ? ".\(key)" : "[\"\(key.replacingOccurrences(of: "\"", with: "\\\""))\"]"
+                text += isPlain ? ".\(key)" : "[\"\(key.replacing("\"", with: "\\\""))\"]"
             }
         }
         return text

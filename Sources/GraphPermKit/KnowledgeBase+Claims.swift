@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCore
 import GraphPermStore
 
@@ -8,7 +12,7 @@ extension KnowledgeBase {
         let claims = TokenClaims(payload: jwt.payload)
         let scheme: Scheme = claims.kind == .application ? .application : .delegatedWork
         let permissions = try claims.permissions.map { name in
-            (name, try store.displayText(name, scheme: scheme)?.trimmingCharacters(in: .whitespaces))
+            (name, try store.displayText(name, scheme: scheme)?.trimmed())
         }
         let roles = try adminRoles()
         return ClaimsReport(jwt: jwt, claims: claims, permissions: permissions,

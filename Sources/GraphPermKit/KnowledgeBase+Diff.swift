@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCore
 import GraphPermStore
 
@@ -30,7 +34,7 @@ public struct DiffSide: Sendable {
         let dates = rows.filter { !$0.path.hasPrefix("embedded:") }.compactMap { row in
             (try? FileManager.default.attributesOfItem(atPath: row.path))?[.modificationDate] as? Date
         }
-        let date = dates.max().map { ISO8601DateFormatter().string(from: $0) } ?? "1970-01-01T00:00:00Z"
+        let date = dates.max().map(\.iso8601) ?? "1970-01-01T00:00:00Z"
         return DiffSide(kb: kb, label: path, date: date, rows: rows)
     }
 
@@ -47,10 +51,7 @@ public struct DiffSide: Sendable {
 extension KnowledgeBase {
     /// Whether `path` is an SQLite file (by its first 16 bytes).
     public static func isDatabaseFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)).map { [UInt8]($0) } ?? []
-        return header == KnowledgeBaseTarget.sqliteHeader
+        KnowledgeBaseTarget.isSQLiteFile(path)
     }
 
     /// The facts a diff compares (see `DiffFacts`).
@@ -98,7 +99,7 @@ extension KnowledgeBase {
 
         init(_ change: PermissionDiff.LeastChange) {
             method = change.method
-            target = change.template.replacingOccurrences(of: "{}", with: "{id}")
+            target = change.template.replacing("{}", with: "{id}")
         }
     }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCore
 import GraphPermStore
 
@@ -88,10 +92,10 @@ extension KnowledgeBase {
             func consent(_ flag: Bool?) -> String? { flag.map { $0 ? "Yes" : "No" } }
             text += "## \(name)\n\n|Category|Application|Delegated|\n|:---|:---|:---|\n"
             text += "|Identifier|\(cell(application) { $0.guid })|\(cell(delegated) { $0.guid })|\n"
-            text += "|DisplayText|\(cell(application) { $0.display?.trimmingCharacters(in: .whitespaces) })"
-            text += "|\(cell(delegated) { $0.display?.trimmingCharacters(in: .whitespaces) })|\n"
-            text += "|Description|\(cell(application) { $0.description?.trimmingCharacters(in: .whitespaces) })"
-            text += "|\(cell(delegated) { $0.description?.trimmingCharacters(in: .whitespaces) })|\n"
+            text += "|DisplayText|\(cell(application) { $0.display?.trimmed() })"
+            text += "|\(cell(delegated) { $0.display?.trimmed() })|\n"
+            text += "|Description|\(cell(application) { $0.description?.trimmed() })"
+            text += "|\(cell(delegated) { $0.description?.trimmed() })|\n"
             text += "|AdminConsentRequired|\(cell(application) { consent($0.consent) })"
             text += "|\(cell(delegated) { consent($0.consent) })|\n\n"
         }

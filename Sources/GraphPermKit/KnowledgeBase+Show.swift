@@ -117,7 +117,7 @@ public enum ShowResult: Sendable, Equatable, Renderable {
 extension KnowledgeBase {
     /// A permission by name (any case) or by ID, or an admin role by name or role template ID.
     public func show(_ nameOrID: String) throws -> ShowResult {
-        let key = nameOrID.trimmingCharacters(in: .whitespaces)
+        let key = nameOrID.trimmed()
         if let role = try store.adminRole(key) {
             return .role(AdminRoleCard(name: role.name, roleTemplateId: role.roleTemplateId))
         }

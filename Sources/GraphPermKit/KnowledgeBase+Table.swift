@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCore
 import GraphPermStore
 
@@ -7,7 +11,7 @@ extension KnowledgeBase {
     public func permissionTable(method rawMethod: String, urls: String) throws -> PermissionTable {
         let method = rawMethod.uppercased()
         guard PermissionsDocumentLoader.knownMethods.contains(method) else { throw LookupError.badMethod(rawMethod) }
-        let targets = urls.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let targets = urls.split(separator: ";").map { $0.trimmed() }.filter { !$0.isEmpty }
         var tables: [PermissionTable] = []
         var firstError: (any Error)? = nil
         for target in targets {

@@ -26,6 +26,10 @@ struct InstallTests {
         // SwiftPM's resource bundle accessor is not compiled in: nothing is looked up in the build folder.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: binary))
         #expect(bytes.range(of: Data("GraphPermKit.resources".utf8)) == nil)
+        // Foundation's essentials only: the whole of Foundation would bring ICU and its 34 MB of data.
+        for library in ["libFoundation.so", "libFoundationInternationalization.so", "lib_FoundationICU.so"] {
+            #expect(bytes.range(of: Data(library.utf8)) == nil, "graphperm links \(library)")
+        }
 
         let db = folder.path + "/kb.sqlite"
         let fixture = folder.path + "/mini-permissions.json"

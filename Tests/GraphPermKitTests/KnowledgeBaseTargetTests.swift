@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import GraphPermKit
 @testable import GraphPermJSON
@@ -30,9 +29,7 @@ struct KnowledgeBaseTargetTests {
         let input = folder.file("permissions.json", Self.document)
         let notes = folder.file("notes.txt", "my notes\n")
         let other = folder.path + "/other.sqlite"
-        let otherQueue = try DatabaseQueue(path: other)
-        try otherQueue.write { db in try db.execute(sql: "CREATE TABLE t (x); INSERT INTO t VALUES (1)") }
-        try otherQueue.close()
+        try SQLiteConnection(path: other).execute("CREATE TABLE t (x); INSERT INTO t VALUES (1)")
         for target in [notes, other, folder.path] {
             let before = try? Data(contentsOf: URL(fileURLWithPath: target))
             let result = try CommandRunner.run(["load", "--db", target, input])

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import GraphPermKit
 @testable import GraphPermJSON
@@ -54,15 +53,17 @@ struct PipelinedLoadTests {
 
     /// Every table's rows in storage order, load times aside.
     private func dump(_ path: String) throws -> [String: [String]] {
-        try DatabaseQueue(path: path).read { db in
+        try SQLiteConnection(path: path, readOnly: true).withLock { db in
             var tables: [String: [String]] = [:]
-            for table in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") {
+            let names: [String] = try db.makeStatement("SELECT name FROM sqlite_master WHERE type = 'table'").values()
+            for table in names {
                 let sql = table == "provenance"
                     ? "SELECT id, kind, path, size, sha256 FROM provenance" : "SELECT * FROM \(table)"
-                tables[table] = try Row.fetchAll(db, sql: sql).map(\.description)
+                tables[table] = try db.makeStatement(sql).rows([]) { $0.description }
             }
-            tables["schema"] = try String.fetchAll(
-                db, sql: "SELECT type || name || coalesce(sql, '') FROM sqlite_master ORDER BY name")
+            tables["schema"] = try db.makeStatement(
+                "SELECT type || name || coalesce(sql, '') FROM sqlite_master ORDER BY name"
+            ).values() as [String]
             return tables
         }
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 @testable import GraphPermKit
 @testable import GraphPermJSON
@@ -15,7 +14,7 @@ struct SnapshotAgreementTests {
         let query = "SELECT DISTINCT t.id, t.template FROM path_template t JOIN grants g ON g.template_id = t.id"
             + " WHERE g.source = 'document' ORDER BY t.id"
         return try kb.store.read(query) { db, sql in
-            try Row.fetchAll(db, sql: sql).map { ($0[0] as Int, $0[1] as String) }
+            try db.makeStatement(sql).rows([]) { ($0[0] as Int, $0[1] as String) }
         }
     }
 
@@ -79,7 +78,7 @@ struct SnapshotAgreementTests {
         let preloaded = try KnowledgeBase.open(path: kb.location)
         try preloaded.preloadGrants()
         let ids = try kb.store.read("SELECT id FROM path_template ORDER BY id") { db, sql in
-            try Int.fetchAll(db, sql: sql)
+            try db.makeStatement(sql).values() as [Int]
         }
         var differences: [Int] = []
         for id in ids where try perTemplate.grants(templateIDs: [id]) != preloaded.grants(templateIDs: [id]) {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 
 @testable import GraphPermKit
@@ -121,7 +120,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
                 GROUP BY t.id, g.method ORDER BY t.match_key, g.method, t.id
                 """
             let rows = try kb.store.read(sql) { db, sql in
-                try Row.fetchAll(db, sql: sql).map { ($0[0] as String, $0[1] as String, $0[2] as Int, $0[3] as String) }
+                try db.makeStatement(sql).rows([]) { ($0[0] as String, $0[1] as String, $0[2] as Int, $0[3] as String) }
             }
             var resources: [Resource] = []
             for (key, method, id, template) in rows {
@@ -193,7 +192,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
         ]
         for sql in queries {
             let rows: (KnowledgeBase) throws -> [String] = { kb in
-                try kb.store.read(sql) { db, sql in try Row.fetchAll(db, sql: sql).map { $0.description } }
+                try kb.store.read(sql) { db, sql in try db.makeStatement(sql).rows([]) { $0.description } }
             }
             let expected = try rows(Self.syncedKnowledgeBase)
             let found = try rows(Self.snapshotKnowledgeBase)
@@ -214,7 +213,7 @@ struct SnapshotAgainstMicrosoftFilesTests {
     @Test func warnsAsMicrosoftsFiles() throws {
         let warnings: (KnowledgeBase) throws -> [String] = { kb in
             try kb.store.read("SELECT message FROM load_warning ORDER BY id") { db, sql in
-                try String.fetchAll(db, sql: sql).map {
+                (try db.makeStatement(sql).values() as [String]).map {
                     $0.replacingOccurrences(of: #"^.*/([A-Za-z-]+\.json)"#, with: "$1", options: .regularExpression)
                 }
             }

@@ -1,6 +1,15 @@
 import GraphPermStore
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermKit
 import GraphPermQuery
 
@@ -99,7 +108,7 @@ package struct CommonOptions: ParsableArguments {
     /// stderr.
     static func buildFromSnapshot(at path: String) throws {
         try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         try KnowledgeBase.buildFromSnapshot(at: path)
         Console.note(
             """
@@ -114,12 +123,12 @@ package struct CommonOptions: ParsableArguments {
 package enum Console {
     package static func output(_ text: String) {
         if Terminal.page(text) { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.write(text, to: STDOUT_FILENO)
     }
 
     /// The bytes of a file named on the command line, or of stdin for `-`; exit 74 when it cannot be read.
     package static func readInput(_ path: String) throws -> [UInt8] {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" { return StandardStreams.readAll(STDIN_FILENO) }
         guard let data = FileManager.default.contents(atPath: path) else {
             note("error: \(path): cannot be read")
             throw ExitCode(74)
@@ -129,6 +138,6 @@ package enum Console {
 
     /// A note, warning or error on stderr; bounded and with terminal control characters escaped, whatever it quotes.
     package static func note(_ text: String) {
-        FileHandle.standardError.write(Data(("graphperm: " + Excerpt.message(text) + "\n").utf8))
+        StandardStreams.write(("graphperm: " + Excerpt.message(text) + "\n"), to: STDERR_FILENO)
     }
 }

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermKit
 
 /// The formats of `diff` and `changes`: JSON for scripts (the default), a Markdown changelog, an Atom feed. A

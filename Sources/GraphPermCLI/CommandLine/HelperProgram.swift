@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A helper executable installed beside `graphperm` (graphperm-sync, graphperm-serve) that a command hands over to,
 /// so that only the helper links its heavy libraries and every other command starts fast.
@@ -7,7 +16,7 @@ enum HelperProgram {
     /// Replaces this process with the helper `name` beside this binary, given `arguments`; exit 74 when it is
     /// missing or cannot start.
     static func exec(_ name: String, arguments: [String]) throws -> Never {
-        let executable = (ownPath as NSString).deletingLastPathComponent + "/" + name
+        let executable = URL(fileURLWithPath: ownPath).deletingLastPathComponent().path + "/" + name
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             Console.note("error: \(executable) is missing: install \(name) beside graphperm")
             throw ExitCode(74)

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The terminal the command runs in, if any: its size, and the pager long output goes through.
 package enum Terminal {
@@ -26,7 +35,7 @@ package enum Terminal {
             return false
         }
         let pager = getenv("PAGER").map { String(cString: $0) } ?? "less -FRX"  // set and empty: no pager
-        guard !pager.trimmingCharacters(in: .whitespaces).isEmpty, pager != "cat" else { return false }
+        guard !pager.trimmed().isEmpty, pager != "cat" else { return false }
         guard let pipe = popen(pager, "w") else { return false }
         let written = text.withCString { fputs($0, pipe) } >= 0
         let status = pclose(pipe)

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCLI
 import GraphPermKit
 
@@ -94,7 +98,7 @@ struct AuditCommand: ParsableCommand {
             return
         }
         if let tenant {
-            let date = today ?? String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+            let date = today ?? String(Date().iso8601.prefix(10))
             let report = try kb.auditTenant(folder: tenant, today: date)
             Console.output(try common.render(report))
             if report.summary.appsByTier[0] > 0 { throw ExitCode(1) }

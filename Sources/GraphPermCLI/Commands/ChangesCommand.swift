@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCLI
 import GraphPermKit
 import GraphPermStore
@@ -40,16 +44,9 @@ struct ChangesCommand: ParsableCommand {
 
     /// The date as text that compares with the kept files' times (RFC 3339, UTC), or nil when it is not a date.
     static func sinceKey(_ text: String) -> String? {
-        let day = DateFormatter()
-        day.locale = Locale(identifier: "en_US_POSIX")
-        day.timeZone = TimeZone(identifier: "UTC")
-        day.dateFormat = "yyyy-MM-dd"
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        guard let date = (text.count == 10 ? day.date(from: text) : nil) ?? formatter.date(from: text) else {
-            return nil
-        }
-        return formatter.string(from: date)
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        guard let date = (text.count == 10 ? try? day.parse(text) : nil) ?? Date(iso8601: text) else { return nil }
+        return date.iso8601
     }
 
     func run() throws {

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermCLI
 import GraphPermKit
 
@@ -47,7 +51,7 @@ struct DiagnoseCommand: ParsableCommand {
 
     func validate() throws {
         try common.requireFormat(in: [.table, .json], for: "graphperm diagnose prints a text explanation or JSON")
-        if let at, ISO8601DateFormatter().date(from: at) == nil {
+        if let at, Date(iso8601: at) == nil {
             throw ValidationError("--at takes an ISO 8601 time such as 2026-11-23T12:00:00Z, not '\(at)'")
         }
         if errorBody == "-", tokenSource.token == nil, tokenSource.tokenFile == nil, tokenSource.claims == nil {
@@ -60,7 +64,7 @@ struct DiagnoseCommand: ParsableCommand {
         let jwt = try tokenSource.readJWT(usesStdinElsewhere: errorBody == "-")
         let body = try errorBody.map { ErrorBody(text: String(decoding: try Console.readInput($0), as: UTF8.self)) }
         let kb = try common.openKnowledgeBase()
-        let now = at.flatMap { ISO8601DateFormatter().date(from: $0) } ?? Date()
+        let now = at.flatMap { Date(iso8601: $0) } ?? Date()
         let claims = TokenClaims(payload: jwt.payload, isPartial: partialClaims)
         let diagnosis = try Diagnoser(kb: kb).diagnose(
             method: method, url: url, claims: claims, at: now, status: status, errorBody: body)

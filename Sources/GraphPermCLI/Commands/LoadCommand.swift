@@ -1,6 +1,15 @@
 import GraphPermStore
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCLI
 import GraphPermKit
 
@@ -43,7 +52,7 @@ struct LoadCommand: ParsableCommand {
         let (path, isExplicit) = common.databasePath
         if !isExplicit {
             try? FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
         }
         let facts = try KnowledgeBase.build(from: paths, at: path)
         let shown = verbose ? facts.warnings : Array(facts.warnings.prefix(5))

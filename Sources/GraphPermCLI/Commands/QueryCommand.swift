@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCLI
 import GraphPermKit
 import GraphPermQuery
@@ -50,7 +59,7 @@ enum Statements {
             switch outcome {
             case .output(let output): Console.output(output)
             case .failure(let message, let code):
-                FileHandle.standardError.write(Data((Excerpt.message(message) + "\n").utf8))
+                StandardStreams.write((Excerpt.message(message) + "\n"), to: STDERR_FILENO)
                 status = max(status, code)
             }
         }

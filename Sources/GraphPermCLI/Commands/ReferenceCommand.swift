@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCLI
 import GraphPermKit
 
@@ -48,7 +57,7 @@ struct ReferenceCommand: ParsableCommand {
                     to: URL(fileURLWithPath: out).appendingPathComponent(document.name), options: .atomic)
             }
         } catch {
-            Console.note("error: \(out): cannot write the documents (\(error.localizedDescription))")
+            Console.note("error: \(out): cannot write the documents (\(error))")
             throw ExitCode(74)
         }
         Console.note("wrote \(documents.count) files to \(out)")

@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCLI
 import GraphPermKit
 import GraphPermQuery
@@ -22,7 +31,7 @@ struct ReplCommand: ParsableCommand {
     func run() throws {
         let kb = try common.openKnowledgeBase()
         let interactive = isatty(STDIN_FILENO) == 1
-        let historyPath = (CommonOptions.dataDirectory as NSString).appendingPathComponent("history")
+        let historyPath = (CommonOptions.dataDirectory + "/history")
         try? FileManager.default.createDirectory(atPath: CommonOptions.dataDirectory, withIntermediateDirectories: true)
         let reader: any LineReader
         if interactive, let edit = LibEditReader(historyPath: historyPath, words: REPL.completionWords(kb)) {
@@ -32,7 +41,7 @@ struct ReplCommand: ParsableCommand {
         }
         if interactive { Console.note("knowledge base: \(kb.location); .help for help, Ctrl-D to leave") }
         let format = common.format ?? (isatty(STDOUT_FILENO) == 1 ? .table : .json)
-        let writeError: (String) -> Void = { text in FileHandle.standardError.write(Data(Excerpt.message(text).utf8)) }
+        let writeError: (String) -> Void = { text in StandardStreams.write(Excerpt.message(text), to: STDERR_FILENO) }
         let repl = REPL(
             runner: ScriptRunner(kb: kb, format: format), reader: reader, write: { text in Console.output(text) },
             writeError: writeError)

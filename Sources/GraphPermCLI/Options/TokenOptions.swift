@@ -1,5 +1,14 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCLI
 import GraphPermKit
 
@@ -50,7 +59,7 @@ struct TokenOptions: ParsableArguments {
         } else if let tokenFile {
             text = String(decoding: try Console.readInput(tokenFile), as: UTF8.self)
         } else if !usesStdinElsewhere, isatty(STDIN_FILENO) == 0 {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            text = String(decoding: StandardStreams.readAll(STDIN_FILENO), as: UTF8.self)
         } else {
             throw ValidationError(
                 "give the access token with --token, --token-file or on stdin, or its claims with --claims")

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermKit
 
 /// Line editing, history and tab completion through libedit's readline interface, loaded at run time
@@ -61,10 +70,10 @@ package final class LibEditReader: LineReader {
     package func read(prompt: String) -> LineInput {
         guard let pointer = prompt.withCString({ readline($0) }) else {
             if InterruptFlag.take() {
-                FileHandle.standardOutput.write(Data("\n".utf8))
+                StandardStreams.write("\n", to: STDOUT_FILENO)
                 return .interrupted
             }
-            FileHandle.standardOutput.write(Data("\n".utf8))  // Ctrl-D: leave on a new line
+            StandardStreams.write("\n", to: STDOUT_FILENO)  // Ctrl-D: leave on a new line
             return .end
         }
         defer { free(pointer) }

@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermKit
 
 /// What reading one line gave.
@@ -65,7 +74,7 @@ package final class PlainLineReader: LineReader {
 
     package func read(prompt: String) -> LineInput {
         if showsPrompt {
-            FileHandle.standardOutput.write(Data(prompt.utf8))
+            StandardStreams.write(prompt, to: STDOUT_FILENO)
         }
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
@@ -79,11 +88,11 @@ package final class PlainLineReader: LineReader {
                 return .line(String(decoding: buffer, as: UTF8.self))
             }
             var chunk = [UInt8](repeating: 0, count: 4096)
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(STDIN_FILENO, $0.baseAddress, 4096) }
+            let count = chunk.withUnsafeMutableBytes { StandardStreams.systemRead(STDIN_FILENO, $0.baseAddress, 4096) }
             if count < 0 {
                 if errno == EINTR, InterruptFlag.take() {
                     buffer.removeAll()
-                    FileHandle.standardOutput.write(Data("\n".utf8))
+                    StandardStreams.write("\n", to: STDOUT_FILENO)
                     return .interrupted
                 }
                 if errno == EINTR { continue }

@@ -1,5 +1,15 @@
 import GraphPermStore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
 import GraphPermQuery
 import GraphPermKit
 
@@ -46,7 +56,7 @@ package final class REPL {
             case .interrupted:
                 pending = ""
             case .line(let line):
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                let trimmed = line.trimmed()
                 if pending.isEmpty, trimmed.hasPrefix(".") {
                     if !dotCommand(trimmed) { reader.saveHistory(); return }
                     continue
@@ -61,7 +71,7 @@ package final class REPL {
     }
 
     private func needsMoreInput(_ text: String) -> Bool {
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(";") { return false }
+        if text.trimmed().hasSuffix(";") { return false }
         do {
             _ = try Parser.parseScript(text)
             return false
@@ -100,7 +110,7 @@ package final class REPL {
                 writeError(".format takes table, json, md or csv (with none, it shows the current one)\n")
             }
         case ".sql":
-            let statement = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
+            let statement = line.dropFirst(4).trimmed()
             guard !statement.isEmpty else { writeError(".sql takes one read-only SQL statement\n"); break }
             do { write(try runner.kb.runSQL(statement).render(runner.format)) } catch { writeError("\(error)\n") }
         case ".schema":
@@ -131,30 +141,21 @@ package final class REPL {
 }
 
 /// While a statement runs, Ctrl-C interrupts it (the REPL goes on).
-final class InterruptWatcher: @unchecked Sendable {
-    private let lock = NSLock()
-    private var running = true
+final class InterruptWatcher: Sendable {
+    private let running = Mutex(true)
 
     init(kb: KnowledgeBase) {
         _ = InterruptFlag.take()
-        Thread.detachNewThread { [self] in
-            while isRunning {
+        startThread { [self] in
+            while running.withLock({ $0 }) {
                 if InterruptFlag.raised != 0 { kb.interrupt() }
                 usleep(20_000)
             }
         }
     }
 
-    private var isRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return running
-    }
-
     func stop() {
-        lock.lock()
-        running = false
-        lock.unlock()
+        running.withLock { $0 = false }
         _ = InterruptFlag.take()
     }
 }

@@ -1,5 +1,9 @@
 import GraphPermStore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermKit
 
 /// A saved query: a file of statements whose leading `--` comment lines describe it.
@@ -42,7 +46,7 @@ extension SavedQuery {
     init(name: String, text: String) {
         let description = text.split(separator: "\n", omittingEmptySubsequences: false)
             .prefix { $0.hasPrefix("--") }
-            .map { $0.dropFirst(2).trimmingCharacters(in: .whitespaces) }
+            .map { $0.dropFirst(2).trimmed() }
             .joined(separator: " ")
         self.init(name: name, description: description, text: text)
     }

@@ -1,5 +1,9 @@
 import GraphPermStore
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermQuery
 import GraphPermKit
 

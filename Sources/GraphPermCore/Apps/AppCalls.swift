@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermJSON
 
 /// The calls an app makes, read from `METHOD URL` lines, JSON Lines `{"method": ..., "url": ...}`, or a HAR file.
@@ -16,14 +20,14 @@ public enum AppCalls {
     }
 
     public static func parse(_ text: String, file: String) throws(LoadError) -> [Call] {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmed()
         if trimmed.hasPrefix("{"), let value = try? JSONParser.parse(Array(trimmed.utf8)),
            case .object(let root) = value, root["log"] != nil {
             return try har(JSONReader(value: value, file: file))
         }
         var calls: [Call] = []
         for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmed()
             if line.isEmpty || line.hasPrefix("#") { continue }
             if line.hasPrefix("{") {
                 let reader: JSONReader
@@ -45,7 +49,7 @@ public enum AppCalls {
                     file: file, place: "line \(index + 1)",
                     message: "expected `METHOD URL`, found \"\(line.prefix(80))\"")
             }
-            calls.append(Call(method: parts[0].uppercased(), url: parts[1].trimmingCharacters(in: .whitespaces)))
+            calls.append(Call(method: parts[0].uppercased(), url: parts[1].trimmed()))
         }
         return calls
     }
@@ -72,14 +76,25 @@ public enum AppCalls {
         return calls
     }
 
+    /// The URL before its last `/$batch` (any case), or "" when it has none.
+    static func beforeLastBatchSegment(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        let needle = Array("/$batch".utf8)
+        guard bytes.count >= needle.count else { return "" }
+        for start in stride(from: bytes.count - needle.count, through: 0, by: -1)
+        where zip(bytes[start...], needle).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) {
+            return String(decoding: bytes[..<start], as: UTF8.self)
+        }
+        return ""
+    }
+
     /// The requests of a JSON `$batch` body, made absolute against the batch URL's version (nil: not a batch body).
     package static func batchRequests(_ body: String, batchURL: String) -> [Call]? {
         guard case .object(let root)? = try? JSONParser.parse(Array(body.utf8)),
               case .array(let requests)? = root["requests"] else {
             return nil
         }
-        let base = batchURL.range(of: "/$batch", options: [.caseInsensitive, .backwards])
-            .map { String(batchURL[..<$0.lowerBound]) } ?? ""
+        let base = Self.beforeLastBatchSegment(batchURL)
         return requests.compactMap { request in
             guard case .object(let object) = request, case .string(let method)? = object["method"],
                   case .string(let url)? = object["url"] else { return nil }

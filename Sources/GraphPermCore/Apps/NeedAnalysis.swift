@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `graphperm need`: per scheme, the least-privileged set of permissions that grants every call, with the
 /// reasoning call by call.

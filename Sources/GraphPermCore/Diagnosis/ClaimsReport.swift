@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermJSON
 
 /// `graphperm claims`: a token's claims with `scp`/`roles` resolved to permission display names and `wids` to
@@ -46,15 +50,14 @@ public struct ClaimsReport: Sendable, Renderable {
     }
 
     private func meaning(of key: String) -> String {
-        let formatter = ISO8601DateFormatter()
         switch key {
         case "aud":
             return claims.audiences.contains(where: Audience.isGraph)
                 ? "Microsoft Graph" : claims.audiences.first.map(Audience.describe) ?? ""
         case _ where claims.unreadableTimes.contains(key): return "not a time (out of range, infinite or not a number)"
-        case "exp": return claims.expires.map { "expires " + formatter.string(from: $0) } ?? ""
-        case "nbf": return claims.notBefore.map { "valid from " + formatter.string(from: $0) } ?? ""
-        case "iat": return claims.issuedAt.map { "issued at " + formatter.string(from: $0) } ?? "issued at"
+        case "exp": return claims.expires.map { "expires " + $0.iso8601 } ?? ""
+        case "nbf": return claims.notBefore.map { "valid from " + $0.iso8601 } ?? ""
+        case "iat": return claims.issuedAt.map { "issued at " + $0.iso8601 } ?? "issued at"
         case "tid":
             return claims.tenantId == TokenClaims.consumerTenant ? "personal Microsoft accounts tenant" : "tenant"
         case "idtyp": return "token type"

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One reason a call may fail, with what shows it and what to do.
 public struct Cause: Sendable, Equatable {
@@ -58,11 +62,10 @@ public struct Diagnosis: Sendable, Equatable, Renderable {
     public let limits: [String]
 
     public var json: String {
-        let formatter = ISO8601DateFormatter()
         let token = JSONText.object([
             ("kind", JSONText.string(claims.kind.rawValue)),
             ("audience", JSONText.optional(claims.audiences.first)),
-            ("expires", JSONText.optional(claims.expires.map(formatter.string(from:)))),
+            ("expires", JSONText.optional(claims.expires.map(\.iso8601))),
             ("permissions", JSONText.strings(claims.permissions)),
             ("roles", JSONText.strings(roleNames)),
         ])

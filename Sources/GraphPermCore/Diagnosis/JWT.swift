@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermJSON
 
 /// Why a token cannot be read. Messages never quote the token.
@@ -45,9 +49,9 @@ public struct JWT: Sendable, Equatable {
 
     /// Decodes `text` (a leading `Bearer ` is accepted).
     public static func decode(_ text: String) throws(TokenError) -> JWT {
-        var token = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        var token = text.trimmed()
         if token.lowercased().hasPrefix("bearer ") {
-            token = String(token.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            token = String(token.dropFirst(7)).trimmed()
         }
         guard !token.isEmpty else { throw .empty }
         guard token.utf8.count <= maxBytes else { throw .tooLarge(bytes: token.utf8.count) }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermJSON
 
 /// The claims of an access token that decide whether Microsoft Graph accepts a call.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermJSON
 
 /// What a token's own claims say about whether it can be used at all, before any permission: expiry, a start
@@ -10,11 +14,10 @@ import GraphPermJSON
 public enum TokenValidity {
     public static func causes(_ claims: TokenClaims, at now: Date) -> [Cause] {
         var causes: [Cause] = []
-        let formatter = ISO8601DateFormatter()
         if let expires = claims.expires, expires <= now {
             causes.append(Cause(
-                code: .expiredOrInvalidToken, message: "the token expired at \(formatter.string(from: expires))",
-                evidence: "exp = \(TokenTime.seconds(expires)) is before \(formatter.string(from: now))",
+                code: .expiredOrInvalidToken, message: "the token expired at \(expires.iso8601)",
+                evidence: "exp = \(TokenTime.seconds(expires)) is before \(now.iso8601)",
                 fix: "acquire a new access token (MSAL refreshes it for you when you call AcquireTokenSilent"
                     + " before each request)"))
         }
@@ -27,8 +30,8 @@ public enum TokenValidity {
         if let notBefore = claims.notBefore, notBefore > now.addingTimeInterval(300) {
             causes.append(Cause(
                 code: .expiredOrInvalidToken,
-                message: "the token is not valid before \(formatter.string(from: notBefore))",
-                evidence: "nbf = \(TokenTime.seconds(notBefore)) is after \(formatter.string(from: now))",
+                message: "the token is not valid before \(notBefore.iso8601)",
+                evidence: "nbf = \(TokenTime.seconds(notBefore)) is after \(now.iso8601)",
                 fix: "check the clock of the machine that requested the token and request a new one"))
         }
         if claims.audiences.isEmpty, claims.isPartial {

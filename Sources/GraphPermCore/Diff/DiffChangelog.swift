@@ -46,7 +46,7 @@ public struct DiffChangelog: Sendable, Equatable {
             lines[resource, default: [:]][kind, default: []].append(line)
         }
         func resource(_ permission: String) -> String { PermissionName(permission).resource }
-        func code(_ text: String) -> String { "`" + text.replacingOccurrences(of: "`", with: "'") + "`" }
+        func code(_ text: String) -> String { "`" + text.replacing("`", with: "'") + "`" }
 
         for name in diff.permissionsRemoved {
             add(.permissionRemoved, resource(name), "Removed permission \(code(name))")
@@ -177,7 +177,7 @@ public struct DiffChangelog: Sendable, Equatable {
         func source(_ text: String) -> String {
             text == change.permission ? "its explicit entry" : text == "default" ? "the default" : "rule " + text
         }
-        let name = "`" + change.permission.replacingOccurrences(of: "`", with: "'") + "`"
+        let name = "`" + change.permission.replacing("`", with: "'") + "`"
         var line =
             "\(name) (\(change.scheme.rawValue)) tier \(change.direction.rawValue) "
             + "\(change.before.label) → \(change.after.label)"

@@ -17,7 +17,7 @@ extension TenantImpact {
         }
         text += "\(apps.count) of \(servicePrincipals) service principals hold permissions this diff touches.\n\n"
         for app in apps {
-            let name = "**\(app.displayName.replacingOccurrences(of: "*", with: "\\*"))** (\(app.appId))"
+            let name = "**\(app.displayName.replacing("*", with: "\\*"))** (\(app.appId))"
             for held in app.permissionsRemoved {
                 text += "- \(name) holds \(Self.code(held.permission)) (\(held.scheme.rawValue)), which was removed\n"
             }
@@ -41,7 +41,7 @@ extension TenantImpact {
         return text
     }
 
-    private static func code(_ text: String) -> String { "`" + text.replacingOccurrences(of: "`", with: "'") + "`" }
+    private static func code(_ text: String) -> String { "`" + text.replacing("`", with: "'") + "`" }
 }
 
 extension TenantImpact.App {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import GraphPermJSON
 
 /// Reads Microsoft's permissions document (Kibali format): permissions, their schemes and the pathSets that say
@@ -69,7 +73,7 @@ package enum PermissionsDocumentLoader {
     /// missing leading `/` added, each with a warning; an empty or oversized one is refused.
     private static func normalizedTemplate(_ written: String, at value: JSONReader,
                                            into facts: inout KnowledgeFacts) throws(LoadError) -> String {
-        var template = written.trimmingCharacters(in: .whitespacesAndNewlines)
+        var template = written.trimmed()
         guard !template.isEmpty, template.utf8.count <= 2_000 else {
             throw LoadError.data(file: value.file, place: JSONPathComponent.render(value.path),
                                  message: "expected a path template such as /users/{id} (at most 2000 bytes)")
@@ -100,7 +104,7 @@ package enum PermissionsDocumentLoader {
         var methods: [String] = []
         for element in try pathSet["methods"].elements() {
             let written = try element.string(maxLength: 20)
-            let method = written.trimmingCharacters(in: .whitespaces)
+            let method = written.trimmed()
             guard knownMethods.contains(method) else {
                 throw element.failure("an HTTP method in capitals (GET, POST, PUT, PATCH, DELETE)")
             }
@@ -183,7 +187,7 @@ package struct PathMarkers: Equatable {
             let key = String(piece[..<equals])
             guard keys.insert(key).inserted else { return nil }
             let values = piece[piece.index(after: equals)...].split(separator: ",")
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmed() }.filter { !$0.isEmpty }
             switch key {
             case "least": markers.leastSchemes = values
             case "AlsoRequires": markers.alsoRequires = values

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// What one scheme of one permission is, as the loaded files describe it.
 public struct SchemeEntry: Sendable, Equatable {

@@ -47,7 +47,7 @@ public struct TabularText: Sendable, Equatable, Renderable {
                 for (index, cellLines) in wrapped.enumerated() {
                     let piece = lineIndex < cellLines.count ? cellLines[lineIndex] : ""
                     line += index == wrapped.count - 1
-                        ? piece : piece.padding(toLength: widths[index] + 2, withPad: " ", startingAt: 0)
+                        ? piece : piece.padded(to: widths[index] + 2)
                 }
                 while line.hasSuffix(" ") { line.removeLast() }
                 text += line + "\n"
@@ -67,7 +67,7 @@ public struct TabularText: Sendable, Equatable, Renderable {
     private func csv() -> String {
         func field(_ text: String) -> String {
             text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+                ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
         }
         return ([columns] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
@@ -76,8 +76,8 @@ public struct TabularText: Sendable, Equatable, Renderable {
 /// Markdown cell escaping: `|` as `\|`, new lines as `<br>`.
 public enum Markdown {
     public static func cell(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>")
-            .replacingOccurrences(of: "\n", with: "<br>")
+        text.replacing("|", with: "\\|").replacing("\r\n", with: "<br>")
+            .replacing("\n", with: "<br>")
     }
 }
 

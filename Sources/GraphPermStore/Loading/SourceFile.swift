@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCore
 import GraphPermJSON
 
@@ -28,7 +37,7 @@ package enum SourceFile {
         bytes.reserveCapacity(size + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { POSIX.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0, errno == EINTR { continue }
             guard count >= 0 else {
                 throw LoadError.io(file: path, message: "cannot be read (\(String(cString: strerror(errno))))")
@@ -59,16 +68,14 @@ package enum SourceFile {
 
     /// The files a PATH names: itself, or the `*.json` files directly inside a folder, in name order.
     package static func expand(_ path: String) throws(LoadError) -> [URL] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw LoadError.io(file: path, message: "no such file or folder")
-        }
-        guard isDirectory.boolValue else { return [URL(fileURLWithPath: path)] }
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw LoadError.io(file: path, message: "no such file or folder") }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return [URL(fileURLWithPath: path)] }
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: path)
         } catch {
-            throw LoadError.io(file: path, message: "the folder cannot be listed (\(error.localizedDescription))")
+            throw LoadError.io(file: path, message: "the folder cannot be listed (\(error))")
         }
         let files = names.filter { $0.lowercased().hasSuffix(".json") }.sorted()
         guard !files.isEmpty else { throw LoadError.io(file: path, message: "the folder holds no .json file") }

@@ -1,5 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
 import GraphPermCore
 import GraphPermJSON
 
@@ -13,7 +16,7 @@ import GraphPermJSON
 ///     try filler.finishGrants(securityEntities: facts.securityEntities)
 ///     try filler.finish(with: facts)
 package struct KnowledgeBaseFiller {
-    private let db: Database
+    private let db: SQLiteConnection
     private let schema: [String]
     private var ids = PermissionIDs(granting: [String]())
     private var templates = TemplateTable()
@@ -22,16 +25,16 @@ package struct KnowledgeBaseFiller {
     private var previousTemplate = ("", 0)
 
     /// Creates the tables (the first schema file) and the schemes.
-    package init(_ db: Database) throws {
+    package init(_ db: SQLiteConnection) throws {
         self.db = db
         schema = try Self.schemaFiles()
         // Grants are written before the permissions they name: references are checked at the commit, if at all.
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        try db.execute(sql: schema[0])
+        try db.execute("PRAGMA defer_foreign_keys = ON")
+        try db.execute(schema[0])
         for scheme in Scheme.allCases {
             try db.execute(
-                sql: "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)",
-                arguments: [scheme.id, scheme.rawValue, scheme.docsLabel])
+                "INSERT INTO scheme (id, name, docs_label) VALUES (?, ?, ?)",
+                [scheme.id, scheme.rawValue, scheme.docsLabel])
         }
     }
 
@@ -63,7 +66,7 @@ package struct KnowledgeBaseFiller {
     /// schema file).
     package mutating func finishGrants(securityEntities: [SecurityEntity]) throws {
         try add(SecurityTableGrants.derive(from: securityEntities, existingKeys: Set(templates.keys)))
-        try db.execute(sql: schema[1])
+        try db.execute(schema[1])
     }
 
     /// Writes the permissions, their schemes, the security table, admin roles, provenance and warnings, then the
@@ -107,8 +110,8 @@ package struct KnowledgeBaseFiller {
                            + Self.tierValues(facts.tierRules?.tier(of: ids.names[id - 1], scheme: scheme)), at: offset)
         }
         try insertTables(facts)
-        for sql in schema.dropFirst(2) { try db.execute(sql: sql) }
-        try db.execute(sql: "PRAGMA user_version = \(KnowledgeStore.schemaVersion)")
+        for sql in schema.dropFirst(2) { try db.execute(sql) }
+        try db.execute("PRAGMA user_version = \(KnowledgeStore.schemaVersion)")
     }
 
     /// The tier columns of a permission in a scheme (NULL when no tier rules were loaded).
@@ -125,7 +128,8 @@ package struct KnowledgeBaseFiller {
         // Grants come in runs of one permission and one template: the previous IDs are reused without hashing.
         if grant.permission != previousPermission.0 {
             guard let id = ids[grant.permission] else {
-                throw DatabaseError(
+                throw SQLiteError(
+                    code: 1,
                     message:
                         "\(grant.permission) has grants but was not numbered among the permissions that can have them")
             }
@@ -168,29 +172,25 @@ package struct KnowledgeBaseFiller {
     private func insertTables(_ facts: KnowledgeFacts) throws {
         for entity in facts.securityEntities {
             try db.execute(
-                sql:
                     """
                     INSERT INTO security_entity (id, permission_name, entity, resource_path, methods, is_preview, \
                     doc_link) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [
+                [
                     entity.position, entity.permission, entity.entity, entity.resourcePath,
                     entity.methods.joined(separator: " "), entity.isPreview, entity.docLink,
                 ])
         }
         for role in facts.adminRoles {
-            try db.execute(sql: "INSERT INTO admin_role (id, name, role_template_id, security_api) VALUES (?, ?, ?, ?)",
-                           arguments: [role.position, role.name, role.roleTemplateId, role.securityAPIPosition])
+            try db.execute("INSERT INTO admin_role (id, name, role_template_id, security_api) VALUES (?, ?, ?, ?)",
+                           [role.position, role.name, role.roleTemplateId, role.securityAPIPosition])
         }
-        let formatter = ISO8601DateFormatter()
         for file in facts.provenance {
-            try db.execute(sql: "INSERT INTO provenance (kind, path, size, sha256, loaded_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    file.kind.rawValue, file.path, file.size, file.sha256, formatter.string(from: file.loadedAt),
-                ])
+            try db.execute("INSERT INTO provenance (kind, path, size, sha256, loaded_at) VALUES (?, ?, ?, ?, ?)",
+                [file.kind.rawValue, file.path, file.size, file.sha256, file.loadedAt.formatted(.iso8601)])
         }
         for warning in facts.warnings {
-            try db.execute(sql: "INSERT INTO load_warning (message) VALUES (?)", arguments: [warning])
+            try db.execute("INSERT INTO load_warning (message) VALUES (?)", [warning])
         }
     }
 

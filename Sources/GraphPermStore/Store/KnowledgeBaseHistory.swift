@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The knowledge bases `sync` replaced, kept beside the current one in `<knowledge base>.history/`, newest last:
 /// each `<kept at>.sqlite` (the old file itself, hard-linked before the new one is renamed over it) with
@@ -64,7 +73,7 @@ package struct KnowledgeBaseHistory: Sendable {
         var number = 1
         var base = ""
         repeat {
-            base = folder + "/" + stamp.replacingOccurrences(of: ":", with: "-") + "-\(number)"
+            base = folder + "/" + stamp.replacing(":", with: "-") + "-\(number)"
             number += 1
         } while FileManager.default.fileExists(atPath: base + ".sqlite")
             || FileManager.default.fileExists(atPath: base + ".json")
@@ -104,8 +113,6 @@ package struct KnowledgeBaseHistory: Sendable {
 
     /// A time as the kept files name it: RFC 3339 in UTC, to the second.
     static func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        date.iso8601
     }
 }

@@ -1,5 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCore
 import GraphPermJSON
 
@@ -48,24 +56,26 @@ package enum KnowledgeBaseTarget {
         }
     }
 
+    /// Whether `path` is an SQLite file (by its first 16 bytes).
+    package static func isSQLiteFile(_ path: String) -> Bool {
+        firstBytes(of: path, count: sqliteHeader.count) == sqliteHeader
+    }
+
     private static func firstBytes(of path: String, count: Int) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return [] }
         defer { close(descriptor) }
         var bytes = [UInt8](repeating: 0, count: count)
-        let read = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, count) }
+        let read = bytes.withUnsafeMutableBytes { POSIX.read(descriptor, $0.baseAddress, count) }
         return read == count ? bytes : []
     }
 
     /// Whether the SQLite file at `path` has the tables every graphperm knowledge base has had.
     private static func hasKnowledgeBaseTables(_ path: String) -> Bool {
-        var configuration = Configuration()
-        configuration.readonly = true
-        guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return false }
-        defer { try? queue.close() }
+        guard let db = try? SQLiteConnection(path: path, readOnly: true) else { return false }
         let sql = "SELECT count(*) FROM sqlite_master"
             + " WHERE type = 'table' AND name IN ('permission', 'grants', 'provenance')"
-        return ((try? queue.read { db in try Int.fetchOne(db, sql: sql) }) ?? 0) == 3
+        return ((try? db.makeStatement(sql).value() as Int?) ?? 0) == 3
     }
 
     private static func refusal(_ target: String, found: String) -> LoadError {

@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 import GraphPermCore
 import GraphPermJSON
 

@@ -1,5 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import GraphPermCore
 import GraphPermJSON
 
@@ -13,11 +21,11 @@ package enum KnowledgeBaseWriter {
 
     /// Fills a new file beside `path` with `fill` (inside one transaction), syncs it and renames it over `path`;
     /// on any error the new file is removed and `path` is left as it was.
-    package static func writeFile(_ path: String, fill: (Database) throws -> Void) throws(LoadError) {
+    package static func writeFile(_ path: String, fill: (SQLiteConnection) throws -> Void) throws(LoadError) {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var status = stat()
+        guard stat(folder, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
             throw LoadError.io(file: path, message: "the folder \(folder) does not exist")
         }
         try KnowledgeBaseTarget.refuseForeignFile(path)
@@ -27,19 +35,7 @@ package enum KnowledgeBaseWriter {
         let temporary = folder + "/" + name
         try? FileManager.default.removeItem(atPath: temporary)
         do {
-            var configuration = Configuration()
-            configuration.journalMode = .default
-            // Every reference is made by this writer from the facts' own IDs; checking each row would double the
-            // insert time.
-            configuration.foreignKeysEnabled = false
-            configuration.prepareDatabase { db in
-                // A new file that only replaces the knowledge base once complete and synced: no journal needed.
-                try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                    + " PRAGMA locking_mode = EXCLUSIVE; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
-            }
-            let queue = try DatabaseQueue(path: temporary, configuration: configuration)
-            try queue.write { db in try fill(db) }
-            try queue.close()
+            try fillNewFile(temporary, fill: fill)
             try sync(temporary)
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
@@ -51,6 +47,28 @@ package enum KnowledgeBaseWriter {
             throw LoadError.io(file: path, message: "the new knowledge base could not replace the old one (\(reason))")
         }
         try? sync(folder)
+    }
+
+    /// Creates the file at `path` and fills it in one transaction; the connection is closed on return.
+    private static func fillNewFile(_ path: String, fill: (SQLiteConnection) throws -> Void) throws {
+        let db = try SQLiteConnection(path: path)
+        // A new file that only replaces the knowledge base once complete and synced: no journal needed. Every
+        // reference is made by this writer from the facts' own IDs, so foreign keys stay unchecked (SQLite's
+        // default), which halves the insert time.
+        try db.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE;"
+            + " PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        try db.execute("BEGIN")
+        try fill(db)
+        try db.execute("COMMIT")
+    }
+
+    /// A new database in memory holding `facts` (the embedded data, or files to diff that were never loaded).
+    package static func inMemory(_ facts: KnowledgeFacts) throws -> SQLiteConnection {
+        let db = try SQLiteConnection(path: nil)
+        try db.execute("BEGIN")
+        try populate(db, with: facts)
+        try db.execute("COMMIT")
+        return db
     }
 
     /// Flushes a file (or folder) to disk, so the rename never exposes a half-written file after a crash.
@@ -66,7 +84,7 @@ package enum KnowledgeBaseWriter {
     }
 
     /// Creates the schema in `db` and inserts every fact.
-    package static func populate(_ db: Database, with facts: KnowledgeFacts) throws {
+    package static func populate(_ db: SQLiteConnection, with facts: KnowledgeFacts) throws {
         var filler = try KnowledgeBaseFiller(db)
         filler.number(granting: facts.grantingPermissions)
         try filler.add(facts.grants)
@@ -75,7 +93,7 @@ package enum KnowledgeBaseWriter {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        if let error = error as? SQLiteError { return error.message }
         return "\(error)"
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-import GRDB
 import GraphPermCore
 import GraphPermJSON
 
@@ -21,13 +19,12 @@ extension KnowledgeStore {
     /// `tiers` is nil when no (permission, scheme) has a tier (a knowledge base built without tier rules).
     package func diffFacts() throws(KnowledgeBaseError) -> DiffFacts {
         var facts = DiffFacts()
-        facts.permissions = try read(Self.diffPermissionsSQL) { db, sql in try String.fetchAll(db, sql: sql) }
+        facts.permissions = try read(Self.diffPermissionsSQL) { db, sql in try db.statement(sql).values() as [String] }
         let schemes = try read(Self.diffSchemesSQL) { db, sql in
             var rows: [DiffFacts.SchemeFact] = []
             var tiers: [DiffFacts.TierFact] = []
-            let cursor = try Row.fetchCursor(db, sql: sql)
-            while let row = try cursor.next() {
-                guard let scheme = Scheme(id: row["scheme_id"]) else { continue }
+            try db.statement(sql).forEachRow { row in
+                guard let scheme = Scheme(id: row["scheme_id"]) else { return }
                 let name: String = row["name"]
                 rows.append(
                     DiffFacts.SchemeFact(
@@ -46,9 +43,8 @@ extension KnowledgeStore {
         facts.grants = try read(Self.diffGrantsSQL) { db, sql in
             var rows: [DiffFacts.GrantFact] = []
             rows.reserveCapacity(50_000)
-            let cursor = try Row.fetchCursor(db, sql: sql)
-            while let row = try cursor.next() {
-                guard let scheme = Scheme(id: row["scheme_id"]) else { continue }
+            try db.statement(sql).forEachRow { row in
+                guard let scheme = Scheme(id: row["scheme_id"]) else { return }
                 rows.append(
                     DiffFacts.GrantFact(
                         permission: row["name"], scheme: scheme, method: row["method"],
@@ -66,8 +62,6 @@ extension KnowledgeStore {
         dataDirectory: ResourceFolder = Resources.dataDirectory
     ) throws -> KnowledgeStore {
         let facts = try KnowledgeLoader.gather(inputs: inputs, dataDirectory: dataDirectory)
-        let queue = try DatabaseQueue()
-        try queue.write { db in try KnowledgeBaseWriter.populate(db, with: facts) }
-        return KnowledgeStore(reader: queue, location: location)
+        return KnowledgeStore(connection: try KnowledgeBaseWriter.inMemory(facts), location: location)
     }
 }

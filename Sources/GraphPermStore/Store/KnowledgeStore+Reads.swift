@@ -1,4 +1,3 @@
-import GRDB
 import GraphPermCore
 import GraphPermJSON
 
@@ -54,10 +53,8 @@ extension KnowledgeStore {
     /// Admin consent and privilege level of `name` in `scheme` (nil, nil when it has none).
     package func permissionFacts(_ name: String, scheme: Scheme) throws(KnowledgeBaseError) -> PermissionFacts {
         try read(Self.permissionFactsSQL) { db, sql in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) else {
-                return PermissionFacts(requiresAdminConsent: nil, privilegeLevel: nil, tier: nil)
-            }
-            return PermissionFacts(row)
+            try db.statement(sql).firstRow([name, scheme.id], PermissionFacts.init)
+                ?? PermissionFacts(requiresAdminConsent: nil, privilegeLevel: nil, tier: nil)
         }
     }
 
@@ -70,8 +67,7 @@ extension KnowledgeStore {
             """
         return try read(sql) { db, sql in
             var table: [String: [Int: PermissionFacts]] = [:]
-            let rows = try Row.fetchCursor(db, sql: sql)
-            while let row = try rows.next() {
+            try db.statement(sql).forEachRow { row in
                 table[row["name"], default: [:]][row["scheme_id"]] = PermissionFacts(row)
             }
             return table
@@ -85,7 +81,7 @@ extension KnowledgeStore {
             WHERE p.name = ? AND ps.scheme_id = ?)
             """
         return try read(sql) { db, sql in
-            try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id]) ?? false
+            try db.statement(sql).value([name, scheme.id]) as Bool? ?? false
         }
     }
 
@@ -96,7 +92,7 @@ extension KnowledgeStore {
             ORDER BY p.kibali_rank, ps.scheme_id
             """
         return try read(sql) { db, sql in
-            try Row.fetchAll(db.cachedStatement(sql: sql)).map { (name: $0["name"], schemeID: $0["scheme_id"]) }
+            try db.statement(sql).rows { (name: $0["name"], schemeID: $0["scheme_id"]) }
         }
     }
 
@@ -107,7 +103,7 @@ extension KnowledgeStore {
             ORDER BY id LIMIT 1
             """
         return try read(sql) { db, sql in
-            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [name, "/security/" + name])
+            try db.statement(sql).value([name, "/security/" + name]) as String?
         }
     }
 
@@ -117,20 +113,20 @@ extension KnowledgeStore {
             SELECT entity AS name FROM security_entity
             UNION SELECT DISTINCT substr(match_key, 2) FROM path_template WHERE match_key NOT LIKE '/%/%' ORDER BY 1
             """
-        return try read(sql) { db, sql in try String.fetchAll(db, sql: sql) }
+        return try read(sql) { db, sql in try db.statement(sql).values() as [String] }
     }
 
     /// Whether a permissions document (path data) went into this knowledge base.
     package func hasPathData() throws(KnowledgeBaseError) -> Bool {
         try read("SELECT EXISTS (SELECT 1 FROM provenance WHERE kind = 'permissions-document')") { db, sql in
-            try Bool.fetchOne(db, sql: sql) ?? false
+            try db.statement(sql).value() as Bool? ?? false
         }
     }
 
     /// The recorded location of the permissions document, if one was loaded.
     package func permissionsDocumentLocation() throws(KnowledgeBaseError) -> String? {
         let sql = "SELECT path FROM provenance WHERE kind = 'permissions-document' ORDER BY id LIMIT 1"
-        return try read(sql) { db, sql in try String.fetchOne(db.cachedStatement(sql: sql)) }
+        return try read(sql) { db, sql in try db.statement(sql).value() as String? }
     }
 
     /// The display text of a permission in a scheme (the admin's, else the user's).
@@ -141,14 +137,14 @@ extension KnowledgeStore {
             WHERE p.name = ? COLLATE NOCASE
             """
         return try read(sql) { db, sql in
-            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [scheme.id, name])
+            try db.statement(sql).value([scheme.id, name]) as String?
         }
     }
 
     /// Every admin role, in the order of `Data/admin-roles.json`.
     package func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try read("SELECT name, role_template_id, security_api, id FROM admin_role ORDER BY id") { db, sql in
-            try Row.fetchAll(db, sql: sql).map {
+            try db.statement(sql).rows {
                 AdminRole(
                     name: $0["name"], roleTemplateId: $0["role_template_id"], securityAPIPosition: $0["security_api"],
                           position: $0["id"])
@@ -173,9 +169,9 @@ extension KnowledgeStore {
             SELECT id, name, resource, operation, name_constraint FROM permission WHERE name = ? COLLATE NOCASE
             ORDER BY name = ? DESC, id
             """
-        let arguments: StatementArguments = isGUID ? [key] : [key, key]
+        let arguments: [any SQLiteArgument] = isGUID ? [key] : [key, key]
         return try read(sql) { db, sql in
-            try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments).map {
+            try db.statement(sql).firstRow(arguments) {
                 PermissionRow(id: $0["id"], name: $0["name"], resource: $0["resource"], operation: $0["operation"],
                               constraint: $0["name_constraint"])
             }
@@ -185,7 +181,7 @@ extension KnowledgeStore {
     /// Every permission name and admin role name (for "did you mean").
     package func permissionAndRoleNames() throws(KnowledgeBaseError) -> [String] {
         try read("SELECT name FROM permission UNION ALL SELECT name FROM admin_role") { db, sql in
-            try String.fetchAll(db, sql: sql)
+            try db.statement(sql).values() as [String]
         }
     }
 
@@ -200,7 +196,7 @@ extension KnowledgeStore {
     /// The schemes of a permission, with their IDs, texts, consent and how many grants each has.
     package func schemes(ofPermission id: Int) throws(KnowledgeBaseError) -> [PermissionSchemeRow] {
         try read(Self.cardSQL) { db, sql in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id]).map { row in
+            try db.statement(sql).rows([id]) { row in
                 PermissionSchemeRow(
                     scheme: Scheme(id: row["scheme_id"]) ?? .application, guid: row["guid"],
                     adminDisplayName: row["admin_display_name"], adminDescription: row["admin_description"],
@@ -219,7 +215,7 @@ extension KnowledgeStore {
             WHERE ps.scheme_id IN (1, 3) ORDER BY p.kibali_rank, ps.scheme_id
             """
         return try read(sql) { db, sql in
-            try Row.fetchAll(db, sql: sql).map { row in
+            try db.statement(sql).rows { row in
                 (name: row["name"], scheme: PermissionSchemeRow(
                     scheme: Scheme(id: row["scheme_id"]) ?? .application, guid: row["guid"],
                     adminDisplayName: row["admin_display_name"], adminDescription: row["admin_description"],
@@ -233,7 +229,7 @@ extension KnowledgeStore {
     package func securityEntities() throws(KnowledgeBaseError) -> [SecurityEntityRow] {
         let sql = "SELECT permission_name, entity, methods, is_preview, doc_link FROM security_entity ORDER BY id"
         return try read(sql) { db, sql in
-            try Row.fetchAll(db, sql: sql).map { row in
+            try db.statement(sql).rows { row in
                 SecurityEntityRow(permission: row["permission_name"], entity: row["entity"],
                                   methods: (row["methods"] as String).split(separator: " ").map(String.init),
                                   isPreview: row["is_preview"], docLink: row["doc_link"])
@@ -248,7 +244,7 @@ extension KnowledgeStore {
             WHERE p.name = ? AND ps.guid IS NOT NULL ORDER BY ps.scheme_id = ? DESC, ps.scheme_id LIMIT 1
             """
         return try read(sql) { db, sql in
-            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [name, scheme.id])
+            try db.statement(sql).value([name, scheme.id]) as String?
         }
     }
 
@@ -259,7 +255,7 @@ extension KnowledgeStore {
             WHERE ps.guid = lower(?) ORDER BY ps.scheme_id = ? DESC LIMIT 1
             """
         return try read(sql) { db, sql in
-            try String.fetchOne(db.cachedStatement(sql: sql), arguments: [guid, scheme.id])
+            try db.statement(sql).value([guid, scheme.id]) as String?
         }
     }
 
@@ -277,7 +273,7 @@ extension KnowledgeStore {
         ]
         var counts: [(String, Int)] = []
         for (name, sql) in queries {
-            counts.append((name, try read(sql) { db, sql in try Int.fetchOne(db, sql: sql) ?? 0 }))
+            counts.append((name, try read(sql) { db, sql in try db.statement(sql).value() as Int? ?? 0 }))
         }
         return counts
     }
@@ -285,7 +281,7 @@ extension KnowledgeStore {
     /// The files loaded, in load order.
     package func provenance() throws(KnowledgeBaseError) -> [ProvenanceRow] {
         try read("SELECT kind, path, size, sha256, loaded_at FROM provenance ORDER BY id") { db, sql in
-            try Row.fetchAll(db, sql: sql).map {
+            try db.statement(sql).rows {
                 ProvenanceRow(kind: $0["kind"], path: $0["path"], size: $0["size"], sha256: $0["sha256"],
                               loadedAt: $0["loaded_at"])
             }
@@ -294,12 +290,13 @@ extension KnowledgeStore {
 
     /// Every permission name, in byte order.
     package func permissionNames() throws(KnowledgeBaseError) -> [String] {
-        try read("SELECT name FROM permission ORDER BY name") { db, sql in try String.fetchAll(db, sql: sql) }
+        try read("SELECT name FROM permission ORDER BY name") { db, sql in try db.statement(sql).values() as [String] }
     }
 
     /// Every path template, in byte order.
     package func templates() throws(KnowledgeBaseError) -> [String] {
-        try read("SELECT template FROM path_template ORDER BY template") { db, sql in try String.fetchAll(db, sql: sql)
+        try read("SELECT template FROM path_template ORDER BY template") { db, sql in
+            try db.statement(sql).values() as [String]
         }
     }
 }
@@ -312,7 +309,7 @@ package struct PermissionFacts: Sendable, Equatable {
     package let tier: TierMark?
 
     /// The facts of a row with the columns requires_admin_consent, privilege_level, tier and tier_for_user.
-    init(_ row: Row) {
+    init(_ row: SQLiteRow) {
         requiresAdminConsent = row["requires_admin_consent"]
         privilegeLevel = row["privilege_level"]
         let tier: Int? = row["tier"]

@@ -1,4 +1,3 @@
-import GRDB
 import GraphPermCore
 
 /// A permission's tier columns in one scheme, as the knowledge base stores them.
@@ -19,12 +18,12 @@ extension KnowledgeStore {
             FROM permission p JOIN permission_scheme ps ON ps.permission_id = p.id ORDER BY p.name, ps.scheme_id
             """
         return try read(sql) { db, sql in
-            try Row.fetchAll(db.cachedStatement(sql: sql)).compactMap { row in
+            try db.statement(sql).rows { row -> StoredTier? in
                 guard let scheme = Scheme(id: row["scheme_id"]) else { return nil }
                 return StoredTier(
                     permission: row["name"], scheme: scheme, tier: row["tier"], tierForUser: row["tier_for_user"],
                     basis: row["tier_basis"], source: row["tier_source"])
-            }
+            }.compactMap { $0 }
         }
     }
 }

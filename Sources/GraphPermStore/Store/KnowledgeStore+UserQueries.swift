@@ -1,4 +1,3 @@
-import GRDB
 import GraphPermCore
 import GraphPermQuery
 
@@ -13,15 +12,14 @@ extension KnowledgeStore {
     /// Runs a planned query (arguments bound, never spliced into the text).
     package func execute(_ plan: PlannedQuery) throws(KnowledgeBaseError) -> TabularText {
         try read(plan.sql) { db, sql in
-            let arguments = StatementArguments(plan.arguments.map { value -> DatabaseValueConvertible in
+            let arguments = plan.arguments.map { value -> any SQLiteArgument in
                 switch value {
                 case .text(let text): text
                 case .integer(let number): number
                 }
-            })
-            let statement = try db.cachedStatement(sql: sql)
-            let rows = try Row.fetchAll(statement, arguments: arguments).map(Self.cells)
-            return TabularText(columns: statement.columnNames, rows: rows)
+            }
+            let statement = try db.statement(sql)
+            return TabularText(columns: statement.columnNames, rows: try statement.rows(arguments, Self.cells))
         }
     }
 
@@ -35,41 +33,30 @@ extension KnowledgeStore {
         let connection = try userSQLConnection()
         _ = connection.guardian.takeDenial()
         do {
-            return try connection.queue.unsafeRead { db in
-                let statements = try db.allStatements(sql: sql)
-                guard let statement = try statements.next() else {
+            return try connection.connection.withLock { db in
+                let statements = try db.statements(in: sql)
+                guard let statement = statements.first else {
                     throw KnowledgeBaseError.query(sql: sql, detail: "no statement")
                 }
-                guard try statements.next() == nil else {
+                guard statements.count == 1 else {
                     throw KnowledgeBaseError.writeRefused(detail: "one statement at a time")
                 }
-                guard statement.isReadonly else {
+                guard statement.isReadOnly else {
                     throw KnowledgeBaseError.writeRefused(detail: "the statement would change the database")
                 }
-                let columns = statement.columnNames
-                return TabularText(columns: columns, rows: try Row.fetchAll(statement).map(Self.cells))
+                return TabularText(columns: statement.columnNames, rows: try statement.rows([], Self.cells))
             }
         } catch let error as KnowledgeBaseError {
             throw error
         } catch {
             if let denial = connection.guardian.takeDenial() { throw .writeRefused(detail: "\(denial) is not allowed") }
-            if let error = error as? DatabaseError {
-                throw .query(sql: error.sql ?? sql, detail: error.message ?? "\(error.resultCode)")
-            }
+            if let error = error as? SQLiteError { throw .query(sql: error.sql ?? sql, detail: error.message) }
             throw .query(sql: sql, detail: "\(error)")
         }
     }
 
     /// A row's values as text (NULL as empty).
-    static func cells(_ row: Row) -> [String] {
-        (0..<row.count).map { index in
-            switch (row[index] as DatabaseValue).storage {
-            case .null: ""
-            case .int64(let number): String(number)
-            case .double(let number): String(number)
-            case .string(let text): text
-            case .blob(let data): "<\(data.count) bytes>"
-            }
-        }
+    static func cells(_ row: SQLiteRow) -> [String] {
+        (0..<row.count).map(row.displayText)
     }
 }

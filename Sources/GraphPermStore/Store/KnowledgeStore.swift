@@ -1,5 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
-import GRDB
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 import GraphPermCore
 
@@ -12,7 +20,7 @@ package final class KnowledgeStore: @unchecked Sendable {
     /// The schema version this build writes and reads (`PRAGMA user_version`).
     package static let schemaVersion = 3
 
-    package let reader: any DatabaseReader
+    package let connection: SQLiteConnection
     /// The file, or `(embedded)` for the built-in Security API data.
     package let location: String
     private let cachedMatcher = Mutex<PathMatcher?>(nil)
@@ -21,44 +29,35 @@ package final class KnowledgeStore: @unchecked Sendable {
     /// The connection for user-typed SQL and its authorizer, opened on first use (see `runSQL`).
     private let userSQL = Mutex<UserSQLConnection?>(nil)
 
-    package init(reader: any DatabaseReader, location: String) {
-        self.reader = reader
+    package init(connection: SQLiteConnection, location: String) {
+        self.connection = connection
         self.location = location
     }
 
     /// Opens the file read-only and checks its schema version.
     package static func open(path: String) throws(KnowledgeBaseError) -> KnowledgeStore {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .missing(path: path)
-        }
-        guard !isDirectory.boolValue else { throw .notADatabase(path: path, detail: "it is a folder") }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw .unreadable(path: path, detail: "permission denied")
-        }
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.label = "graphperm"
-        let queue: DatabaseQueue
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw .missing(path: path) }
+        guard status.st_mode & S_IFMT != S_IFDIR else { throw .notADatabase(path: path, detail: "it is a folder") }
+        guard access(path, R_OK) == 0 else { throw .unreadable(path: path, detail: "permission denied") }
+        let connection: SQLiteConnection
         let version: Int
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            version = try queue.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
-        } catch let error as DatabaseError {
-            throw .notADatabase(path: path, detail: error.message ?? "\(error.resultCode)")
+            connection = try SQLiteConnection(path: path, readOnly: true)
+            version = try connection.withLock { db in try db.makeStatement("PRAGMA user_version").value() } ?? 0
+        } catch let error as SQLiteError {
+            throw .notADatabase(path: path, detail: error.message)
         } catch {
             throw .unreadable(path: path, detail: "\(error)")
         }
         guard version == schemaVersion else { throw .wrongVersion(path: path, found: version, expected: schemaVersion) }
-        return KnowledgeStore(reader: queue, location: path)
+        return KnowledgeStore(connection: connection, location: path)
     }
 
     /// A knowledge base in memory built from the embedded `Data/` alone (the Graph Security API table).
     package static func embedded(dataDirectory: ResourceFolder = Resources.dataDirectory) throws -> KnowledgeStore {
         let facts = try KnowledgeLoader.gather(paths: [], dataDirectory: dataDirectory)
-        let queue = try DatabaseQueue()
-        try queue.write { db in try KnowledgeBaseWriter.populate(db, with: facts) }
-        return KnowledgeStore(reader: queue, location: "(embedded)")
+        return KnowledgeStore(connection: try KnowledgeBaseWriter.inMemory(facts), location: "(embedded)")
     }
 
     /// The matcher over every path template, built on first use.
@@ -66,7 +65,7 @@ package final class KnowledgeStore: @unchecked Sendable {
         try cachedMatcher.withLock { (cached: inout PathMatcher?) throws(KnowledgeBaseError) -> PathMatcher in
             if let cached { return cached }
             let rows: [(Int, String)] = try read("SELECT id, template FROM path_template ORDER BY id") { db, sql in
-                try Row.fetchAll(db.cachedStatement(sql: sql)).map { ($0[0] as Int, $0[1] as String) }
+                try db.statement(sql).rows { ($0[0] as Int, $0[1] as String) }
             }
             let matcher = PathMatcher(templates: rows)
             cached = matcher
@@ -76,37 +75,34 @@ package final class KnowledgeStore: @unchecked Sendable {
 
     /// Stops the statement running now (it fails with an "interrupted" error); used for Ctrl-C in the REPL.
     package func interrupt() {
-        reader.interrupt()
-        userSQL.withLock { $0?.queue.interrupt() }
+        connection.interrupt()
+        userSQL.withLock { $0?.connection.interrupt() }
     }
 
     /// The connection that runs user-typed SQL: a read-only one to the same file (a copy in memory for the
-    /// embedded data) whose SQLite authorizer is an `SQLGuard`. Its own connection, so that replacing GRDB's
-    /// authorizer there changes nothing for the queries graphperm makes itself.
+    /// embedded data) whose SQLite authorizer is an `SQLGuard`. Its own connection, so that the guard changes
+    /// nothing for the queries graphperm makes itself.
     package func userSQLConnection() throws(KnowledgeBaseError) -> UserSQLConnection {
         try userSQL.withLock { (cached: inout UserSQLConnection?) throws(KnowledgeBaseError) -> UserSQLConnection in
             if let cached { return cached }
             let guardian = SQLGuard()
-            var configuration = Configuration()
-            configuration.label = "graphperm-sql"
-            configuration.prepareDatabase { db in guardian.install(on: db) }
-            let queue: DatabaseQueue
+            let opened: SQLiteConnection
             do {
                 if location == "(embedded)" {
-                    queue = try DatabaseQueue(configuration: configuration)
-                    try reader.backup(to: queue)
+                    opened = try SQLiteConnection(path: nil)
+                    try connection.withLock { source in try source.backup(to: opened) }
                 } else {
-                    configuration.readonly = true
-                    queue = try DatabaseQueue(path: location, configuration: configuration)
+                    opened = try SQLiteConnection(path: location, readOnly: true)
                 }
-            } catch let error as DatabaseError {
-                throw .notADatabase(path: location, detail: error.message ?? "\(error.resultCode)")
+            } catch let error as SQLiteError {
+                throw .notADatabase(path: location, detail: error.message)
             } catch {
                 throw .unreadable(path: location, detail: "\(error)")
             }
-            let connection = UserSQLConnection(queue: queue, guardian: guardian)
-            cached = connection
-            return connection
+            guardian.install(on: opened)
+            let userConnection = UserSQLConnection(connection: opened, guardian: guardian)
+            cached = userConnection
+            return userConnection
         }
     }
 
@@ -124,21 +120,18 @@ package final class KnowledgeStore: @unchecked Sendable {
         var ids: [Int] = []
         for prefix in prefixes {
             try read(scan) { db, sql in
-                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [prefix, prefix + "\u{7F}"])
-                while let row = try rows.next() {
+                try db.statement(sql).forEachRow([prefix, prefix + "\u{7F}"]) { row in
                     // The key is tested as SQLite's bytes, without making a string of it.
-                    let mayMatch = try row.withUnsafeData(atIndex: 1) { data in
-                        data?.withUnsafeBytes { filter.mayMatch(key: $0.assumingMemoryBound(to: UInt8.self)) } ?? false
+                    let mayMatch = row.withBytes(at: 1) { bytes in
+                        bytes.map { filter.mayMatch(key: $0.assumingMemoryBound(to: UInt8.self)) } ?? false
                     }
                     if mayMatch { ids.append(row[0]) }
                 }
             }
         }
         let rows: [(Int, String)] = try read("SELECT template FROM path_template WHERE id = ?") { db, sql in
-            let statement = try db.cachedStatement(sql: sql)
-            return try ids.sorted().compactMap { id in
-                try String.fetchOne(statement, arguments: [id]).map { (id, $0) }
-            }
+            let statement = try db.statement(sql)
+            return try ids.sorted().compactMap { id in try (statement.value([id]) as String?).map { (id, $0) } }
         }
         return PathMatcher(templates: rows)
     }
@@ -153,8 +146,7 @@ package final class KnowledgeStore: @unchecked Sendable {
         if let all = preloadedGrants.withLock({ $0 }) { return all }
         let all: [Int: [Grant]] = try read(Self.grantsSQL(where: "")) { db, sql in
             var byTemplate: [Int: [Grant]] = [:]
-            let rows = try Row.fetchCursor(db.cachedStatement(sql: sql))
-            while let row = try rows.next() { byTemplate[row[8], default: []].append(Grant(row: row)) }
+            try db.statement(sql).forEachRow { row in byTemplate[row[8], default: []].append(Grant(row: row)) }
             return byTemplate
         }
         preloadedGrants.withLock { $0 = all }
@@ -166,11 +158,8 @@ package final class KnowledgeStore: @unchecked Sendable {
         if let all = preloadedGrants.withLock({ $0 }) { return templateIDs.flatMap { all[$0] ?? [] } }
         return try read(Self.templateGrantsSQL) { db, sql in
             var grants: [Grant] = []
-            let statement = try db.cachedStatement(sql: sql)
-            for id in templateIDs {
-                let rows = try Row.fetchCursor(statement, arguments: [id])
-                while let row = try rows.next() { grants.append(Grant(row: row)) }
-            }
+            let statement = try db.statement(sql)
+            for id in templateIDs { try statement.forEachRow([id]) { grants.append(Grant(row: $0)) } }
             return grants
         }
     }
@@ -191,12 +180,14 @@ package final class KnowledgeStore: @unchecked Sendable {
     }
 
     /// Runs `body` in a read transaction, turning database errors into `KnowledgeBaseError.query`.
-    package func read<T>(_ sql: String, _ body: (Database, String) throws -> T) throws(KnowledgeBaseError) -> T {
+    package func read<T>(_ sql: String, _ body: (SQLiteConnection, String) throws -> T) throws(KnowledgeBaseError)
+        -> T
+    {
         do {
             // The file is never changed in place (a load renames a new file over it), so reads need no transaction.
-            return try reader.unsafeRead { db in try body(db, sql) }
-        } catch let error as DatabaseError {
-            throw .query(sql: error.sql ?? sql, detail: error.message ?? "\(error.resultCode)")
+            return try connection.withLock { db in try body(db, sql) }
+        } catch let error as SQLiteError {
+            throw .query(sql: error.sql ?? sql, detail: error.message)
         } catch let error as KnowledgeBaseError {
             throw error
         } catch {
@@ -207,7 +198,7 @@ package final class KnowledgeStore: @unchecked Sendable {
 
 extension Grant {
     /// A grant from the first eight columns of `KnowledgeStore.grantsSQL`.
-    package init(row: Row) {
+    package init(row: SQLiteRow) {
         let partners: String = row[5]
         self.init(permission: row[0], scheme: Scheme(id: row[1]) ?? .application, method: row[2], template: row[3],
                   isLeast: row[4],
@@ -219,6 +210,6 @@ extension Grant {
 
 /// A connection for user-typed SQL with the guard installed on it.
 package struct UserSQLConnection: Sendable {
-    package let queue: DatabaseQueue
+    package let connection: SQLiteConnection
     package let guardian: SQLGuard
 }

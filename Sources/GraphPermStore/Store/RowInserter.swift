@@ -1,9 +1,7 @@
-import GRDB
-import GRDBSQLite
 import GraphPermCore
 
 /// Inserts many rows through one prepared statement, binding values straight to SQLite (the bulk load's
-/// hot path; everything else goes through GRDB's arguments).
+/// hot path).
 package struct RowInserter {
     package enum Value {
         case integer(Int)
@@ -11,20 +9,19 @@ package struct RowInserter {
         case null
     }
 
-    private let statement: Statement
-    private let sql: String
+    private let statement: SQLiteStatement
 
-    package init(_ db: Database, sql: String) throws {
-        statement = try db.makeStatement(sql: sql)
-        self.sql = sql
+    package init(_ db: SQLiteConnection, sql: String) throws(SQLiteError) {
+        statement = try db.makeStatement(sql)
     }
 
     /// Inserts `count` rows into `table`, many per statement (SQLite's per-statement work, cursor, transaction
     /// check and reset, is then paid once per batch). `bind(row, statement, offset)` binds the values of row
     /// `row` from parameter `offset + 1` on.
     package static func insertRows(
-        _ db: Database, into table: String, columns: [String], count: Int, rowsPerStatement: Int = 50,
-                           bind: (Int, RowInserter, Int) throws -> Void) throws {
+        _ db: SQLiteConnection, into table: String, columns: [String], count: Int, rowsPerStatement: Int = 50,
+        bind: (Int, RowInserter, Int) throws -> Void
+    ) throws {
         func inserter(rows: Int) throws -> RowInserter {
             let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
             return try RowInserter(db, sql: "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
@@ -44,42 +41,23 @@ package struct RowInserter {
     package func bind(_ values: [Value], at offset: Int = 0) {
         for (index, value) in values.enumerated() {
             switch value {
-            case .integer(let number): bind(offset + index + 1, number)
-            case .null: sqlite3_bind_null(statement.sqliteStatement, Int32(offset + index + 1))
-            case .text(let text): bind(offset + index + 1, text)
+            case .integer(let number): statement.bind(offset + index + 1, number)
+            case .null: statement.bindNull(offset + index + 1)
+            case .text(let text): statement.bind(offset + index + 1, text)
             }
         }
     }
 
     /// Binds one parameter (1-based) for the next `step()`: the bulk tables bind without building an array per row.
-    package func bind(_ index: Int, _ number: Int) {
-        sqlite3_bind_int64(statement.sqliteStatement, Int32(index), Int64(number))
-    }
+    package func bind(_ index: Int, _ number: Int) { statement.bind(index, number) }
 
-    package func bind(_ index: Int, _ text: String) {
-        _ = text.withCString { sqlite3_bind_text(statement.sqliteStatement, Int32(index), $0, -1, Self.transient) }
-    }
+    package func bind(_ index: Int, _ text: String) { statement.bind(index, text) }
 
     /// Binds text that lives as long as the program: SQLite reads it in place instead of copying it.
-    package func bind(_ index: Int, _ text: StaticString) {
-        let start = UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self)
-        sqlite3_bind_text(statement.sqliteStatement, Int32(index), start, Int32(text.utf8CodeUnitCount), Self.static)
-    }
+    package func bind(_ index: Int, _ text: StaticString) { statement.bind(index, text) }
 
     /// Inserts the row bound so far.
-    package func step() throws {
-        let handle = statement.sqliteStatement
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code),
-                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: sql)
-        }
-    }
-
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+    package func step() throws(SQLiteError) { try statement.run() }
 }
 
 extension RowInserter.Value {

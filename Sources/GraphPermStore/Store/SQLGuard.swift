@@ -1,6 +1,4 @@
-import Foundation
-import GRDB
-import GRDBSQLite
+import CSQLite
 import Synchronization
 import GraphPermCore
 
@@ -11,7 +9,7 @@ import GraphPermCore
 /// with a value are denied, and the first denial is kept to say why.
 ///
 ///     let guardian = SQLGuard()
-///     guardian.install(on: db)           // in the connection's prepareDatabase
+///     guardian.install(on: connection)   // a connection that runs only user SQL
 ///     // compiling "ATTACH ':memory:' AS m" now fails; guardian.takeDenial() == "ATTACH"
 package final class SQLGuard: Sendable {
     private let denial = Mutex<String?>(nil)
@@ -28,8 +26,8 @@ package final class SQLGuard: Sendable {
     ]
 
     /// Replaces the connection's authorizer with this guard (for a connection that only runs user SQL).
-    package func install(on db: Database) {
-        sqlite3_set_authorizer(db.sqliteConnection, { context, action, first, second, _, _ in
+    package func install(on connection: SQLiteConnection) {
+        sqlite3_set_authorizer(connection.handle, { context, action, first, second, _, _ in
             guard let context else { return SQLITE_DENY }
             let guardian = Unmanaged<SQLGuard>.fromOpaque(context).takeUnretainedValue()
             return guardian.authorize(action, first.map { String(cString: $0) }, second.map { String(cString: $0) })
