@@ -38,8 +38,10 @@ let package = Package(
     ],
     targets: [
         .target(name: "GraphPermQuery"),
-        .target(name: "GraphPermJSON", dependencies: ["GraphPermQuery"]),
-        .target(name: "GraphPermCore", dependencies: ["GraphPermQuery", "GraphPermJSON"]),
+        // FoundationEssentials (or Foundation where it is missing) and the C library, for the modules graphperm links.
+        .target(name: "GraphPermPlatform"),
+        .target(name: "GraphPermJSON", dependencies: ["GraphPermQuery", "GraphPermPlatform"]),
+        .target(name: "GraphPermCore", dependencies: ["GraphPermQuery", "GraphPermJSON", "GraphPermPlatform"]),
         // zlib (system library), which inflates the gzip snapshot compiled into the binary.
         // SQLite (system library), the knowledge base's engine, wrapped by GraphPermStore/SQLite.
         .systemLibrary(name: "CSQLite", providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
@@ -47,19 +49,20 @@ let package = Package(
         .target(
             name: "GraphPermStore",
             dependencies: [
-                "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "CZlib", "CSQLite",
+                "GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermPlatform", "CZlib", "CSQLite",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
             // Schema/, Data/ and Queries/ are compiled in (Generated/, Scripts/embed-resources.sh), so an installed
             // binary needs no resource bundle.
         ),
         .target(
-            name: "GraphPermKit", dependencies: ["GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore"]),
+            name: "GraphPermKit",
+            dependencies: ["GraphPermQuery", "GraphPermJSON", "GraphPermCore", "GraphPermStore", "GraphPermPlatform"]),
         .target(name: "GraphPermSync", dependencies: ["GraphPermKit", "GraphPermStore"]),
         .target(
             name: "GraphPermCLI",
             dependencies: [
-                "GraphPermKit", "GraphPermStore", "GraphPermQuery",
+                "GraphPermKit", "GraphPermStore", "GraphPermQuery", "GraphPermPlatform",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,7 +70,8 @@ let package = Package(
             name: "graphperm",
             dependencies: ["GraphPermCLI"],
             // The Swift runtime linked in: a one-shot lookup starts in about 6 ms instead of 15 ms. Every module it
-            // links imports FoundationEssentials, never Foundation, which would bring ICU's 34 MB of data with it.
+            // links imports GraphPermPlatform (FoundationEssentials), never Foundation, which would bring ICU's 34 MB
+            // of data with it.
             // Position-dependent, so that the loader has no 83,000 relocations to apply at each start (about 1.5 ms).
             swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
             linkerSettings: [

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 
 /// A strict JSON parser (RFC 8259) that reports errors with line, column and JSON path, and rejects
 /// duplicate keys, invalid UTF-8 and nesting deeper than `maxDepth`.

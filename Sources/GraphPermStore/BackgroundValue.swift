@@ -1,9 +1,5 @@
+import GraphPermPlatform
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A value computed on a thread of its own while the caller goes on with other work; `value` waits for it.
 /// (A thread of its own, not a dispatch worker: the work may wait for the caller, and must not hold back the

@@ -1,19 +1,16 @@
+import GraphPermPlatform
 import GraphPermStore
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GraphPermKit
 import GraphPermQuery
 
-extension OutputFormat: ExpressibleByArgument {}
+// Each value describes itself by its raw value: ArgumentParser's defaults describe an enum by reflection and key
+// paths, which cost a one-shot command about a tenth of its start-up.
+extension OutputFormat: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    public static var allValueDescriptions: [String: String] { [:] }  // each value is its own description
+}
 
 /// Options every command takes: where the knowledge base is and how to print.
 package struct CommonOptions: ParsableArguments {

@@ -1,15 +1,15 @@
+import GraphPermPlatform
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import GraphPermKit
 
 /// The formats of `diff` and `changes`: JSON for scripts (the default), a Markdown changelog, an Atom feed. A
 /// diff has no table shape (its kinds have different fields), so `table` and `csv` are refused with a usage error.
 public enum DiffFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
     case json, md, atom, table, csv
+
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    public static var allValueDescriptions: [String: String] { [:] }  // each value is its own description
 }
 
 /// Options `diff` and `changes` share.

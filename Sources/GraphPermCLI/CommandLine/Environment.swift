@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GraphPermPlatform
 
 /// The process environment, one variable at a time (`getenv`: no dictionary of the whole environment is built, which
 /// a one-shot lookup would pay for at each start).

@@ -1,14 +1,5 @@
+import GraphPermPlatform
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A helper executable installed beside `graphperm` (graphperm-sync, graphperm-serve) that a command hands over to,
 /// so that only the helper links its heavy libraries and every other command starts fast.

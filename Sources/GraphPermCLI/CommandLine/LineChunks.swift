@@ -1,14 +1,5 @@
+import GraphPermPlatform
 import GraphPermQuery
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GraphPermKit
 
 /// Standard input as chunks of whole lines: each chunk holds the lines that one `read` brought in, so a file

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GraphPermPlatform
 
 /// Standard input, output and error as file descriptors, written and read whole (no stdio buffer in between).
 package enum StandardStreams {

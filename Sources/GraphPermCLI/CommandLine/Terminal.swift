@@ -1,13 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GraphPermPlatform
 
 /// The terminal the command runs in, if any: its size, and the pager long output goes through.
 package enum Terminal {

@@ -1,9 +1,5 @@
+import GraphPermPlatform
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import GraphPermCLI
 import GraphPermKit
 import GraphPermStore

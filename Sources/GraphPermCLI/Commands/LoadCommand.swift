@@ -1,15 +1,6 @@
+import GraphPermPlatform
 import GraphPermStore
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GraphPermCLI
 import GraphPermKit
 

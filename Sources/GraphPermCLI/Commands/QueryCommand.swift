@@ -1,14 +1,5 @@
+import GraphPermPlatform
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GraphPermCLI
 import GraphPermKit
 import GraphPermQuery

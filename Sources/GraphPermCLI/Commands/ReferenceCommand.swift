@@ -1,18 +1,13 @@
+import GraphPermPlatform
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import GraphPermCLI
 import GraphPermKit
 
-extension ReferenceKind: ExpressibleByArgument {}
+extension ReferenceKind: ExpressibleByArgument {
+    public var defaultValueDescription: String { rawValue }
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue } }
+    public static var allValueDescriptions: [String: String] { [:] }  // each value is its own description
+}
 
 struct ReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,5 @@
+import GraphPermPlatform
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import GraphPermKit
 
 /// `graphperm sync` runs the `graphperm-sync` helper beside this binary with the same arguments: only the helper

@@ -1,13 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GraphPermPlatform
 import GraphPermKit
 
 /// Line editing, history and tab completion through libedit's readline interface, loaded at run time

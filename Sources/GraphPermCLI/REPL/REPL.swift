@@ -1,14 +1,5 @@
+import GraphPermPlatform
 import GraphPermStore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Synchronization
 import GraphPermQuery
 import GraphPermKit

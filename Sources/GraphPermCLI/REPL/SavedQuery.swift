@@ -1,9 +1,5 @@
+import GraphPermPlatform
 import GraphPermStore
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import GraphPermKit
 
 /// A saved query: a file of statements whose leading `--` comment lines describe it.

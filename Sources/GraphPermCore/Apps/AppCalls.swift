@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 import GraphPermJSON
 
 /// The calls an app makes, read from `METHOD URL` lines, JSON Lines `{"method": ..., "url": ...}`, or a HAR file.

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 
 /// `graphperm need`: per scheme, the least-privileged set of permissions that grants every call, with the
 /// reasoning call by call.

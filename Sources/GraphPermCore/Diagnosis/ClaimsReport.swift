@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 import GraphPermJSON
 
 /// `graphperm claims`: a token's claims with `scp`/`roles` resolved to permission display names and `wids` to

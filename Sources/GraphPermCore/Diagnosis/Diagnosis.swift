@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 
 /// One reason a call may fail, with what shows it and what to do.
 public struct Cause: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 import GraphPermJSON
 
 /// Why a token cannot be read. Messages never quote the token.

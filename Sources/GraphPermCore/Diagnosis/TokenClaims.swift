@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 import GraphPermJSON
 
 /// The claims of an access token that decide whether Microsoft Graph accepts a call.

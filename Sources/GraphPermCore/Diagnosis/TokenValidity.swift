@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 import GraphPermJSON
 
 /// What a token's own claims say about whether it can be used at all, before any permission: expiry, a start

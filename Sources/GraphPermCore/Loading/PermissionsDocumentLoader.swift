@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 import GraphPermJSON
 
 /// Reads Microsoft's permissions document (Kibali format): permissions, their schemes and the pathSets that say

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 
 /// A request URL as people paste it, reduced to the segments the matcher compares.
 ///

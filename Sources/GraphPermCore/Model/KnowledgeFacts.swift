@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 
 /// What one scheme of one permission is, as the loaded files describe it.
 public struct SchemeEntry: Sendable, Equatable {

@@ -1,8 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import GraphPermPlatform
 
 extension StringProtocol {
     /// The text without white space (spaces, tabs, line breaks) at either end.

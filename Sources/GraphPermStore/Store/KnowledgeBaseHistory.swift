@@ -1,13 +1,4 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import GraphPermPlatform
 
 /// The knowledge bases `sync` replaced, kept beside the current one in `<knowledge base>.history/`, newest last:
 /// each `<kept at>.sqlite` (the old file itself, hard-linked before the new one is renamed over it) with
