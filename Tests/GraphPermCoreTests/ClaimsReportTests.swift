@@ -63,7 +63,8 @@ import GraphPermCore
     }
 
     @Test(arguments: [
-        (JSONValue.number(3), "3"), (.number(-2.5), "-2.5"), (.number(1e20), "1e+20"), (.number(999_999_999_999_999), "999999999999999"), (.bool(false), "false"),
+        (JSONValue.number(3), "3"), (.number(-2.5), "-2.5"), (.number(1e20), "1e+20"),
+        (.number(999_999_999_999_999), "999999999999999"), (.bool(false), "false"),
         (.null, "null"), (.string("a\"b"), #""a\"b""#), (.array([.number(1), .string("x")]), #"[1,"x"]"#),
         (.object(JSONObject([("b", .null), ("a", .bool(true))])), #"{"b":null,"a":true}"#),
     ])
