@@ -63,7 +63,7 @@ public enum Lexer {
                 continue
             }
             if character == "/"
-                || (character == "h"
+                || ((character == "h" || character == "H")
                     && joined(characters[index..<min(index + 4, characters.count)]).lowercased() == "http") {
                 while index < characters.count, !characters[index].properties.isWhitespace, characters[index] != ";" {
                     index += 1
