@@ -35,6 +35,8 @@ let package = Package(
         // Only graphperm-serve links it (NIO); no swift-configuration (the ConfigurationSupport trait is off).
         .package(
             url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        // NIO's HTTP/1 types for graphperm-serve's fast path (the versions Hummingbird resolves to).
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
@@ -98,6 +100,9 @@ let package = Package(
             dependencies: [
                 "GraphPermWeb", "GraphPermKit", "GraphPermCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: no calls through the dynamic linker's tables on each request.

@@ -3,6 +3,7 @@ import GraphPermKit
 import GraphPermWeb
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 import Synchronization
 
 /// Turns Hummingbird's requests into the explorer's and back, with the limits: the body size, a time limit per
@@ -116,6 +117,9 @@ struct PreparedResponse: Sendable {
     let status: HTTPResponse.Status
     let fields: HTTPFields
     let body: ByteBuffer
+    /// The same status and headers as NIO's HTTP/1 types, for `CachedLeastHandler`.
+    let http1Status: HTTPResponseStatus
+    let http1Headers: HTTPHeaders
 
     /// The security headers every response carries, parsed once.
     static let securityFields: HTTPFields = {
@@ -137,6 +141,8 @@ struct PreparedResponse: Sendable {
         status = HTTPResponse.Status(code: answer.status)
         self.fields = fields
         body = ByteBuffer(bytes: answer.body)
+        http1Status = HTTPResponseStatus(statusCode: answer.status)
+        http1Headers = HTTPHeaders(fields.map { ($0.name.rawName, $0.value) })
     }
 
     var response: Response { Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body)) }

@@ -1,0 +1,158 @@
+import NIOCore
+import NIOHTTP1
+
+/// Answers a repeated `GET /api/least?…` on the event loop, straight after the HTTP/1 decoder, from the finished
+/// responses `ExplorerServer` keeps; every other request goes on to Hummingbird unchanged. Also closes a connection
+/// that stays idle for `idleTimeout` (as Hummingbird's connection state handler does, which does not see the
+/// requests answered here).
+///
+/// A request is answered here only when nothing sent on to Hummingbird is still waiting for its response (so
+/// pipelined responses keep their order), and only for HTTP/1.1 keep-alive requests (closing is left to Hummingbird).
+final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    private let cache: ResponseCache
+    private let serverName: String
+    private let idleTimeout: TimeAmount
+
+    /// Requests sent on to Hummingbird whose response has not been written yet.
+    private var forwarded = 0
+    /// Whether the body and end of the request being read belong to one answered here (and are dropped).
+    private var droppingCurrent = false
+    /// Whether responses were written since the last flush.
+    private var needsFlush = false
+    /// The `Date` header's value and the second it names.
+    private var dateSecond = -1
+    private var dateText = ""
+
+    /// Requests read (head seen) and not yet answered (end written), for the idle timeout.
+    private var inProgress = 0
+    /// Whether a request's head has been read and its end not yet.
+    private var readingRequest = false
+    private var lastActive = NIODeadline.now()
+    private var idleCheck: Scheduled<Void>?
+
+    init(cache: ResponseCache, serverName: String, idleTimeout: TimeAmount) {
+        self.cache = cache
+        self.serverName = serverName
+        self.idleTimeout = idleTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if context.channel.isActive { scheduleIdleCheck(context, at: .now() + idleTimeout) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        idleCheck = nil
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        scheduleIdleCheck(context, at: .now() + idleTimeout)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        idleCheck?.cancel()
+        idleCheck = nil
+        context.fireChannelInactive()
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = unwrapInboundIn(data)
+        lastActive = .now()
+        switch part {
+        case .head(let head):
+            readingRequest = true
+            inProgress += 1
+            if forwarded == 0, let prepared = cachedResponse(for: head) {
+                droppingCurrent = true
+                write(prepared, context: context)
+                return
+            }
+            droppingCurrent = false
+            forwarded += 1
+        case .body:
+            if droppingCurrent { return }
+        case .end:
+            readingRequest = false
+            if droppingCurrent {
+                droppingCurrent = false
+                return
+            }
+        }
+        context.fireChannelRead(data)
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if needsFlush {
+            needsFlush = false
+            context.flush()
+        }
+        context.fireChannelReadComplete()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) {
+            forwarded = max(0, forwarded - 1)
+            responseEnded(context)
+        }
+        context.write(data, promise: promise)
+    }
+
+    func flush(context: ChannelHandlerContext) {
+        needsFlush = false
+        context.flush()
+    }
+
+    /// The kept response for a `GET /api/least?…` HTTP/1.1 keep-alive request, if there is one.
+    private func cachedResponse(for head: HTTPRequestHead) -> PreparedResponse? {
+        guard head.method == .GET, head.version == .http1_1, head.uri.hasPrefix("/api/least?"), head.isKeepAlive
+        else { return nil }
+        return cache[head.uri]
+    }
+
+    /// Writes `prepared` with the `Date` and `Server` headers Hummingbird adds to its responses.
+    private func write(_ prepared: PreparedResponse, context: ChannelHandlerContext) {
+        let now = HTTPDate.nowSeconds()
+        if now != dateSecond {
+            dateSecond = now
+            dateText = HTTPDate.text(secondsSince1970: now)
+        }
+        var headers = prepared.http1Headers
+        headers.add(name: "Date", value: dateText)
+        headers.add(name: "Server", value: serverName)
+        let head = HTTPResponseHead(version: .http1_1, status: prepared.http1Status, headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        context.write(wrapOutboundOut(.body(.byteBuffer(prepared.body))), promise: nil)
+        context.write(wrapOutboundOut(.end(nil)), promise: nil)
+        needsFlush = true
+        responseEnded(context)
+    }
+
+    /// A response is complete: the connection's idle time starts again when no request is left.
+    private func responseEnded(_ context: ChannelHandlerContext) {
+        inProgress = max(0, inProgress - 1)
+        if inProgress == 0, context.channel.isActive {
+            lastActive = .now()
+            scheduleIdleCheck(context, at: lastActive + idleTimeout)
+        }
+    }
+
+    private func scheduleIdleCheck(_ context: ChannelHandlerContext, at deadline: NIODeadline) {
+        guard idleCheck == nil else { return }
+        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) { [self] in
+            idleCheck = nil
+            // A request read in full and still being answered keeps the connection (its end reschedules).
+            if !readingRequest, inProgress > 0 { return }
+            if NIODeadline.now() >= lastActive + idleTimeout {
+                context.close(promise: nil)
+            } else {
+                scheduleIdleCheck(context, at: lastActive + idleTimeout)
+            }
+        }
+    }
+}
