@@ -9,8 +9,9 @@
 # installed), then on a rotating set of URLs (a Lua script), and stops the server. Needs wrk (apt-get install wrk).
 #
 # With --callgrind N it runs the server under valgrind's callgrind instead and sends exactly N keep-alive requests for
-# that URL over the connections (a Python client), counting the server's instructions only while they are answered:
-# instructions per request, a figure that other work on the machine does not change. Needs valgrind and python3.
+# that URL over the connections (a Python client), counting the server's instructions only while they are answered
+# (the connections are opened and used once before): instructions per request, a figure that other work on the
+# machine does not change. Needs valgrind and python3.
 set -euo pipefail
 usage() {
     echo "usage: Scripts/bench-serve.sh --db FILE [--bin DIR] [--connections N] [--duration D] [--threads N]" \
@@ -55,16 +56,12 @@ base="http://127.0.0.1:$port"
 curl -s -o /dev/null "$base/api/least?method=GET&url=/me/messages"
 if [ -n "$callgrind" ]; then
     cat > "$work/requests.py" <<'PY'
-import selectors, socket, sys
-port, total, connections = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+# requests.py PORT N CONNECTIONS PID: opens the connections and sends one request on each, then counts the server's
+# instructions (callgrind_control -i on/off PID) over exactly N more requests: connection setup is left out.
+import selectors, socket, subprocess, sys
+port, total, connections, pid = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 request = b"GET /api/least?method=GET&url=/me/messages HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-selector, buffers, sent, done = selectors.DefaultSelector(), {}, 0, 0
-for _ in range(min(connections, total)):
-    connection = socket.create_connection(("127.0.0.1", port))
-    buffers[connection] = b""
-    selector.register(connection, selectors.EVENT_READ)
-    connection.sendall(request)
-    sent += 1
+selector, buffers = selectors.DefaultSelector(), {}
 def answered(buffer):
     end = buffer.find(b"\r\n\r\n")
     if end < 0:
@@ -74,26 +71,37 @@ def answered(buffer):
         if line.lower().startswith(b"content-length:"):
             length = int(line.split(b":")[1])
     return end + 4 + length if len(buffer) >= end + 4 + length else 0
-while done < total:
-    for key, _ in selector.select():
-        connection = key.fileobj
-        data = connection.recv(65536)
-        if not data:
-            sys.exit("the server closed a connection")
-        buffers[connection] += data
-        while (size := answered(buffers[connection])):
-            if not buffers[connection].startswith(b"HTTP/1.1 200"):
-                sys.exit("not 200: %r" % buffers[connection][:40])
-            buffers[connection] = buffers[connection][size:]
-            done += 1
-            if sent < total:
-                connection.sendall(request)
-                sent += 1
+def run(count, first):
+    sent = done = 0
+    for connection in first[:count]:
+        connection.sendall(request)
+        sent += 1
+    while done < count:
+        for key, _ in selector.select():
+            connection = key.fileobj
+            data = connection.recv(65536)
+            if not data:
+                sys.exit("the server closed a connection")
+            buffers[connection] += data
+            while (size := answered(buffers[connection])):
+                if not buffers[connection].startswith(b"HTTP/1.1 200"):
+                    sys.exit("not 200: %r" % buffers[connection][:40])
+                buffers[connection] = buffers[connection][size:]
+                done += 1
+                if sent < count:
+                    connection.sendall(request)
+                    sent += 1
+for _ in range(connections):
+    connection = socket.create_connection(("127.0.0.1", port))
+    buffers[connection] = b""
+    selector.register(connection, selectors.EVENT_READ)
+opened = list(buffers)
+run(len(opened), opened)
+subprocess.run(["callgrind_control", "-i", "on", pid], check=True, stdout=subprocess.DEVNULL)
+run(total, opened)
+subprocess.run(["callgrind_control", "-i", "off", pid], check=True, stdout=subprocess.DEVNULL)
 PY
-    python3 "$work/requests.py" "$port" 200 "$connections"
-    callgrind_control -i on "$server" > /dev/null
-    python3 "$work/requests.py" "$port" "$callgrind" "$connections"
-    callgrind_control -i off "$server" > /dev/null
+    python3 "$work/requests.py" "$port" "$callgrind" "$connections" "$server"
     kill -INT "$server"; wait "$server" 2>/dev/null || true
     instructions="$(grep -o 'Collected : [0-9]*' "$work/stderr" | awk '{print $3}')"
     echo "== callgrind: GET /api/least?method=GET&url=/me/messages, $callgrind requests, $connections connections"

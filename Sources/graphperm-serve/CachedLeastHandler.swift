@@ -8,6 +8,8 @@ import NIOHTTP1
 ///
 /// A request is answered here only when nothing sent on to Hummingbird is still waiting for its response (so
 /// pipelined responses keep their order), and only for HTTP/1.1 keep-alive requests (closing is left to Hummingbird).
+/// The answer is written as bytes past NIO's HTTP/1 encoder: the same bytes, without building and encoding a
+/// response head for each request.
 final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias InboundOut = HTTPServerRequestPart
@@ -17,6 +19,8 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private let cache: ResponseCache
     private let serverName: String
     private let idleTimeout: TimeAmount
+    /// The HTTP/1 encoder's context: bytes written there go to the socket as they are.
+    private let rawOutput: ChannelHandlerContext
 
     /// Requests sent on to Hummingbird whose response has not been written yet.
     private var forwarded = 0
@@ -24,9 +28,9 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var droppingCurrent = false
     /// Whether responses were written since the last flush.
     private var needsFlush = false
-    /// The `Date` header's value and the second it names.
+    /// The `Date` and `Server` header lines and the blank line after them, and the second they name.
     private var dateSecond = -1
-    private var dateText = ""
+    private var closingLines = ByteBuffer()
 
     /// Requests read (head seen) and not yet answered (end written), for the idle timeout.
     private var inProgress = 0
@@ -35,10 +39,11 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var lastActive = NIODeadline.now()
     private var idleCheck: Scheduled<Void>?
 
-    init(cache: ResponseCache, serverName: String, idleTimeout: TimeAmount) {
+    init(cache: ResponseCache, serverName: String, idleTimeout: TimeAmount, rawOutput: ChannelHandlerContext) {
         self.cache = cache
         self.serverName = serverName
         self.idleTimeout = idleTimeout
+        self.rawOutput = rawOutput
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -115,20 +120,21 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
         return cache[head.uri]
     }
 
-    /// Writes `prepared` with the `Date` and `Server` headers Hummingbird adds to its responses.
+    /// Writes `prepared` with the `Date` and `Server` headers Hummingbird adds to its responses, as one buffer of
+    /// the bytes NIO's encoder would write.
     private func write(_ prepared: PreparedResponse, context: ChannelHandlerContext) {
         let now = HTTPDate.nowSeconds()
         if now != dateSecond {
             dateSecond = now
-            dateText = HTTPDate.text(secondsSince1970: now)
+            let date = HTTPDate.text(secondsSince1970: now)
+            closingLines = ByteBuffer(string: "Date: \(date)\r\nServer: \(serverName)\r\n\r\n")
         }
-        var headers = prepared.http1Headers
-        headers.add(name: "Date", value: dateText)
-        headers.add(name: "Server", value: serverName)
-        let head = HTTPResponseHead(version: .http1_1, status: prepared.http1Status, headers: headers)
-        context.write(wrapOutboundOut(.head(head)), promise: nil)
-        context.write(wrapOutboundOut(.body(.byteBuffer(prepared.body))), promise: nil)
-        context.write(wrapOutboundOut(.end(nil)), promise: nil)
+        var bytes = context.channel.allocator.buffer(
+            capacity: prepared.http1Head.readableBytes + closingLines.readableBytes + prepared.body.readableBytes)
+        bytes.writeImmutableBuffer(prepared.http1Head)
+        bytes.writeImmutableBuffer(closingLines)
+        bytes.writeImmutableBuffer(prepared.body)
+        rawOutput.write(NIOAny(IOData.byteBuffer(bytes)), promise: nil)
         needsFlush = true
         responseEnded(context)
     }

@@ -2,9 +2,16 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import NIOHTTP1
+import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
 
 /// Hummingbird's HTTP/1 child channel with `CachedLeastHandler` right after the HTTP/1 decoder: repeated
 /// `/api/least` lookups are answered on the event loop, everything else is Hummingbird's as before.
+///
+/// The pipeline is `HTTP1Channel`'s (NIO's HTTP/1 encoder and decoder with Hummingbird's limits, the conversion to
+/// HTTP types, the connection state handler, the async channel), except that the encoder is not told each request's
+/// method: the explorer already sends HEAD responses without a body, and `CachedLeastHandler` writes its responses
+/// as bytes past the encoder.
 struct ExplorerChannel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
 
@@ -13,8 +20,7 @@ struct ExplorerChannel: ServerChildChannel {
     let serverName: String
     let idleTimeout: TimeAmount
 
-    /// Hummingbird's HTTP/1 channel for `responder` (its own idle timeout off: `CachedLeastHandler` keeps it, since
-    /// it sees every request).
+    /// A channel answering with `responder`; `CachedLeastHandler` keeps the idle timeout, since it sees every request.
     init(
         responder: @escaping HTTPChannelHandler.Responder, cache: ResponseCache, serverName: String,
         idleTimeout: TimeAmount
@@ -26,16 +32,25 @@ struct ExplorerChannel: ServerChildChannel {
     }
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
-        let cache = self.cache
-        let serverName = self.serverName
-        let idleTimeout = self.idleTimeout
-        return http1.setup(channel: channel, logger: logger).flatMapThrowing { value in
+        channel.eventLoop.makeCompletedFuture {
+            let limits = http1.configuration.httpDecoder
+            var decoderLimits = NIOHTTPDecoderLimitConfiguration()
+            decoderLimits.maxHeaderFieldSize = limits.maxHeaderFieldSize
+            decoderLimits.maxHeaderListSize = limits.maxHeaderListSize
+            decoderLimits.maxHeaderFieldCount = limits.maxHeaderFieldCount
+            let encoder = HTTPResponseEncoder(configuration: .init())
             let operations = channel.pipeline.syncOperations
-            let decoder = try operations.handler(type: ByteToMessageHandler<HTTPRequestDecoder>.self)
-            try operations.addHandler(
-                CachedLeastHandler(cache: cache, serverName: serverName, idleTimeout: idleTimeout),
-                position: .after(decoder))
-            return value
+            let decoder = HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes, limitConfiguration: decoderLimits)
+            try operations.addHandlers([encoder, ByteToMessageHandler(decoder)])
+            let cached = CachedLeastHandler(
+                cache: cache, serverName: serverName, idleTimeout: idleTimeout,
+                rawOutput: try operations.context(handler: encoder))
+            try operations.addHandlers([
+                cached, HTTP1ToHTTPServerCodec(secure: false),
+                HTTPConnectionStateHandler(idleTimeout: nil, logger: logger),
+            ])
+            return try NIOAsyncChannel(
+                wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
         }
     }
 
