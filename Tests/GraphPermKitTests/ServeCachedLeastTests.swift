@@ -3,7 +3,7 @@ import Testing
 
 /// `graphperm-serve`'s fast path for repeated `/api/least` lookups, seen on the wire: the same status line, header
 /// lines in the same order and bytes as the first (Hummingbird's) answer; pipelined requests answered in order;
-/// `Connection: close` honoured; a body on a GET skipped.
+/// `Connection: close` honoured; a body on a GET skipped; HEAD answered without a body.
 @Suite(.serialized, .enabled(if: SnapshotData.isAvailable, SnapshotData.skipMessage))
 final class ServeCachedLeastTests {
     let server: ServerProcess
@@ -54,6 +54,17 @@ final class ServeCachedLeastTests {
         #expect(replies[0].body == expected && replies[2].body == expected && replies[4].body == expected)
         #expect(replies[1].body == need)
         #expect(replies[3].header("Content-Type") == "text/html; charset=utf-8")
+    }
+
+    @Test func aHeadRequestGetsNoBody() throws {
+        let expected = try server.get(least).body
+        let connection = try RawHTTPConnection(port: server.port)
+        try connection.send("HEAD \(least) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n" + get(least))
+        let head = try connection.readResponse(hasBody: false)
+        #expect(head.statusLine == "HTTP/1.1 200 OK")
+        #expect(head.header("Content-Length") == String(expected.utf8.count))
+        let next = try connection.readResponse()
+        #expect(next.statusLine == "HTTP/1.1 200 OK" && next.body == expected)
     }
 
     @Test func connectionCloseIsHonoured() throws {

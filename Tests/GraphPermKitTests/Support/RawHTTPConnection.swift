@@ -59,10 +59,12 @@ final class RawHTTPConnection {
         guard sent == bytes.count else { throw ConnectionError(message: "send() wrote \(sent) of \(bytes.count)") }
     }
 
-    /// The next response (its body read by Content-Length).
-    func readResponse() throws -> Response {
+    /// The next response (its body read by Content-Length; none for an answer to HEAD, `hasBody` false).
+    func readResponse(hasBody: Bool = true) throws -> Response {
         while true {
-            if let end = headEnd(), let length = contentLength(headEnd: end), pending.count >= end + 4 + length {
+            if let end = headEnd(), let declared = contentLength(headEnd: end),
+                case let length = hasBody ? declared : 0, pending.count >= end + 4 + length
+            {
                 let head = String(decoding: pending[..<end], as: UTF8.self).components(separatedBy: "\r\n")
                 let body = String(decoding: pending[(end + 4)..<(end + 4 + length)], as: UTF8.self)
                 pending.removeFirst(end + 4 + length)
