@@ -31,6 +31,10 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// The `Date` and `Server` header lines and the blank line after them, and the second they name.
     private var dateSecond = -1
     private var closingLines = ByteBuffer()
+    /// The request target last answered here in `dateSecond`, and the bytes of that answer: a client repeating a
+    /// lookup on its connection gets the same buffer again.
+    private var lastTarget = ""
+    private var lastAnswer = ByteBuffer()
 
     /// Requests read (head seen) and not yet answered (end written), for the idle timeout.
     private var inProgress = 0
@@ -73,9 +77,11 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
         case .head(let head):
             readingRequest = true
             inProgress += 1
-            if forwarded == 0, let prepared = cachedResponse(for: head) {
+            if forwarded == 0, let answer = keptAnswer(for: head, context: context) {
                 droppingCurrent = true
-                write(prepared, context: context)
+                rawOutput.write(NIOAny(IOData.byteBuffer(answer)), promise: nil)
+                needsFlush = true
+                responseEnded(context)
                 return
             }
             droppingCurrent = false
@@ -113,30 +119,30 @@ final class CachedLeastHandler: ChannelDuplexHandler, RemovableChannelHandler {
         context.flush()
     }
 
-    /// The kept response for a `GET /api/least?…` HTTP/1.1 keep-alive request, if there is one.
-    private func cachedResponse(for head: HTTPRequestHead) -> PreparedResponse? {
+    /// The bytes of the kept answer to a `GET /api/least?…` HTTP/1.1 keep-alive request, if there is one: the
+    /// status line and headers, the `Date` and `Server` headers Hummingbird adds to its responses, and the body,
+    /// as NIO's encoder would write them.
+    private func keptAnswer(for head: HTTPRequestHead, context: ChannelHandlerContext) -> ByteBuffer? {
         guard head.method == .GET, head.version == .http1_1, head.uri.hasPrefix("/api/least?"), head.isKeepAlive
         else { return nil }
-        return cache[head.uri]
-    }
-
-    /// Writes `prepared` with the `Date` and `Server` headers Hummingbird adds to its responses, as one buffer of
-    /// the bytes NIO's encoder would write.
-    private func write(_ prepared: PreparedResponse, context: ChannelHandlerContext) {
         let now = HTTPDate.nowSeconds()
         if now != dateSecond {
             dateSecond = now
             let date = HTTPDate.text(secondsSince1970: now)
             closingLines = ByteBuffer(string: "Date: \(date)\r\nServer: \(serverName)\r\n\r\n")
+            lastTarget = ""
+        } else if head.uri == lastTarget {
+            return lastAnswer
         }
+        guard let prepared = cache[head.uri] else { return nil }
         var bytes = context.channel.allocator.buffer(
             capacity: prepared.http1Head.readableBytes + closingLines.readableBytes + prepared.body.readableBytes)
         bytes.writeImmutableBuffer(prepared.http1Head)
         bytes.writeImmutableBuffer(closingLines)
         bytes.writeImmutableBuffer(prepared.body)
-        rawOutput.write(NIOAny(IOData.byteBuffer(bytes)), promise: nil)
-        needsFlush = true
-        responseEnded(context)
+        lastTarget = head.uri
+        lastAnswer = bytes
+        return bytes
     }
 
     /// A response is complete: the connection's idle time starts again when no request is left.
