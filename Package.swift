@@ -35,6 +35,9 @@ let package = Package(
         // Only graphperm-serve links it (NIO); no swift-configuration (the ConfigurationSupport trait is off).
         .package(
             url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: ["FullFoundation"]),
+        // NIO's HTTP/1 types for graphperm-serve's fast path (the versions Hummingbird resolves to).
+        .package(url: "https://github.com/apple/swift-nio.git", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
     ],
     targets: [
         .target(name: "GraphPermQuery"),
@@ -103,6 +106,11 @@ let package = Package(
             dependencies: [
                 "GraphPermWeb", "GraphPermKit", "GraphPermCLI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "NIOHTTPTypesHTTP1", package: "swift-nio-extras"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The Swift runtime linked in: no calls through the dynamic linker's tables on each request.

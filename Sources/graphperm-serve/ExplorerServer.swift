@@ -3,6 +3,7 @@ import GraphPermKit
 import GraphPermWeb
 import HTTPTypes
 import Hummingbird
+import NIOHTTP1
 import Synchronization
 
 /// Turns Hummingbird's requests into the explorer's and back, with the limits: the body size, a time limit per
@@ -116,6 +117,9 @@ struct PreparedResponse: Sendable {
     let status: HTTPResponse.Status
     let fields: HTTPFields
     let body: ByteBuffer
+    /// The status line and header lines as HTTP/1.1 sends them (up to `Content-Length`, without the `Date` and
+    /// `Server` lines and the blank line), for `CachedLeastHandler`.
+    let http1Head: ByteBuffer
 
     /// The security headers every response carries, parsed once.
     static let securityFields: HTTPFields = {
@@ -134,9 +138,13 @@ struct PreparedResponse: Sendable {
             if let field = HTTPField.Name(name) { fields.append(HTTPField(name: field, value: value)) }
         }
         fields[.contentLength] = String(answer.body.count)
-        status = HTTPResponse.Status(code: answer.status)
+        self.status = HTTPResponse.Status(code: answer.status)
         self.fields = fields
         body = ByteBuffer(bytes: answer.body)
+        let status = HTTPResponseStatus(statusCode: answer.status)
+        var head = "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\n"
+        for field in fields { head += "\(field.name.rawName): \(field.value)\r\n" }
+        http1Head = ByteBuffer(string: head)
     }
 
     var response: Response { Response(status: status, headers: fields, body: ResponseBody(byteBuffer: body)) }

@@ -4,6 +4,7 @@ import GraphPermCLI
 import GraphPermKit
 import GraphPermWeb
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// `graphperm serve`: the explorer and its JSON API over HTTP, read-only, on the loopback interface by default.
@@ -57,8 +58,12 @@ struct ServeCommand: AsyncParsableCommand {
         let host = self.host
         let app = Application(
             responder: CallbackResponder<BasicRequestContext> { request, _ in await server.respond(to: request) },
-            server: .http1(configuration: .init(idleTimeout: .seconds(30))),
-            configuration: .init(address: .hostname(host, port: port), serverName: "graphperm"),
+            server: HTTPServerBuilder { responder in
+                ExplorerChannel(
+                    responder: responder, cache: server.leastResponses, serverName: Self.serverName,
+                    idleTimeout: .seconds(30))
+            },
+            configuration: .init(address: .hostname(host, port: port), serverName: Self.serverName),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? -1
                 let shown = host.contains(":") ? "[\(host)]" : host
@@ -72,6 +77,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(74)
         }
     }
+
+    /// The `Server` header of every response.
+    static let serverName = "graphperm"
 
     /// Whether `host` is a loopback address or name.
     static func isLoopback(_ host: String) -> Bool {
