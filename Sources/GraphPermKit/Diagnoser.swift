@@ -9,7 +9,7 @@ import GraphPermStore
 /// Explains why a call to Microsoft Graph fails (or would), from the token's claims, the request and the
 /// optional error response, reasoning from the knowledge base.
 public struct Diagnoser {
-    public let kb: KnowledgeBase
+    package let kb: KnowledgeBase
 
     public init(kb: KnowledgeBase) { self.kb = kb }
 
@@ -343,7 +343,7 @@ public struct Diagnoser {
 
 extension KnowledgeBase {
     /// The admin roles of the Security API (name and role template ID).
-    public func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
+    package func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try store.adminRoles()
     }
 }

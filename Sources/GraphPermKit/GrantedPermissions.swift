@@ -68,7 +68,7 @@ public struct GrantedPermissions: Sendable {
 
 extension KnowledgeBase {
     /// The permission name of an ID in a scheme.
-    public func permissionName(guid: String, scheme: Scheme) throws(KnowledgeBaseError) -> String? {
+    package func permissionName(guid: String, scheme: Scheme) throws(KnowledgeBaseError) -> String? {
         try store.permissionName(guid: guid, scheme: scheme)
     }
 }

@@ -61,7 +61,7 @@ extension KnowledgeBase {
     }
 
     /// The SQL a statement runs, with its arguments.
-    public func explain(_ statement: GraphPermQuery.Statement) -> TabularText {
+    package func explain(_ statement: GraphPermQuery.Statement) -> TabularText {
         let columns = ["step", "sql", "arguments"]
         switch statement {
         case .least(_, let target, _), .whoCan(_, let target, _):

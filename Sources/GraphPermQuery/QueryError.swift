@@ -58,11 +58,11 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Edit distance, for "did you mean".
-public enum EditDistance {
+package enum EditDistance {
     /// The closest of `candidates` to `word` (case-insensitive), if close enough to be a likely typo.
     ///
     ///     EditDistance.closest(to: "leest", in: ["least", "show"])  // "least"
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         var best: (Int, String)? = nil
         for candidate in candidates {
@@ -77,7 +77,7 @@ public enum EditDistance {
     /// The edit distance between two texts, case-insensitive.
     ///
     ///     EditDistance.distance("GTE", "get")  // 1
-    public static func distance(_ lhs: String, _ rhs: String) -> Int {
+    package static func distance(_ lhs: String, _ rhs: String) -> Int {
         levenshtein(Array(lhs.lowercased()), Array(rhs.lowercased()))
     }
 

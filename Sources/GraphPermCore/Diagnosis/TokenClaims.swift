@@ -103,11 +103,11 @@ public struct TokenClaims: Sendable, Equatable {
 ///     TokenTime.date(.number(1_700_000_000))  // 2023-11-14T22:13:20Z
 ///     TokenTime.date(.number(1e300))          // nil
 ///     TokenTime.date(.string("nan"))          // nil
-public enum TokenTime {
+package enum TokenTime {
     /// The earliest and latest seconds since 1970 accepted: 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
-    public static let range: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
+    package static let range: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
 
-    public static func date(_ value: JSONValue) -> Date? {
+    package static func date(_ value: JSONValue) -> Date? {
         let seconds: Double
         switch value {
         case .number(let number): seconds = number
@@ -129,7 +129,7 @@ public enum TokenTime {
 }
 
 /// What an audience value names.
-public enum Audience {
+package enum Audience {
     package static let graph: Set<String> = [
         "https://graph.microsoft.com", "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000",
         "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn",
@@ -137,10 +137,10 @@ public enum Audience {
     ]
 
     /// Whether `audience` is Microsoft Graph (any cloud).
-    public static func isGraph(_ audience: String) -> Bool { graph.contains(audience.lowercased()) }
+    package static func isGraph(_ audience: String) -> Bool { graph.contains(audience.lowercased()) }
 
     /// A person-readable name for a non-Graph audience.
-    public static func describe(_ audience: String) -> String {
+    package static func describe(_ audience: String) -> String {
         let lower = audience.lowercased()
         if lower.hasPrefix("https://graph.windows.net") || lower == "00000002-0000-0000-c000-000000000000" {
             return "Azure AD Graph (retired)"

@@ -86,7 +86,7 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     /// The same answer with the risk tier of every permission it names (unchanged when it has them already).
-    public func withTiers(_ lookup: (String, Scheme) -> TierMark?) -> LeastAnswer {
+    package func withTiers(_ lookup: (String, Scheme) -> TierMark?) -> LeastAnswer {
         if schemes.allSatisfy({ $0.answer.map { !$0.tiers.isEmpty } ?? true }) { return self }
         let tiered: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
             guard var answer = entry.answer else { return (entry.scheme, nil) }
@@ -102,12 +102,12 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     /// The same answer for another spelling of the request URL.
-    public func with(url: String) -> LeastAnswer {
+    package func with(url: String) -> LeastAnswer {
         LeastAnswer(self, url: url)
     }
 
     /// The same answer for another spelling of the request URL, with notes on how it was read first.
-    public func with(url: String, notes readingNotes: [String]) -> LeastAnswer {
+    package func with(url: String, notes readingNotes: [String]) -> LeastAnswer {
         LeastAnswer(
             method: method, url: url, template: template, schemes: schemes, basis: basis, notes: readingNotes + notes)
     }
@@ -150,7 +150,7 @@ public struct LeastAnswer: Sendable, Equatable {
     /// Builds the answer from the claims of the matched template(s). `pathResources` are the resource names
     /// of the path (for the recommendation); `signedInUserOnly` marks a `/me` path, which an app-only token
     /// cannot call.
-    public static func from(
+    package static func from(
         method: String, url: String, template: String?, claims: ClaimSet, only: Set<Scheme>? = nil,
         facts: PermissionFacts = { _, _ in (nil, nil) }, pathResources: [String] = [],
         signedInUserOnly: Bool = false

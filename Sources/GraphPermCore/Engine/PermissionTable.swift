@@ -102,7 +102,7 @@ public struct PermissionTable: Sendable, Equatable {
     public var isMicrosoftTable: Bool { problems.isEmpty && rows.allSatisfy(\.isValid) }
 
     /// The table for one template and method.
-    public init(method: String, claims: ClaimSet) {
+    package init(method: String, claims: ClaimSet) {
         var rows: [Row] = []
         var problems: [Problem] = []
         for scheme in Scheme.allCases {
