@@ -11,6 +11,7 @@ import GraphPermStore
 public struct Diagnoser {
     package let kb: KnowledgeBase
 
+    /// A diagnoser over `kb`: `try Diagnoser(kb: kb).diagnose(method: "GET", url: url, claims: claims)`.
     public init(kb: KnowledgeBase) { self.kb = kb }
 
     package static let limits = [

@@ -18,6 +18,7 @@ public enum LookupError: GraphPermError, Sendable, Equatable {
     /// The URL's host is not Microsoft Graph.
     case notGraph(host: String, hint: String)
 
+    /// The error in a sentence: `no known path template matches /me/mesages; did you mean: /me/messages`.
     public var description: String {
         switch self {
         case .unknownPath(let path, let suggestions):

@@ -1,7 +1,10 @@
 /// A place in the statement text: 1-based line and column, and the length of the token there.
 public struct SourceLocation: Sendable, Equatable {
+    /// The line, from 1.
     public let line: Int
+    /// The column, from 1.
     public let column: Int
+    /// How many characters the place spans (the carets to draw).
     public let length: Int
 }
 

@@ -10,27 +10,40 @@ import GraphPermJSON
 ///     let claims = TokenClaims(payload: jwt.payload)
 ///     claims.kind  // .delegated when there is an scp claim or idtyp is "user"
 public struct TokenClaims: Sendable, Equatable {
+    /// Whose token it is: a signed-in user's (`delegated`), an app's (`application`), or unknown.
     public enum Kind: String, Sendable { case delegated, application, unknown }
 
+    /// The `aud` claim: `["https://graph.microsoft.com"]`.
     public let audiences: [String]
+    /// The delegated permissions of the `scp` claim: `["User.Read", "Mail.Read"]`.
     public let scopes: [String]
+    /// The application permissions (and app roles) of the `roles` claim: `["Mail.Read"]`.
     public let roles: [String]
+    /// The admin role template IDs of the `wids` claim; nil when the token has no such claim.
     public let wids: [String]?
+    /// The `idtyp` claim: `user` or `app`.
     public let idtyp: String?
+    /// The token version of the `ver` claim: `1.0` or `2.0`.
     public let version: String?
+    /// When the token expires (`exp`).
     public let expires: Date?
+    /// When the token becomes valid (`nbf`).
     public let notBefore: Date?
+    /// The tenant that issued the token (`tid`).
     public let tenantId: String?
+    /// The account type of the `acct` claim: `0` for a member of the tenant, `1` for a guest.
     public let accountType: String?
+    /// The `iss` claim: `https://sts.windows.net/<tenant>/`.
     public let issuer: String?
 
     /// The tenant of personal Microsoft accounts.
-    public static let consumerTenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
+    package static let consumerTenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
 
     /// Whether these are only the claims someone knows (from a report, say): a missing claim is then unknown, not
     /// absent, and says nothing.
     public let isPartial: Bool
 
+    /// Reads the claims of a decoded payload: `TokenClaims(payload: object).scopes  // ["User.Read"]`.
     public init(payload: JSONObject, isPartial: Bool = false) {
         self.isPartial = isPartial
         func strings(_ key: String) -> [String]? {

@@ -8,14 +8,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 ///     TabularText(columns: ["name", "scheme"], rows: [["Mail.Read", "Application"]]).render(.md)
 ///     // |name|scheme|\n|:---|:---|\n|Mail.Read|Application|\n
 public struct TabularText: Sendable, Equatable, Renderable {
+    /// The column names: `["name", "scheme"]`.
     public var columns: [String]
+    /// The rows, one cell per column: `[["Mail.Read", "Application"]]`.
     public var rows: [[String]]
 
+    /// Rows under `columns`: `TabularText(columns: ["name"], rows: [["Mail.Read"]])`.
     public init(columns: [String], rows: [[String]]) {
         self.columns = columns
         self.rows = rows
     }
 
+    /// The rows themselves.
     public var tableForm: TabularText? { self }
 
     /// The rows in `format`.
