@@ -2,7 +2,7 @@ import GraphPermCore
 import GraphPermStore
 /// `graphperm audit`: granted permissions against the calls an app makes.
 public struct AuditReport: Sendable {
-    /// One finding: `Finding(kind: .unused, scheme: .application, subject: "Mail.Read", ...)`.
+    /// One finding: `report.findings.first?.subject  // "Mail.Read"`.
     public struct Finding: Sendable, Equatable {
         /// What kind of finding: `kind.rawValue  // "broader than needed"`.
         public enum Kind: String, Sendable {

@@ -28,8 +28,9 @@ package enum PrivilegeOrder {
         package let operations: Int
         package let resourceBase: String
 
-        package init(label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?)
-        {
+        package init(
+            label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?
+        ) {
             self.label = label
             self.permission = permission
             self.isLeast = isLeast
