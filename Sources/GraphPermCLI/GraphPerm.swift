@@ -5,10 +5,10 @@ import GraphPermStore
 import GraphPermQuery
 
 /// The `graphperm` command: its subcommands, and the exit code of every error (mapped once, here).
-public struct GraphPerm: ParsableCommand {
-    public init() {}
+package struct GraphPerm: ParsableCommand {
+    package init() {}
 
-    public static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "graphperm",
         abstract:
             "Which Microsoft Graph permission does this call need? Answers offline from Microsoft's permission data.",
@@ -33,7 +33,7 @@ public struct GraphPerm: ParsableCommand {
 
     /// Parses and runs like ArgumentParser's own `main`, but a usage error that quotes an argument (a 100 MB
     /// number, a value with escape sequences) is printed bounded and with its control characters escaped.
-    public static func main() {
+    package static func main() {
         Resources.useFolder(Environment.value("GRAPHPERM_RESOURCES"))
         let arguments: [String]
         switch ArgumentOrder.read(Array(CommandLine.arguments.dropFirst()), commands: commandNames) {

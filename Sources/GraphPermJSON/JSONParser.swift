@@ -6,7 +6,7 @@ import GraphPermPlatform
 ///     try JSONParser.parse(Array("[1,".utf8))
 ///     // throws JSONSyntaxError: line 1, column 4 ($[1]): expected a value, found the end of the input
 public struct JSONParser {
-    public static let maxDepth = 256
+    package static let maxDepth = 256
 
     private let bytes: [UInt8]
     private var position = 0
@@ -265,10 +265,15 @@ public struct JSONParser {
 
 /// A syntax error with its place in the document.
 public struct JSONSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The line of the error, from 1.
     public let line: Int
+    /// The column of the error, from 1.
     public let column: Int
+    /// Where in the document, as a JSON path: `$.permissions["Mail.Read"]`.
     public let path: String
+    /// What was expected: `expected ',' or '}'`.
     public let message: String
 
+    /// The error in one line: `line 3, column 7 ($.a): expected a value`.
     public var description: String { "line \(line), column \(column) (\(path)): \(message)" }
 }

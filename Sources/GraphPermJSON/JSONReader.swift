@@ -170,11 +170,11 @@ private final class JSONTrail: Sendable {
 }
 
 /// GUID syntax checks.
-public enum GUID {
+package enum GUID {
     /// Whether `text` is a GUID of the form 8-4-4-4-12 hexadecimal digits.
     ///
     ///     GUID.isValid("5d6b6bb7-de71-4623-b4af-96380a352509")  // true
-    public static func isValid(_ text: String) -> Bool {
+    package static func isValid(_ text: String) -> Bool {
         var count = 0
         for byte in text.utf8 {
             switch count {

@@ -12,7 +12,7 @@ public enum JSONValue: Sendable, Equatable {
     case object(JSONObject)
 
     /// A short name of the value's type, for error messages ("an object", "a string", ...).
-    public var typeDescription: String {
+    package var typeDescription: String {
         switch self {
         case .null: "null"
         case .bool: "a boolean"
@@ -26,8 +26,10 @@ public enum JSONValue: Sendable, Equatable {
 
 /// A JSON object's members in document order; keys are unique (the parser rejects duplicates).
 public struct JSONObject: Sendable, Equatable {
+    /// The members in document order: `[("a", .number(1))]`.
     public var members: [(key: String, value: JSONValue)]
 
+    /// An object of `members`: `JSONObject([("a", .bool(true))])["a"]  // .bool(true)`.
     public init(_ members: [(key: String, value: JSONValue)]) { self.members = members }
 
     /// The value of `key`, or nil.
@@ -35,6 +37,7 @@ public struct JSONObject: Sendable, Equatable {
         members.first(where: { $0.key == key })?.value
     }
 
+    /// Objects are equal when their members are, in order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         lhs.members.count == rhs.members.count
             && zip(lhs.members, rhs.members).allSatisfy { $0.key == $1.key && $0.value == $1.value }
@@ -47,7 +50,7 @@ public enum JSONPathComponent: Sendable, Equatable {
     case index(Int)
 
     /// Renders a path the way the error messages print it: `$.permissions["Mail.Read"].pathSets[2]`.
-    public static func render(_ path: [JSONPathComponent]) -> String {
+    package static func render(_ path: [JSONPathComponent]) -> String {
         var text = "$"
         for component in path {
             switch component {

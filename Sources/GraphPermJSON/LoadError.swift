@@ -11,6 +11,7 @@ public enum LoadError: GraphPermError, Sendable, Equatable {
     /// The file could not be read or the database could not be written (exit 74).
     case io(file: String, message: String)
 
+    /// The error in one line, naming the file and the place: `permissions.json: $.permissions: expected an object`.
     public var description: String {
         switch self {
         case .data(let file, let place, let message): "\(file): \(place): \(message)"

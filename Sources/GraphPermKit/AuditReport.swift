@@ -2,7 +2,9 @@ import GraphPermCore
 import GraphPermStore
 /// `graphperm audit`: granted permissions against the calls an app makes.
 public struct AuditReport: Sendable {
+    /// One finding: `report.findings.first?.subject  // "Mail.Read"`.
     public struct Finding: Sendable, Equatable {
+        /// What kind of finding: `kind.rawValue  // "broader than needed"`.
         public enum Kind: String, Sendable {
             case uncovered = "call not covered"
             case unused
@@ -11,9 +13,13 @@ public struct AuditReport: Sendable {
             case signIn = "sign-in scope"
             case otherAPI = "other API"
         }
+        /// What kind of finding it is.
         public let kind: Kind
+        /// The scheme it concerns; nil for a call or an ID.
         public let scheme: Scheme?
+        /// What it is about: a permission name, a call (`GET /me`) or an ID.
         public let subject: String
+        /// The finding in a sentence.
         public let detail: String
 
         /// The risk tier of the permission the finding names (unused, broader than needed, sign-in scope); nil for
@@ -25,10 +31,13 @@ public struct AuditReport: Sendable {
     }
 
     /// The OpenID Connect scopes: needed to sign users in and to refresh tokens, not for Graph calls.
-    public static let signInScopes: Set<String> = ["openid", "profile", "email", "offline_access"]
+    package static let signInScopes: Set<String> = ["openid", "profile", "email", "offline_access"]
 
+    /// Every finding, problems and remarks, in report order.
     public let findings: [Finding]
+    /// The permissions audited.
     public let granted: GrantedPermissions
+    /// How many calls were checked.
     public let callCount: Int
     /// The manifest's `requiredResourceAccess` as it should be: the Graph permissions the calls need (IDs and
     /// types), the sign-in scopes it had, and its other APIs unchanged. nil without calls.

@@ -5,8 +5,9 @@ import GraphPermStore
 /// Explains why a call to Microsoft Graph fails (or would), from the token's claims, the request and the
 /// optional error response, reasoning from the knowledge base.
 public struct Diagnoser {
-    public let kb: KnowledgeBase
+    package let kb: KnowledgeBase
 
+    /// A diagnoser over `kb`: `try Diagnoser(kb: kb).diagnose(method: "GET", url: url, claims: claims)`.
     public init(kb: KnowledgeBase) { self.kb = kb }
 
     package static let limits = [
@@ -339,7 +340,7 @@ public struct Diagnoser {
 
 extension KnowledgeBase {
     /// The admin roles of the Security API (name and role template ID).
-    public func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
+    package func adminRoles() throws(KnowledgeBaseError) -> [AdminRole] {
         try store.adminRoles()
     }
 }

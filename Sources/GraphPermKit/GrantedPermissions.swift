@@ -6,13 +6,16 @@ import GraphPermJSON
 /// The permissions an app holds, read from its manifest (`requiredResourceAccess`), or from Graph's
 /// `appRoleAssignments` / `oauth2PermissionGrants` of its service principal.
 public struct GrantedPermissions: Sendable {
+    /// The delegated permissions granted: `["User.Read"]`.
     public var delegated: [String] = []
+    /// The application permissions granted: `["Mail.Read"]`.
     public var application: [String] = []
     /// IDs the knowledge base does not know, with where they were found.
     public var unknownIDs: [String] = []
     /// A manifest's `requiredResourceAccess` entries for APIs other than Microsoft Graph, as written.
     public var otherAPIs: [JSONValue] = []
 
+    /// None granted: `var granted = GrantedPermissions(); granted.delegated = ["User.Read"]`.
     public init() {}
 
     /// Reads one file, resolving permission IDs through the knowledge base.
@@ -64,7 +67,7 @@ public struct GrantedPermissions: Sendable {
 
 extension KnowledgeBase {
     /// The permission name of an ID in a scheme.
-    public func permissionName(guid: String, scheme: Scheme) throws(KnowledgeBaseError) -> String? {
+    package func permissionName(guid: String, scheme: Scheme) throws(KnowledgeBaseError) -> String? {
         try store.permissionName(guid: guid, scheme: scheme)
     }
 }

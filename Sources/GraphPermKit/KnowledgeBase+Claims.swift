@@ -4,7 +4,7 @@ import GraphPermStore
 
 extension KnowledgeBase {
     /// Resolves the permissions and role IDs of a token.
-    public func claimsReport(_ jwt: JWT) throws -> ClaimsReport {
+    package func claimsReport(_ jwt: JWT) throws -> ClaimsReport {
         let claims = TokenClaims(payload: jwt.payload)
         let scheme: Scheme = claims.kind == .application ? .application : .delegatedWork
         let permissions = try claims.permissions.map { name in

@@ -3,21 +3,21 @@ import GraphPermCore
 import GraphPermStore
 
 /// One side of a diff: a knowledge base with a name to show, its date and a fingerprint of its sources.
-public struct DiffSide: Sendable {
-    public let kb: KnowledgeBase
+package struct DiffSide: Sendable {
+    package let kb: KnowledgeBase
     /// The path as given on the command line.
-    public let label: String
+    package let label: String
     /// When its data was made, RFC 3339: the latest load recorded in a knowledge base file, the latest
     /// modification of the files loaded into memory.
-    public let date: String
+    package let date: String
     /// The SHA-256 digests of its permissions documents (of every file when it has none), joined.
-    public let fingerprint: String
+    package let fingerprint: String
     /// The kinds of file it was loaded from, sorted (`permissions-document`, `provisioning-info` …).
-    public let kinds: [String]
+    package let kinds: [String]
 
     /// Opens `path`: a knowledge base file (an SQLite file) as it is, anything else (a folder of Microsoft's files,
     /// a permissions document) loaded into a knowledge base in memory with the loader `graphperm load` uses.
-    public static func open(_ path: String) throws -> DiffSide {
+    package static func open(_ path: String) throws -> DiffSide {
         if KnowledgeBase.isDatabaseFile(path) {
             let kb = try KnowledgeBase.open(path: path)
             let rows = try kb.store.provenance()
@@ -46,18 +46,18 @@ public struct DiffSide: Sendable {
 
 extension KnowledgeBase {
     /// Whether `path` is an SQLite file (by its first 16 bytes).
-    public static func isDatabaseFile(_ path: String) -> Bool {
+    package static func isDatabaseFile(_ path: String) -> Bool {
         KnowledgeBaseTarget.isSQLiteFile(path)
     }
 
     /// The facts a diff compares (see `DiffFacts`).
-    public func diffFacts() throws(KnowledgeBaseError) -> DiffFacts { try store.diffFacts() }
+    package func diffFacts() throws(KnowledgeBaseError) -> DiffFacts { try store.diffFacts() }
 
     /// What changed from `old` to `new`, with graphperm's recommendation before and after for each call whose
     /// least-privilege markers changed.
     ///
     ///     let diff = try KnowledgeBase.diff(old: try .open(path: "old.sqlite"), new: try .open(path: "new.sqlite"))
-    public static func diff(old: KnowledgeBase, new: KnowledgeBase) throws -> PermissionDiff {
+    package static func diff(old: KnowledgeBase, new: KnowledgeBase) throws -> PermissionDiff {
         let facts = try [old, new].concurrentMap { kb in Result { () throws(KnowledgeBaseError) in try kb.diffFacts() }
         }
         var diff = PermissionDiff(old: try facts[0].get(), new: try facts[1].get())
@@ -101,7 +101,7 @@ extension KnowledgeBase {
 
     /// Which of `calls` need a different permission in `new` than in `old`, or are no longer documented there,
     /// in the order of `calls` (each distinct call once).
-    public static func impact(of calls: [AppCalls.Call], old: KnowledgeBase, new: KnowledgeBase) -> [CallImpact] {
+    package static func impact(of calls: [AppCalls.Call], old: KnowledgeBase, new: KnowledgeBase) -> [CallImpact] {
         var seen = Set<AppCalls.Call>()
         var impacts: [CallImpact] = []
         for call in calls where seen.insert(call).inserted {

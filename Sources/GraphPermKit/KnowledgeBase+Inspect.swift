@@ -3,12 +3,12 @@ import GraphPermCore
 import GraphPermStore
 
 /// Counts and provenance of a knowledge base.
-public struct Statistics: Sendable, Renderable {
-    public let counts: [(String, Int)]
-    public let files: [(kind: String, path: String, size: Int, sha256: String, loadedAt: String)]
+package struct Statistics: Sendable, Renderable {
+    package let counts: [(String, Int)]
+    package let files: [(kind: String, path: String, size: Int, sha256: String, loadedAt: String)]
 
     /// The counts and the files, as `stats --format json` prints them.
-    public var json: String {
+    package var json: String {
         JSONText.object([
                 ("counts", JSONText.object(counts.map { ($0.0, String($0.1)) })),
                 ("files", JSONText.array(files.map { file in
@@ -22,7 +22,7 @@ public struct Statistics: Sendable, Renderable {
     }
 
     /// A row per count and per file.
-    public var tableForm: TabularText? {
+    package var tableForm: TabularText? {
         let rows =
             counts.map { [$0.0, String($0.1)] }
             + files.map {
@@ -34,7 +34,7 @@ public struct Statistics: Sendable, Renderable {
 
 extension KnowledgeBase {
     /// Row counts of the main tables and the files loaded.
-    public func statistics() throws(KnowledgeBaseError) -> Statistics {
+    package func statistics() throws(KnowledgeBaseError) -> Statistics {
         let files = try store.provenance().map {
             (kind: $0.kind, path: $0.path, size: $0.size, sha256: $0.sha256, loadedAt: $0.loadedAt)
         }
@@ -46,5 +46,5 @@ extension KnowledgeBase {
     ///
     ///     try kb.runSQL("SELECT count(*) FROM permission")  // one row
     ///     try kb.runSQL("/**/ATTACH ':memory:' AS m")       // throws .writeRefused("ATTACH is not allowed")
-    public func runSQL(_ sql: String) throws(KnowledgeBaseError) -> TabularText { try store.runSQL(sql) }
+    package func runSQL(_ sql: String) throws(KnowledgeBaseError) -> TabularText { try store.runSQL(sql) }
 }

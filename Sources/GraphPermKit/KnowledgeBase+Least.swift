@@ -18,6 +18,7 @@ public enum LookupError: GraphPermError, Sendable, Equatable {
     /// The URL's host is not Microsoft Graph.
     case notGraph(host: String, hint: String)
 
+    /// The error in a sentence: `no known path template matches /me/mesages; did you mean: /me/messages`.
     public var description: String {
         switch self {
         case .unknownPath(let path, let suggestions):
@@ -43,11 +44,11 @@ public enum LookupError: GraphPermError, Sendable, Equatable {
 }
 
 /// The template(s) a request or an entity stands for, and how the request was read to find them.
-public struct Resolution: Sendable, Equatable {
-    public let ids: [Int]
-    public let templates: [String]
+package struct Resolution: Sendable, Equatable {
+    package let ids: [Int]
+    package let templates: [String]
     /// How an OData segment, a cast or a tenant segment was read (empty when the path matched as written).
-    public let notes: [String]
+    package let notes: [String]
 }
 
 extension KnowledgeBase {
@@ -115,7 +116,7 @@ extension KnowledgeBase {
     }
 
     /// The template(s) a URL or an entity name stands for.
-    public func resolve(method: String, target: String) throws -> Resolution {
+    package func resolve(method: String, target: String) throws -> Resolution {
         if target.utf8.contains(UInt8(ascii: "/")) {
             let request = RequestPath(target)
             if let host = request.host, let hint = GraphHosts.refusal(host) {
@@ -342,12 +343,12 @@ package struct AnswerKey: Hashable {
 }
 
 /// "Did you mean": the nearest names by edit distance.
-public enum Suggestions {
+package enum Suggestions {
     /// Up to `limit` entries of `candidates` nearest to `text` (ties in the candidates' order).
     ///
     ///     Suggestions.nearest("/securty/alerts", in: ["/security/alerts", "/users"], limit: 1)
 ///     // ["/security/alerts"]
-    public static func nearest(_ text: String, in candidates: [String], limit: Int) -> [String] {
+    package static func nearest(_ text: String, in candidates: [String], limit: Int) -> [String] {
         let length = text.count
         var scored: [(Int, Int, String)] = []
         for (index, candidate) in candidates.enumerated() where abs(candidate.count - length) <= max(8, length / 2) {

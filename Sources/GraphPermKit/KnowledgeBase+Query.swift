@@ -17,8 +17,11 @@ public enum QueryOutput: Sendable, Renderable {
         }
     }
 
+    /// The answer as one JSON document.
     public var json: String { answer.json }
+    /// The answer's rows; nil when it has none.
     public var tableForm: TabularText? { answer.tableForm }
+    /// The answer's markdown document; nil to render the rows.
     public var markdownForm: String? { answer.markdownForm }
 }
 
@@ -61,7 +64,7 @@ extension KnowledgeBase {
     }
 
     /// The SQL a statement runs, with its arguments.
-    public func explain(_ statement: GraphPermQuery.Statement) -> TabularText {
+    package func explain(_ statement: GraphPermQuery.Statement) -> TabularText {
         let columns = ["step", "sql", "arguments"]
         switch statement {
         case .least(_, let target, _), .whoCan(_, let target, _):

@@ -9,7 +9,9 @@ public enum ReferenceKind: String, CaseIterable, Sendable {
 
 /// One generated markdown file: a name (for `--out DIR`) and its text.
 public struct ReferenceDocument: Sendable, Equatable {
+    /// The file name: `mail.md`.
     public let name: String
+    /// The document's markdown text.
     public let markdown: String
 }
 

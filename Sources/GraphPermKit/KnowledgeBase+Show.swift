@@ -4,26 +4,43 @@ import GraphPermJSON
 
 /// A permission card: the permission in each scheme it exists in, with what it grants.
 public struct PermissionCard: Sendable, Equatable, Renderable {
+    /// The permission in one scheme: `card.entries.first?.adminDisplayName  // "Read user mail"`.
     public struct Entry: Sendable, Equatable {
+        /// The scheme: `.application`.
         public let scheme: Scheme
+        /// The permission's ID in this scheme (`810c84a8-...`); nil when the data has none.
         public let guid: String?
+        /// The name an administrator sees in the consent prompt.
         public let adminDisplayName: String?
+        /// What the permission allows, as an administrator reads it.
         public let adminDescription: String?
+        /// The name a user sees in the consent prompt (delegated schemes).
         public let userDisplayName: String?
+        /// What the permission allows, as a user reads it (delegated schemes).
         public let userDescription: String?
+        /// Whether only an administrator can consent; nil when the data does not say.
         public let requiresAdminConsent: Bool?
+        /// Microsoft's privilege level (1 lowest); nil when the data does not say.
         public let privilegeLevel: Int?
+        /// Whether the permission is enabled; nil when the data does not say.
         public let isEnabled: Bool?
+        /// Whether Microsoft hides the permission from consent screens; nil when the data does not say.
         public let isHidden: Bool?
+        /// How many (method, path) pairs the permission grants in this scheme.
         public let grantCount: Int
         /// The risk tier in this scheme (`Data/tiers.json`); nil only when the tier rules cannot be read.
         public let tier: PermissionTier?
     }
 
+    /// The permission's name: `Mail.Read`.
     public let name: String
+    /// The resource part of the name: `Mail`.
     public let resource: String
+    /// The operation part of the name: `Read`; nil when there is none.
     public let operation: String?
+    /// The constraint part of the name: `All` in `User.Read.All`; nil when there is none.
     public let constraint: String?
+    /// One entry per scheme the permission exists in, in `Scheme` order.
     public let entries: [Entry]
 
     /// The permission's facts per scheme, as `show --format json` prints them.
@@ -84,7 +101,9 @@ public struct PermissionCard: Sendable, Equatable, Renderable {
 
 /// An Entra admin role.
 public struct AdminRoleCard: Sendable, Equatable, Renderable {
+    /// The role's name: `Global Reader`.
     public let name: String
+    /// The role's template ID, as the `wids` claim carries it: `f2ef992c-...`.
     public let roleTemplateId: String
 
     /// The role and its template ID.
@@ -92,6 +111,7 @@ public struct AdminRoleCard: Sendable, Equatable, Renderable {
         JSONText.object([("role", JSONText.string(name)), ("roleTemplateId", JSONText.string(roleTemplateId))])
     }
 
+    /// The role as one row: name and template ID.
     public var tableForm: TabularText? {
         TabularText(columns: ["Role", "Role template ID"], rows: [[name, roleTemplateId]])
     }
@@ -110,7 +130,9 @@ public enum ShowResult: Sendable, Equatable, Renderable {
         }
     }
 
+    /// The card as JSON.
     public var json: String { card.json }
+    /// The card's rows.
     public var tableForm: TabularText? { card.tableForm }
 }
 

@@ -6,7 +6,7 @@ extension KnowledgeBase {
     /// its permissions document), or nil when it was loaded from files.
     ///
     ///     try kb.snapshotOrigin()   // ("2026-08-07", "6cbd6bbd665a") on a fresh install; nil after `graphperm sync`
-    public func snapshotOrigin() throws(KnowledgeBaseError) -> (date: String, commit: String)? {
+    package func snapshotOrigin() throws(KnowledgeBaseError) -> (date: String, commit: String)? {
         try store.permissionsDocumentLocation().flatMap(Snapshot.origin(ofLocation:))
     }
 }

@@ -4,16 +4,16 @@ import GraphPermJSON
 import GraphPermStore
 
 /// One app of a tenant export audited against its calls (`graphperm audit --tenant FOLDER --app APP --calls FILE`).
-public struct TenantAppAudit: Sendable {
+package struct TenantAppAudit: Sendable {
     /// The service principal audited.
-    public let app: TenantExport.ServicePrincipal
+    package let app: TenantExport.ServicePrincipal
     /// The single-app audit of what the export says it holds against its calls.
-    public let report: AuditReport
+    package let report: AuditReport
 }
 
 /// Why an app cannot be picked out of a tenant export: none or several match.
-public struct TenantAppChoiceError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
+package struct TenantAppChoiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let description: String
 }
 
 extension KnowledgeBase {
@@ -25,7 +25,7 @@ extension KnowledgeBase {
     ///
     ///     let audit = try kb.auditTenantApp(folder: "tenant", app: "Contoso Mail Archiver", calls: calls)
     ///     audit.report.problems.map(\.subject)   // ["User.Read.All", ...]
-    public func auditTenantApp(folder: String, app: String, calls: [AppCalls.Call]) throws -> TenantAppAudit {
+    package func auditTenantApp(folder: String, app: String, calls: [AppCalls.Call]) throws -> TenantAppAudit {
         let export = try TenantExport.read(folder: folder)
         let principal = try Self.choose(app, in: export, folder: folder)
         let granted = try grantedPermissions(of: principal, in: export)

@@ -8,7 +8,7 @@ extension KnowledgeBase {
     ///
     ///     let report = try kb.auditTenant(folder: "tenant", today: "2026-08-07")
     ///     report.apps[0].score   // the highest
-    public func auditTenant(folder: String, today: String) throws -> TenantAuditReport {
+    package func auditTenant(folder: String, today: String) throws -> TenantAuditReport {
         let export = try TenantExport.read(folder: folder)
         let rules = try ShippedTiers.rules()
         var roleNames: [String: String] = [:]

@@ -10,7 +10,7 @@ import Synchronization
 ///     try kb.least(method: "GET", target: "/security/alerts").schemes[2].answer?.least  // ["SecurityEvents.Read.All"]
 public final class KnowledgeBase: Sendable {
     /// The schema version this build writes and reads (`PRAGMA user_version`).
-    public static let schemaVersion = KnowledgeStore.schemaVersion
+    package static let schemaVersion = KnowledgeStore.schemaVersion
 
     package let store: KnowledgeStore
     private let claimSets = Mutex<[[Int]: ClaimSet]>([:])
@@ -40,21 +40,21 @@ public final class KnowledgeBase: Sendable {
 
     /// A matcher able to match `request`: the full one once built, else one over the few templates that could
     /// match it (enough for a one-shot lookup, and much faster to build).
-    public func matcher(for request: RequestPath) throws(KnowledgeBaseError) -> PathMatcher {
+    package func matcher(for request: RequestPath) throws(KnowledgeBaseError) -> PathMatcher {
         try store.matcher(for: request)
     }
 
     /// Stops the statement running now (it fails with an "interrupted" error); used for Ctrl-C in the REPL.
-    public func interrupt() { store.interrupt() }
+    package func interrupt() { store.interrupt() }
 
     /// Every grant on the given templates, in Microsoft's claim order.
-    public func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
+    package func grants(templateIDs: [Int]) throws(KnowledgeBaseError) -> [Grant] {
         try store.grants(templateIDs: templateIDs)
     }
 
     /// The claim set of the given templates, read once and then kept (the knowledge base never changes under
     /// an open connection).
-    public func claimSet(templateIDs: [Int]) throws(KnowledgeBaseError) -> ClaimSet {
+    package func claimSet(templateIDs: [Int]) throws(KnowledgeBaseError) -> ClaimSet {
         if let cached = claimSets.withLock({ $0[templateIDs] }) { return cached }
         let set = ClaimSet(grants: try store.grants(templateIDs: templateIDs))
         claimSets.withLock { $0[templateIDs] = set }
@@ -74,7 +74,7 @@ public final class KnowledgeBase: Sendable {
     ///
     ///     try kb.preloadGrants()
     ///     try kb.grants(templateIDs: [id])  // the same grants as the query per template gives, from memory
-    public func preloadGrants() throws(KnowledgeBaseError) {
+    package func preloadGrants() throws(KnowledgeBaseError) {
         try store.preloadGrants()
         try preloadPermissionFacts()
     }

@@ -13,7 +13,7 @@ extension TenantExport {
     /// parsed side by side; an error names the file and the JSON path.
     ///
     ///     let export = try TenantExport.read(folder: "tenant")
-    public static func read(folder: String) throws(LoadError) -> TenantExport {
+    package static func read(folder: String) throws(LoadError) -> TenantExport {
         var pages: [(collection: Int, page: Page)] = []
         for (collection, stem) in collections.enumerated() {
             var number = 1

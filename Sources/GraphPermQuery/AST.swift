@@ -3,7 +3,7 @@ public enum SchemeFilter: String, Sendable, Equatable, CaseIterable {
     case delegated, work, personal, application
 
     /// Parses `delegated`, `work`, `delegated-work`, `personal`, `delegated-personal`, `application`, `app`.
-    public init?(word: String) {
+    package init?(word: String) {
         switch word.lowercased() {
         case "delegated": self = .delegated
         case "work", "delegated-work", "delegatedwork": self = .work
@@ -14,7 +14,7 @@ public enum SchemeFilter: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The scheme names it covers, in Microsoft's order.
-    public var schemeNames: [String] {
+    package var schemeNames: [String] {
         switch self {
         case .delegated: ["DelegatedWork", "DelegatedPersonal"]
         case .work: ["DelegatedWork"]
@@ -47,9 +47,12 @@ public indirect enum Condition: Sendable, Equatable {
 
 /// One `order by` term.
 public struct OrderTerm: Sendable, Equatable {
+    /// The field to sort by: `name`.
     public let field: String
+    /// Whether the order is `desc`.
     public let descending: Bool
 
+    /// A term: `OrderTerm(field: "name", descending: true)` is `order by name desc`.
     public init(field: String, descending: Bool) {
         self.field = field
         self.descending = descending
@@ -58,10 +61,14 @@ public struct OrderTerm: Sendable, Equatable {
 
 /// Filters, order and limit shared by the listing statements.
 public struct Listing: Sendable, Equatable {
+    /// The `where` condition; nil for none.
     public var condition: Condition?
+    /// The `order by` terms, first first.
     public var order: [OrderTerm]
+    /// The `limit`; nil for none.
     public var limit: Int?
 
+    /// A listing: `Listing(limit: 5)` is `... limit 5`.
     public init(condition: Condition? = nil, order: [OrderTerm] = [], limit: Int? = nil) {
         self.condition = condition
         self.order = order

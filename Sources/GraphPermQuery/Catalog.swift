@@ -1,25 +1,25 @@
 /// The fixed catalog of what statements may name: keywords and, per listing, its fields with the SQL
 /// expression behind each. No identifier reaches SQL text from anywhere else.
-public enum Catalog {
-    public static let statementKeywords = [
+package enum Catalog {
+    package static let statementKeywords = [
         "least", "who", "show", "paths", "permissions", "calls", "compare", "entities", "roles", "explain",
     ]
-    public static let keywords =
+    package static let keywords =
         statementKeywords + [
             "can", "for", "of", "where", "and", "or", "not", "order", "by", "asc", "desc", "limit", "with", "like",
             "true", "false",
         ]
-    public static let methods = HTTPMethod.documented.map(\.rawValue)
+    package static let methods = HTTPMethod.documented.map(\.rawValue)
 
     /// A field: its name, SQL expression, and kind of value.
-    public struct Field: Sendable, Equatable {
-        public enum Kind: Sendable { case text, number, bool, scheme }
-        public let name: String
-        public let sql: String
-        public let kind: Kind
+    package struct Field: Sendable, Equatable {
+        package enum Kind: Sendable { case text, number, bool, scheme }
+        package let name: String
+        package let sql: String
+        package let kind: Kind
     }
 
-    public static let permissionFields: [Field] = [
+    package static let permissionFields: [Field] = [
         Field(name: "name", sql: "p.name", kind: .text),
         Field(name: "resource", sql: "p.resource", kind: .text),
         Field(name: "operation", sql: "p.operation", kind: .text),
@@ -48,7 +48,7 @@ public enum Catalog {
         Field(name: "tier_basis", sql: "ps.tier_basis", kind: .text),
     ]
 
-    public static let pathFields: [Field] = [
+    package static let pathFields: [Field] = [
         Field(name: "method", sql: "g.method", kind: .text),
         Field(name: "template", sql: "t.template", kind: .text),
         Field(name: "scheme", sql: "s.name", kind: .scheme),
@@ -57,7 +57,7 @@ public enum Catalog {
         Field(name: "source", sql: "g.source", kind: .text),
     ]
 
-    public static let callFields: [Field] = [
+    package static let callFields: [Field] = [
         Field(name: "template", sql: "t.template", kind: .text),
         Field(name: "method", sql: "g.method", kind: .text),
         Field(name: "scheme", sql: "s.name", kind: .scheme),

@@ -5,12 +5,12 @@
 ///     Excerpt.text("Mail.Read")                          // Mail.Read
 ///     Excerpt.text(String(repeating: "9", count: 1_000)) // 80 nines, then "… (1000 bytes)"
 ///     Excerpt.text("a\u{1B}[2Jb")                        // a\u{1B}[2Jb
-public enum Excerpt {
+package enum Excerpt {
     /// How many Unicode scalars of a text are shown before it is cut.
-    public static let defaultLimit = 80
+    package static let defaultLimit = 80
 
     /// `text` cut after `limit` scalars (saying how long it was) with control characters escaped.
-    public static func text(_ text: String, limit: Int = defaultLimit) -> String {
+    package static func text(_ text: String, limit: Int = defaultLimit) -> String {
         var shown = ""
         var count = 0
         for scalar in text.unicodeScalars {
@@ -24,7 +24,7 @@ public enum Excerpt {
     /// `text` as `Excerpt.text` shows it, between double quotes.
     ///
     ///     Excerpt.quoted("Mail Read")  // "Mail Read"
-    public static func quoted(_ text: String, limit: Int = defaultLimit) -> String {
+    package static func quoted(_ text: String, limit: Int = defaultLimit) -> String {
         "\"" + Excerpt.text(text, limit: limit) + "\""
     }
 
@@ -32,7 +32,7 @@ public enum Excerpt {
     /// `limit` bytes kept (a safety net under the excerpts each message already makes of its inputs).
     ///
     ///     Excerpt.message("1:3: bad\u{7}\n  line")  // "1:3: bad\u{07}\n  line"
-    public static func message(_ text: String, limit: Int = 8_192) -> String {
+    package static func message(_ text: String, limit: Int = 8_192) -> String {
         var shown = ""
         var bytes = 0
         for scalar in text.unicodeScalars {
@@ -45,7 +45,7 @@ public enum Excerpt {
 
     /// Whether a scalar would act on a terminal (C0 and C1 controls, DEL) or reorder the text around it
     /// (bidirectional overrides and isolates).
-    public static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0x200E, 0x200F, 0x061C: true
         default: false

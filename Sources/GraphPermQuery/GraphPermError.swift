@@ -11,5 +11,6 @@ public protocol GraphPermError: Error, CustomStringConvertible {
 }
 
 extension GraphPermError {
+    /// `error: ` and the description: `error: no such permission: Mail.Raed`.
     public var userMessage: String { "error: \(description)" }
 }

@@ -1,10 +1,10 @@
 /// Splits statement text into tokens. Keywords are not special here; the parser decides.
 ///
 ///     try Lexer.tokens("least GET /me")  // word "least", word "GET", path "/me", end
-public enum Lexer {
-    public static let maxLength = 100_000
+package enum Lexer {
+    package static let maxLength = 100_000
 
-    public static func tokens(_ text: String) throws(QueryError) -> [Token] {
+    package static func tokens(_ text: String) throws(QueryError) -> [Token] {
         guard text.utf8.count <= maxLength else {
             throw QueryError(message: "the statement is \(text.utf8.count) bytes long; at most \(maxLength) are read",
                              location: SourceLocation(line: 1, column: 1, length: 1), sourceLine: "")

@@ -3,7 +3,7 @@
 ///     try Parser.parse("least PATCH /security/alerts/{id} for application")
 ///     // .least(method: "PATCH", target: "/security/alerts/{id}", schemes: .application)
 public struct Parser {
-    public static let maxDepth = 64
+    package static let maxDepth = 64
 
     private let tokens: [Token]
     private let lines: [String]

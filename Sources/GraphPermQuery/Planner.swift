@@ -3,6 +3,7 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible {
     case text(String)
     case integer(Int)
 
+    /// The value as the language writes it: `'Mail%'` or `5`.
     public var description: String {
         switch self {
         case .text(let text): Printer.quoted(text)
@@ -13,9 +14,12 @@ public enum SQLValue: Sendable, Equatable, CustomStringConvertible {
 
 /// SQL text and its arguments. User values are only ever arguments; identifiers come from `Catalog`.
 public struct PlannedQuery: Sendable, Equatable {
+    /// The SQL text, with `?` for each argument.
     public let sql: String
+    /// The values bound to the `?` parameters, in order: `[.text("Mail%")]`.
     public let arguments: [SQLValue]
 
+    /// A query: `PlannedQuery(sql: "SELECT name FROM permission LIMIT ?", arguments: [.integer(5)])`.
     public init(sql: String, arguments: [SQLValue]) {
         self.sql = sql
         self.arguments = arguments
@@ -28,11 +32,15 @@ public struct PlannedQuery: Sendable, Equatable {
 ///         condition: .comparison(field: "name", op: .like, value: .text("Security%")))))
 ///     // SELECT p.name, s.name, ps.guid, ... WHERE p.name LIKE ? ... ORDER BY p.kibali_rank, s.id  ["Security%"]
 public enum Planner {
+    /// A statement the planner cannot compile: `error.message  // "unknown field nmae"`.
     public struct PlanError: Error, Sendable, Equatable, CustomStringConvertible {
+        /// What is wrong, in a sentence.
         public let message: String
+        /// The message.
         public var description: String { message }
     }
 
+    /// The SQL of a listing statement; nil for the statements that are not listings (`least`, `who can`).
     public static func plan(_ statement: Statement) throws(PlanError) -> PlannedQuery? {
         switch statement {
         case .permissions(let listing):

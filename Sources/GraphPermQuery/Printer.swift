@@ -2,6 +2,7 @@
 ///
 ///     Printer.print(.least(method: "GET", target: "/me", schemes: .application))  // "least GET /me for application"
 public enum Printer {
+    /// The statement as text that parses back to it: `Printer.print(try Parser.parse("who can get /me"))`.
     public static func print(_ statement: Statement) -> String {
         switch statement {
         case .least(let method, let target, let schemes): "least \(method) \(name(target))" + schemeText(schemes)
@@ -31,7 +32,7 @@ public enum Printer {
     }
 
     /// Text in single quotes, with `'` doubled.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var result = "'"
         for scalar in text.unicodeScalars {
             result.unicodeScalars.append(scalar)

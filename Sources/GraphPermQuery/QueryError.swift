@@ -6,16 +6,20 @@
 ///             ^^^
 ///     did you mean 'GET'?
 public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong: `expected a method, found the end`.
     public let message: String
+    /// Where in the text: line, column and the length to underline.
     public let location: SourceLocation
+    /// The line of the text the error is on, shown above the caret.
     public let sourceLine: String
+    /// A close word the user may have meant: `name` for `nmae`; nil when none is close.
     public var suggestion: String?
     /// Whether the statement simply stopped early (the REPL then asks for more lines).
-    public var isAtEnd: Bool = false
+    package var isAtEnd: Bool = false
     /// The message without any text of the input: the kind and size of what was found instead of its text.
-    public var redactedMessage: String
+    package var redactedMessage: String
 
-    public init(
+    package init(
         message: String, location: SourceLocation, sourceLine: String, suggestion: String? = nil, isAtEnd: Bool = false,
                 redactedMessage: String? = nil) {
         self.message = message
@@ -29,6 +33,7 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// How many scalars of the source line are shown on either side of the error (a long line is cut around it).
     static let context = 60
 
+    /// The message, the line and a caret under the place: `1:8: expected ..., found ...`.
     public var description: String {
         let scalars = Array(sourceLine.unicodeScalars)
         let errorStart = max(0, min(location.column - 1, scalars.count))
@@ -52,17 +57,17 @@ public struct QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// the place, and what was expected and found.
     ///
     ///     1:1: expected a statement (least, who, show, ...), found a word of 1207 bytes
-    public var redactedDescription: String {
+    package var redactedDescription: String {
         "\(location.line):\(location.column): \(redactedMessage)"
     }
 }
 
 /// Edit distance, for "did you mean".
-public enum EditDistance {
+package enum EditDistance {
     /// The closest of `candidates` to `word` (case-insensitive), if close enough to be a likely typo.
     ///
     ///     EditDistance.closest(to: "leest", in: ["least", "show"])  // "least"
-    public static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let target = Array(word.lowercased())
         var best: (Int, String)? = nil
         for candidate in candidates {
@@ -77,7 +82,7 @@ public enum EditDistance {
     /// The edit distance between two texts, case-insensitive.
     ///
     ///     EditDistance.distance("GTE", "get")  // 1
-    public static func distance(_ lhs: String, _ rhs: String) -> Int {
+    package static func distance(_ lhs: String, _ rhs: String) -> Int {
         levenshtein(Array(lhs.lowercased()), Array(rhs.lowercased()))
     }
 

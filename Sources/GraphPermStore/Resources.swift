@@ -101,7 +101,7 @@ package struct ResourceFolder: Sendable {
 }
 
 /// The risk-tier rules that ship with the binary (`Data/tiers.json`), read once.
-public enum ShippedTiers {
+package enum ShippedTiers {
     private static let loaded: Result<TierRules, LoadError> = Result { () throws(LoadError) in
         let folder = Resources.dataDirectory
         return try TierRules.parse(
@@ -109,10 +109,10 @@ public enum ShippedTiers {
     }
 
     /// The rules, or the error that names the file and the place where they are wrong.
-    public static func rules() throws(LoadError) -> TierRules { try loaded.get() }
+    package static func rules() throws(LoadError) -> TierRules { try loaded.get() }
 
     /// The tier of `name` in `scheme` by the shipped rules; nil only when the rules cannot be read.
-    public static func tier(of name: String, scheme: Scheme) -> PermissionTier? {
+    package static func tier(of name: String, scheme: Scheme) -> PermissionTier? {
         try? loaded.get().tier(of: name, scheme: scheme)
     }
 }

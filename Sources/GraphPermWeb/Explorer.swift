@@ -9,7 +9,7 @@ import Synchronization
 ///
 ///     let explorer = Explorer(kb: try KnowledgeBase.open(path: "graphperm.sqlite"))
 ///     explorer.respond(to: WebRequest(method: "GET", target: "/api/least?method=GET&url=/me")).status  // 200
-public final class Explorer: Sendable {
+package final class Explorer: Sendable {
     let kb: KnowledgeBase
     /// `/api/least` answers by request target (the knowledge base never changes while the server runs).
     private let leastCache = Mutex<[String: WebResponse]>([:])
@@ -22,14 +22,14 @@ public final class Explorer: Sendable {
     let cards = Mutex<[String: PermissionCard]>([:])
 
     /// The largest request body accepted (a HAR file of a long session fits).
-    public static let maxBodyBytes = 4 << 20
+    package static let maxBodyBytes = 4 << 20
 
-    public init(kb: KnowledgeBase) {
+    package init(kb: KnowledgeBase) {
         self.kb = kb
     }
 
     /// The response to `request`; never throws: every failure is an error page or JSON error.
-    public func respond(to request: WebRequest) -> WebResponse {
+    package func respond(to request: WebRequest) -> WebResponse {
         let isAPI = request.path.hasPrefix("/api/") || request.path == "/openapi.json" || isDevX(request)
         do {
             guard let response = try route(request) else {

@@ -4,18 +4,18 @@ import GraphPermCore
 /// A request as the explorer sees it: method, percent-decoded path, query parameters and body.
 ///
 ///     WebRequest(method: "GET", target: "/api/least?method=GET&url=%2Fme").parameter("url")  // "/me"
-public struct WebRequest: Sendable {
-    public let method: String
+package struct WebRequest: Sendable {
+    package let method: String
     /// The path, percent-decoded.
-    public let path: String
+    package let path: String
     /// The query parameters in their order, percent-decoded (`+` is a space).
-    public let query: [(name: String, value: String)]
-    public let body: [UInt8]
+    package let query: [(name: String, value: String)]
+    package let body: [UInt8]
     /// The Content-Type header, if any.
-    public let contentType: String?
+    package let contentType: String?
 
     /// A request for `target` (a path with an optional `?query`).
-    public init(method: String, target: String, body: [UInt8] = [], contentType: String? = nil) {
+    package init(method: String, target: String, body: [UInt8] = [], contentType: String? = nil) {
         let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         self.method = method.uppercased()
         path = FormText.decode(String(parts.first ?? "/"), plusIsSpace: false)
@@ -25,15 +25,15 @@ public struct WebRequest: Sendable {
     }
 
     /// The first value of a query parameter (names compared without regard to letter case).
-    public func parameter(_ name: String) -> String? {
+    package func parameter(_ name: String) -> String? {
         query.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
     }
 
     /// The body's form fields (`application/x-www-form-urlencoded`).
-    public var formFields: [(name: String, value: String)] { FormText.pairs(String(decoding: body, as: UTF8.self)) }
+    package var formFields: [(name: String, value: String)] { FormText.pairs(String(decoding: body, as: UTF8.self)) }
 
     /// The first value of a form field.
-    public func field(_ name: String) -> String? { formFields.first { $0.name == name }?.value }
+    package func field(_ name: String) -> String? { formFields.first { $0.name == name }?.value }
 
     /// The body's form fields, from a `multipart/form-data` body (a form with a file input) or an urlencoded one.
     func formParts() throws(WebError) -> [FormPart] {
@@ -45,14 +45,14 @@ public struct WebRequest: Sendable {
 }
 
 /// A response: status, content type, body, and any extra headers.
-public struct WebResponse: Sendable {
-    public var status: Int
-    public var contentType: String
-    public var body: [UInt8]
-    public var headers: [(name: String, value: String)]
+package struct WebResponse: Sendable {
+    package var status: Int
+    package var contentType: String
+    package var body: [UInt8]
+    package var headers: [(name: String, value: String)]
 
     /// A response of `text` as UTF-8.
-    public init(status: Int = 200, contentType: String, text: String, headers: [(name: String, value: String)] = []) {
+    package init(status: Int = 200, contentType: String, text: String, headers: [(name: String, value: String)] = []) {
         self.status = status
         self.contentType = contentType
         self.body = Array(text.utf8)
@@ -71,7 +71,7 @@ public struct WebResponse: Sendable {
 
     /// The headers every response carries: a strict Content-Security-Policy (scripts and styles only from this
     /// server, no frames, forms only to it) and no MIME sniffing.
-    public static let securityHeaders: [(name: String, value: String)] = [
+    package static let securityHeaders: [(name: String, value: String)] = [
         ("Content-Security-Policy", contentSecurityPolicy),
         ("X-Content-Type-Options", "nosniff"),
         ("Referrer-Policy", "no-referrer"),
@@ -79,7 +79,7 @@ public struct WebResponse: Sendable {
     ]
 
     /// The Content-Security-Policy of every response.
-    public static let contentSecurityPolicy =
+    package static let contentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 }

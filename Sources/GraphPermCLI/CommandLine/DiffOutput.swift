@@ -4,7 +4,7 @@ import GraphPermKit
 
 /// The formats of `diff` and `changes`: JSON for scripts (the default), a Markdown changelog, an Atom feed. A
 /// diff has no table shape (its kinds have different fields), so `table` and `csv` are refused with a usage error.
-public enum DiffFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
+package enum DiffFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
     case json, md, atom, table, csv
 
     public var defaultValueDescription: String { rawValue }
@@ -13,31 +13,31 @@ public enum DiffFormat: String, CaseIterable, Sendable, ExpressibleByArgument {
 }
 
 /// Options `diff` and `changes` share.
-public struct DiffOptions: ParsableArguments {
-    public init() {}
+package struct DiffOptions: ParsableArguments {
+    package init() {}
 
     @Option(
         name: .long, help: "Output format: json (default), md (a changelog) or atom (a feed).",
         completion: .list(["json", "md", "atom"]))
-    public var format: DiffFormat = .json
+    package var format: DiffFormat = .json
 
     @Option(
         name: .long, help: "A file of your app's calls (as `graphperm need` reads): which now need another permission.")
-    public var calls: String?
+    package var calls: String?
 
     @Option(
         name: .long,
         help: "A tenant export folder (as `audit --tenant` reads): which apps' grants the changes touch.")
-    public var tenant: String?
+    package var tenant: String?
 
-    public func validate() throws {
+    package func validate() throws {
         if format == .table || format == .csv {
             throw ValidationError("a diff has no table shape: use --format json, md or atom, not \(format.rawValue)")
         }
     }
 
     /// Compares `old` with `new` and prints the diff (and the impact on `--calls`) in the chosen format.
-    public func print(old: DiffSide, new: DiffSide) throws {
+    package func print(old: DiffSide, new: DiffSide) throws {
         if old.kinds != new.kinds {
             Console.note(
                 "note: \(old.label) was loaded from \(old.kinds.joined(separator: ", ")) and \(new.label) from "

@@ -5,8 +5,11 @@ import GraphPermJSON
 ///
 ///     try AppCalls.parse("GET /me\nPOST /me/sendMail\n", file: "calls.txt").map(\.method)  // ["GET", "POST"]
 public enum AppCalls {
+    /// One request: its method and URL as written (`GET`, `https://graph.microsoft.com/v1.0/me`).
     public struct Call: Sendable, Equatable, Hashable {
+        /// The HTTP method, upper-cased: `GET`.
         public let method: String
+        /// The URL or path as written: `/me/messages`.
         public let url: String
 
         package init(method: String, url: String) {
@@ -15,6 +18,7 @@ public enum AppCalls {
         }
     }
 
+    /// The calls in `text`, read from `file` (named in errors): lines, JSON Lines or a HAR document.
     public static func parse(_ text: String, file: String) throws(LoadError) -> [Call] {
         let trimmed = text.trimmed()
         if trimmed.hasPrefix("{"), let value = try? JSONParser.parse(Array(trimmed.utf8)),

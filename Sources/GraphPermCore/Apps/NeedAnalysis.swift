@@ -9,9 +9,13 @@ import GraphPermPlatform
 /// such permissions that grant every call, the fewest permissions, then the least privileged (an exact set cover);
 /// the `AlsoRequires` partner of a chosen permission joins the set.
 public struct NeedAnalysis: Sendable {
+    /// How one call is granted in one scheme: `result.grantedBy  // "Mail.ReadBasic"`.
     public struct CallResult: Sendable, Equatable {
+        /// The call's HTTP method: `GET`.
         public let method: String
+        /// The call's URL as given.
         public let url: String
+        /// The documented path the URL matched (`/me/messages`); nil when none matched.
         public let template: String?
         /// The chosen permission that grants this call (nil: not supported in this scheme, or unknown).
         public let grantedBy: String?
@@ -27,17 +31,23 @@ public struct NeedAnalysis: Sendable {
         public let basis: String
     }
 
+    /// The set for one scheme: `result.permissions  // ["Mail.ReadBasic", "User.Read"]`.
     public struct SchemeResult: Sendable {
+        /// The scheme this set is for.
         public let scheme: Scheme
+        /// The permissions to request, partners included, least privileged first.
         public let permissions: [String]
         /// Partners added because a chosen permission needs them: (partner, the permission that needs it).
         public let partners: [(permission: String, requiredBy: String)]
+        /// Whether the exact set cover finished, so no smaller set exists (false when it gave up early).
         public let isProvenMinimal: Bool
+        /// Call by call, which permission of the set grants it and why.
         public let calls: [CallResult]
         /// Calls this scheme does not support.
         public let unsupported: [AppCalls.Call]
     }
 
+    /// One result per scheme asked for, in `Scheme` order.
     public let schemes: [SchemeResult]
     /// Calls that match no documented API.
     public let unknown: [(call: AppCalls.Call, reason: String)]

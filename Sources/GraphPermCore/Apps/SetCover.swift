@@ -2,18 +2,18 @@
 /// bound over (set size, total privilege cost), with a greedy answer as the first bound.
 ///
 ///     SetCover.solve(needs: [["A", "B"], ["B"], ["C"]], cost: { _ in 1 })  // ["B", "C"], proven minimal
-public enum SetCover {
-    public struct Solution: Sendable, Equatable {
-        public let chosen: [String]
+package enum SetCover {
+    package struct Solution: Sendable, Equatable {
+        package let chosen: [String]
         /// False when the search stopped at its node limit (the answer is then the best found, not proven).
-        public let isProvenMinimal: Bool
+        package let isProvenMinimal: Bool
     }
 
-    public static let nodeLimit = 500_000
+    package static let nodeLimit = 500_000
 
     /// `needs[i]` lists the permissions any one of which satisfies call i (an empty list cannot be satisfied
     /// and is ignored). `cost` ranks a permission's privilege: lower is preferred.
-    public static func solve(needs: [[String]], cost: (String) -> Int) -> Solution {
+    package static func solve(needs: [[String]], cost: (String) -> Int) -> Solution {
         var unique = Set<Set<String>>()
         for need in needs where !need.isEmpty { unique.insert(Set(need)) }
         // A need whose options include all of another need's options is implied by it.
@@ -53,7 +53,7 @@ public enum SetCover {
     }
 
     /// The classic greedy cover: repeatedly the option that satisfies the most open needs, cheapest first.
-    public static func greedy(_ needs: [Set<String>], costs: [String: Int]) -> [String] {
+    package static func greedy(_ needs: [Set<String>], costs: [String: Int]) -> [String] {
         var open = needs
         var chosen: [String] = []
         while !open.isEmpty {

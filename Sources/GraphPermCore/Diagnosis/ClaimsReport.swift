@@ -3,14 +3,14 @@ import GraphPermJSON
 
 /// `graphperm claims`: a token's claims with `scp`/`roles` resolved to permission display names and `wids` to
 /// admin role names. The token itself is never printed.
-public struct ClaimsReport: Sendable, Renderable {
-    public let jwt: JWT
-    public let claims: TokenClaims
-    public let permissions: [(name: String, displayName: String?)]
-    public let roles: [(id: String, name: String?)]
+package struct ClaimsReport: Sendable, Renderable {
+    package let jwt: JWT
+    package let claims: TokenClaims
+    package let permissions: [(name: String, displayName: String?)]
+    package let roles: [(id: String, name: String?)]
 
     /// The token's header and claims, the permissions and admin roles they name (the signature is not verified).
-    public var json: String {
+    package var json: String {
         JSONText.object([
                 ("signature", JSONText.string("not verified")),
                 ("kind", JSONText.string(claims.kind.rawValue)),
@@ -28,7 +28,7 @@ public struct ClaimsReport: Sendable, Renderable {
     }
 
     /// One row per claim, permission and admin role, with what it means.
-    public var tableForm: TabularText? {
+    package var tableForm: TabularText? {
         let kindMeaning = claims.kind == .delegated
             ? "a signed-in user (scp)" : claims.kind == .application ? "app-only (roles)" : ""
         var rows: [[String]] = [["kind", claims.kind.rawValue, kindMeaning]]
@@ -76,8 +76,8 @@ public struct ClaimsReport: Sendable, Renderable {
 }
 
 /// JSON text of a parsed value (for echoing claims and writing documents).
-public enum JSONValueText {
-    public static func render(_ value: JSONValue) -> String {
+package enum JSONValueText {
+    package static func render(_ value: JSONValue) -> String {
         switch value {
         case .null: "null"
         case .bool(let flag): flag ? "true" : "false"

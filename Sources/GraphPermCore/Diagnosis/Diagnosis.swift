@@ -23,13 +23,19 @@ public struct Cause: Sendable, Equatable {
     /// which outranks a generic one.
     public enum Strength: Int, Sendable, Comparable {
         case generic = 1, specificError = 2, token = 3
+        /// Weaker evidence sorts first: `Strength.generic < .token  // true`.
         public static func < (lhs: Strength, rhs: Strength) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
+    /// The cause's code: `.missingScope`.
     public let code: Code
+    /// What is wrong, in a sentence.
     public let message: String
+    /// What shows it (a claim of the token, the error code of the response).
     public let evidence: String
+    /// What to do about it, in a sentence.
     public let fix: String
+    /// How strong the evidence is: `.token` outranks an error code or message.
     public var strength: Strength = .token
 
     package init(code: Code, message: String, evidence: String, fix: String, strength: Strength = .token) {
@@ -43,20 +49,27 @@ public struct Cause: Sendable, Equatable {
 
 /// The result of `graphperm diagnose`.
 public struct Diagnosis: Sendable, Equatable, Renderable {
+    /// Whether the token allows the call: `diagnosis.verdict  // .denied`.
     public enum Verdict: String, Sendable { case allowed, denied, unknown }
 
+    /// The call's HTTP method, upper-cased: `GET`.
     public let method: String
+    /// The call's URL as given.
     public let url: String
+    /// The documented path the URL matched (`/security/alerts`); nil when none matched.
     public let template: String?
+    /// The token's claims the diagnosis read.
     public let claims: TokenClaims
     /// Admin role names the `wids` claim resolves to.
     public let roleNames: [String]
+    /// Allowed, denied or unknown, by what the token shows.
     public let verdict: Verdict
     /// Most likely first.
     public let causes: [Cause]
     /// What the inputs cannot tell (licences, the user's own rights, tenant consent).
     public let limits: [String]
 
+    /// The diagnosis as one JSON object: `{"method": "GET", "url": ..., "verdict": "denied", ...}`.
     public var json: String {
         let token = JSONText.object([
             ("kind", JSONText.string(claims.kind.rawValue)),
@@ -89,6 +102,7 @@ public struct Diagnosis: Sendable, Equatable, Renderable {
         return tied.count > 1 ? tied : []
     }
 
+    /// The diagnosis in sentences (`text`), for a terminal.
     public var proseForm: String? { text }
 
     /// A short explanation a person can act on, the fix first.

@@ -4,11 +4,14 @@ import GraphPermJSON
 ///     ErrorBody(text: #"{"error": {"code": "ErrorAccessDenied", "message": "Access to OData is disabled."}}"#)
 ///         .code  // "ErrorAccessDenied"
 public struct ErrorBody: Sendable, Equatable {
+    /// The error code: `ErrorAccessDenied`; nil when the body has none.
     public let code: String?
+    /// The error message: `Access to OData is disabled.`; nil when the body has none.
     public let message: String?
     /// The whole text, lower-cased, for phrases outside `error.code` / `error.message`.
     package let text: String
 
+    /// Reads a response body: `ErrorBody(text: #"{"error": {"code": "Forbidden"}}"#).code  // "Forbidden"`.
     public init(text: String) {
         self.text = text.lowercased()
         var code: String? = nil

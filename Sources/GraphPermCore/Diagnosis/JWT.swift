@@ -2,7 +2,7 @@ import GraphPermPlatform
 import GraphPermJSON
 
 /// Why a token cannot be read. Messages never quote the token.
-public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty
     case tooLarge(bytes: Int)
     case wrongSegmentCount(Int)
@@ -11,7 +11,7 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
     case notJSON(part: String, detail: String)
     case notAnObject(part: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .empty: "the token is empty"
         case .tooLarge(let bytes): "the token is \(bytes) bytes long; expected at most 65536"
@@ -31,20 +31,20 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
 /// A decoded JWT: header and payload claims. The signature is not verified.
 ///
 ///     try JWT.decode("eyJhbGciOiJub25lIn0.eyJzY3AiOiJVc2VyLlJlYWQifQ.").payload["scp"]  // .string("User.Read")
-public struct JWT: Sendable, Equatable {
-    public let header: JSONObject
-    public let payload: JSONObject
+package struct JWT: Sendable, Equatable {
+    package let header: JSONObject
+    package let payload: JSONObject
 
-    public static let maxBytes = 65_536
+    package static let maxBytes = 65_536
 
     /// A token made of already decoded parts (for `--claims FILE.json`).
-    public init(header: JSONObject, payload: JSONObject) {
+    package init(header: JSONObject, payload: JSONObject) {
         self.header = header
         self.payload = payload
     }
 
     /// Decodes `text` (a leading `Bearer ` is accepted).
-    public static func decode(_ text: String) throws(TokenError) -> JWT {
+    package static func decode(_ text: String) throws(TokenError) -> JWT {
         var token = text.trimmed()
         if token.lowercased().hasPrefix("bearer ") {
             token = String(token.dropFirst(7)).trimmed()

@@ -6,27 +6,40 @@ import GraphPermJSON
 ///     let claims = TokenClaims(payload: jwt.payload)
 ///     claims.kind  // .delegated when there is an scp claim or idtyp is "user"
 public struct TokenClaims: Sendable, Equatable {
+    /// Whose token it is: a signed-in user's (`delegated`), an app's (`application`), or unknown.
     public enum Kind: String, Sendable { case delegated, application, unknown }
 
+    /// The `aud` claim: `["https://graph.microsoft.com"]`.
     public let audiences: [String]
+    /// The delegated permissions of the `scp` claim: `["User.Read", "Mail.Read"]`.
     public let scopes: [String]
+    /// The application permissions (and app roles) of the `roles` claim: `["Mail.Read"]`.
     public let roles: [String]
+    /// The admin role template IDs of the `wids` claim; nil when the token has no such claim.
     public let wids: [String]?
+    /// The `idtyp` claim: `user` or `app`.
     public let idtyp: String?
+    /// The token version of the `ver` claim: `1.0` or `2.0`.
     public let version: String?
+    /// When the token expires (`exp`).
     public let expires: Date?
+    /// When the token becomes valid (`nbf`).
     public let notBefore: Date?
+    /// The tenant that issued the token (`tid`).
     public let tenantId: String?
+    /// The account type of the `acct` claim: `0` for a member of the tenant, `1` for a guest.
     public let accountType: String?
+    /// The `iss` claim: `https://sts.windows.net/<tenant>/`.
     public let issuer: String?
 
     /// The tenant of personal Microsoft accounts.
-    public static let consumerTenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
+    package static let consumerTenant = "9188040d-6c67-4c5b-b112-36a304b66dad"
 
     /// Whether these are only the claims someone knows (from a report, say): a missing claim is then unknown, not
     /// absent, and says nothing.
     public let isPartial: Bool
 
+    /// Reads the claims of a decoded payload: `TokenClaims(payload: object).scopes  // ["User.Read"]`.
     public init(payload: JSONObject, isPartial: Bool = false) {
         self.isPartial = isPartial
         func strings(_ key: String) -> [String]? {
@@ -99,11 +112,11 @@ public struct TokenClaims: Sendable, Equatable {
 ///     TokenTime.date(.number(1_700_000_000))  // 2023-11-14T22:13:20Z
 ///     TokenTime.date(.number(1e300))          // nil
 ///     TokenTime.date(.string("nan"))          // nil
-public enum TokenTime {
+package enum TokenTime {
     /// The earliest and latest seconds since 1970 accepted: 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z.
-    public static let range: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
+    package static let range: ClosedRange<Double> = -62_135_596_800 ... 253_402_300_799
 
-    public static func date(_ value: JSONValue) -> Date? {
+    package static func date(_ value: JSONValue) -> Date? {
         let seconds: Double
         switch value {
         case .number(let number): seconds = number
@@ -125,7 +138,7 @@ public enum TokenTime {
 }
 
 /// What an audience value names.
-public enum Audience {
+package enum Audience {
     package static let graph: Set<String> = [
         "https://graph.microsoft.com", "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000",
         "https://graph.microsoft.us", "https://dod-graph.microsoft.us", "https://microsoftgraph.chinacloudapi.cn",
@@ -133,10 +146,10 @@ public enum Audience {
     ]
 
     /// Whether `audience` is Microsoft Graph (any cloud).
-    public static func isGraph(_ audience: String) -> Bool { graph.contains(audience.lowercased()) }
+    package static func isGraph(_ audience: String) -> Bool { graph.contains(audience.lowercased()) }
 
     /// A person-readable name for a non-Graph audience.
-    public static func describe(_ audience: String) -> String {
+    package static func describe(_ audience: String) -> String {
         let lower = audience.lowercased()
         if lower.hasPrefix("https://graph.windows.net") || lower == "00000002-0000-0000-c000-000000000000" {
             return "Azure AD Graph (retired)"

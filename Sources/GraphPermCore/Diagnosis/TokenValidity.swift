@@ -7,8 +7,8 @@ import GraphPermJSON
 ///     TokenValidity.causes(
 ///         TokenClaims(payload: JSONObject([("aud", .string("https://graph.microsoft.com"))])), at: Date())
 ///     // [] (nothing wrong with the token itself)
-public enum TokenValidity {
-    public static func causes(_ claims: TokenClaims, at now: Date) -> [Cause] {
+package enum TokenValidity {
+    package static func causes(_ claims: TokenClaims, at now: Date) -> [Cause] {
         var causes: [Cause] = []
         if let expires = claims.expires, expires <= now {
             causes.append(Cause(

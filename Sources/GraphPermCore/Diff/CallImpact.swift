@@ -4,9 +4,9 @@
 ///
 ///     CallImpact(method: "GET", url: "/me/messages", kind: .undocumented, schemes: []).json
 ///     // {"method":"GET","url":"/me/messages","schemes":[]}
-public struct CallImpact: Sendable, Equatable {
+package struct CallImpact: Sendable, Equatable {
     /// How the call is affected.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// Answered before; a permission it needs differs now.
         case changed
         /// Documented before; Microsoft's data no longer documents it.
@@ -14,14 +14,14 @@ public struct CallImpact: Sendable, Equatable {
     }
 
     /// One permission type of a changed call: its answer before and after (nil lists: not supported).
-    public struct SchemeChange: Sendable, Equatable {
-        public let scheme: Scheme
-        public let leastBefore: [String]?
-        public let leastAfter: [String]?
-        public let recommendedBefore: String?
-        public let recommendedAfter: String?
+    package struct SchemeChange: Sendable, Equatable {
+        package let scheme: Scheme
+        package let leastBefore: [String]?
+        package let leastAfter: [String]?
+        package let recommendedBefore: String?
+        package let recommendedAfter: String?
 
-        public init(
+        package init(
             scheme: Scheme, leastBefore: [String]?, leastAfter: [String]?, recommendedBefore: String?,
             recommendedAfter: String?
         ) {
@@ -54,13 +54,13 @@ public struct CallImpact: Sendable, Equatable {
         }
     }
 
-    public let method: String
-    public let url: String
-    public let kind: Kind
+    package let method: String
+    package let url: String
+    package let kind: Kind
     /// The permission types whose answer changed (empty for an undocumented call).
-    public let schemes: [SchemeChange]
+    package let schemes: [SchemeChange]
 
-    public init(method: String, url: String, kind: Kind, schemes: [SchemeChange]) {
+    package init(method: String, url: String, kind: Kind, schemes: [SchemeChange]) {
         self.method = method
         self.url = url
         self.kind = kind
@@ -68,7 +68,7 @@ public struct CallImpact: Sendable, Equatable {
     }
 
     /// `{"method":...,"url":...,"schemes":[...]}`
-    public var json: String {
+    package var json: String {
         JSONText.object([
             ("method", JSONText.string(method)), ("url", JSONText.string(url)),
             ("schemes", JSONText.array(schemes.map(\.json))),
@@ -76,7 +76,7 @@ public struct CallImpact: Sendable, Equatable {
     }
 
     /// The `impact` member of a diff's JSON: `{"changed":[...],"undocumented":[...]}`.
-    public static func json(_ impacts: [CallImpact]) -> String {
+    package static func json(_ impacts: [CallImpact]) -> String {
         JSONText.object([
             ("changed", JSONText.array(impacts.filter { $0.kind == .changed }.map(\.json))),
             ("undocumented", JSONText.array(impacts.filter { $0.kind == .undocumented }.map(\.json))),
@@ -84,7 +84,7 @@ public struct CallImpact: Sendable, Equatable {
     }
 
     /// The impact as Markdown lines (a section of the changelog).
-    public static func markdown(_ impacts: [CallImpact]) -> String {
+    package static func markdown(_ impacts: [CallImpact]) -> String {
         guard !impacts.isEmpty else { return "\n## Your calls\n\nNone of your calls is affected.\n" }
         var text = "\n## Your calls\n\n"
         for impact in impacts {

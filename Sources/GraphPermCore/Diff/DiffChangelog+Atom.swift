@@ -5,7 +5,7 @@ extension DiffChangelog {
     ///
     ///     changelog.atom(id: "urn:graphperm:diff:3f2a…", old: "a.sqlite", new: "b.sqlite",
     ///                    updated: "2026-08-07T00:00:00Z")
-    public func atom(id: String, old: String, new: String, updated: String) -> String {
+    package func atom(id: String, old: String, new: String, updated: String) -> String {
         var text = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom">

@@ -4,15 +4,15 @@
 /// print it.
 ///
 ///     DiffChangelog(diff).sections.first?.resource  // "Mail"
-public struct DiffChangelog: Sendable, Equatable {
+package struct DiffChangelog: Sendable, Equatable {
     /// The changes of one resource, as Markdown lines, with the weight that orders the sections.
-    public struct Section: Sendable, Equatable {
-        public let resource: String
-        public let weight: Int
-        public let counts: [(kind: String, count: Int)]
-        public let lines: [String]
+    package struct Section: Sendable, Equatable {
+        package let resource: String
+        package let weight: Int
+        package let counts: [(kind: String, count: Int)]
+        package let lines: [String]
 
-        public static func == (lhs: Section, rhs: Section) -> Bool {
+        package static func == (lhs: Section, rhs: Section) -> Bool {
             lhs.resource == rhs.resource && lhs.lines == rhs.lines && lhs.weight == rhs.weight
         }
     }
@@ -33,14 +33,14 @@ public struct DiffChangelog: Sendable, Equatable {
         }
     }
 
-    public let sections: [Section]
+    package let sections: [Section]
     /// How many changes of each kind, in the JSON's words (`permissions added` …).
-    public let summary: String
+    package let summary: String
 
     /// Grants listed per permission and scheme before "and N more".
     static let grantExamples = 8
 
-    public init(_ diff: PermissionDiff) {
+    package init(_ diff: PermissionDiff) {
         var lines: [String: [Kind: [String]]] = [:]
         func add(_ kind: Kind, _ resource: String, _ line: String) {
             lines[resource, default: [:]][kind, default: []].append(line)
@@ -123,7 +123,7 @@ public struct DiffChangelog: Sendable, Equatable {
     }
 
     /// The changelog as Markdown: a title naming both sides, the summary, then a section per resource.
-    public func markdown(old: String, new: String) -> String {
+    package func markdown(old: String, new: String) -> String {
         var text = "# Changes in Microsoft Graph permissions\n\nFrom \(old) to \(new): \(summary).\n"
         if sections.isEmpty { return text + "\nNo changes.\n" }
         for section in sections {

@@ -4,15 +4,15 @@
 ///     var facts = DiffFacts(permissions: ["Mail.Read"])
 ///     facts.grants.append(DiffFacts.GrantFact(permission: "Mail.Read", scheme: .delegatedWork, method: "GET",
 ///                                             template: "/me/messages", isLeast: true))
-public struct DiffFacts: Sendable, Equatable {
+package struct DiffFacts: Sendable, Equatable {
     /// One scheme of one permission: its ID (GUID) and Microsoft's privilege level, each when known.
-    public struct SchemeFact: Sendable, Equatable {
-        public var permission: String
-        public var scheme: Scheme
-        public var id: String?
-        public var privilegeLevel: Int?
+    package struct SchemeFact: Sendable, Equatable {
+        package var permission: String
+        package var scheme: Scheme
+        package var id: String?
+        package var privilegeLevel: Int?
 
-        public init(permission: String, scheme: Scheme, id: String?, privilegeLevel: Int?) {
+        package init(permission: String, scheme: Scheme, id: String?, privilegeLevel: Int?) {
             self.permission = permission
             self.scheme = scheme
             self.id = id
@@ -21,14 +21,14 @@ public struct DiffFacts: Sendable, Equatable {
     }
 
     /// One grant of the permissions document, with the template as written and its `least=` marker.
-    public struct GrantFact: Sendable, Equatable {
-        public var permission: String
-        public var scheme: Scheme
-        public var method: String
-        public var template: String
-        public var isLeast: Bool
+    package struct GrantFact: Sendable, Equatable {
+        package var permission: String
+        package var scheme: Scheme
+        package var method: String
+        package var template: String
+        package var isLeast: Bool
 
-        public init(permission: String, scheme: Scheme, method: String, template: String, isLeast: Bool) {
+        package init(permission: String, scheme: Scheme, method: String, template: String, isLeast: Bool) {
             self.permission = permission
             self.scheme = scheme
             self.method = method
@@ -40,14 +40,14 @@ public struct DiffFacts: Sendable, Equatable {
     /// The risk tier of one scheme of one permission as the knowledge base stored it at load (see `PermissionTier`):
     /// the tier (for a delegated scheme, when an admin signs in), the tier for a user without an admin role, and the
     /// rule id, explicit entry (the permission's name) or `default` that gave it.
-    public struct TierFact: Sendable, Equatable {
-        public var permission: String
-        public var scheme: Scheme
-        public var tier: Int
-        public var tierForUser: Int
-        public var source: String
+    package struct TierFact: Sendable, Equatable {
+        package var permission: String
+        package var scheme: Scheme
+        package var tier: Int
+        package var tierForUser: Int
+        package var source: String
 
-        public init(permission: String, scheme: Scheme, tier: Int, tierForUser: Int, source: String) {
+        package init(permission: String, scheme: Scheme, tier: Int, tierForUser: Int, source: String) {
             self.permission = permission
             self.scheme = scheme
             self.tier = tier
@@ -56,20 +56,20 @@ public struct DiffFacts: Sendable, Equatable {
         }
 
         /// The two tier numbers alone.
-        public var mark: TierMark { TierMark(tier: tier, tierForUser: tierForUser) }
+        package var mark: TierMark { TierMark(tier: tier, tierForUser: tierForUser) }
     }
 
     /// Every permission name the knowledge base knows.
-    public var permissions: [String]
+    package var permissions: [String]
     /// Every (permission, scheme) row with its ID and level.
-    public var schemes: [SchemeFact]
+    package var schemes: [SchemeFact]
     /// Every grant of the permissions document.
-    public var grants: [GrantFact]
+    package var grants: [GrantFact]
     /// The tier of each (permission, scheme), or nil when the knowledge base has no tiers: `tiers.changed` is
     /// reported only when both sides have them. This is the seam where risk tiers join the diff.
-    public var tiers: [TierFact]?
+    package var tiers: [TierFact]?
 
-    public init(
+    package init(
         permissions: [String] = [], schemes: [SchemeFact] = [], grants: [GrantFact] = [], tiers: [TierFact]? = nil
     ) {
         self.permissions = permissions

@@ -5,8 +5,8 @@
 ///
 ///     DiffTemplate.key("/users/{user-id}/Messages")  // "/users/{}/messages"
 ///     DiffTemplate.key("/chats/{id}}/messages")      // nil
-public enum DiffTemplate {
-    public static func key(_ template: String) -> String? {
+package enum DiffTemplate {
+    package static func key(_ template: String) -> String? {
         var key: [UInt8] = []
         key.reserveCapacity(template.utf8.count)
         var insideBraces = false
@@ -32,13 +32,13 @@ public enum DiffTemplate {
 /// Ordinal (code point) order of text, the order every list of a diff is sorted in.
 ///
 ///     Ordinal.less("Z", "a")  // true
-public enum Ordinal {
-    public static func less(_ lhs: String, _ rhs: String) -> Bool {
+package enum Ordinal {
+    package static func less(_ lhs: String, _ rhs: String) -> Bool {
         lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
     }
 
     /// Whether the fields of `lhs` precede those of `rhs`, compared in order.
-    public static func less(_ lhs: [String], _ rhs: [String]) -> Bool {
+    package static func less(_ lhs: [String], _ rhs: [String]) -> Bool {
         for (left, right) in zip(lhs, rhs) where left != right { return less(left, right) }
         return lhs.count < rhs.count
     }

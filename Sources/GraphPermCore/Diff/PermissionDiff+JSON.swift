@@ -4,7 +4,7 @@ extension PermissionDiff {
     ///
     ///     PermissionDiff(old: facts, new: facts).json()
     ///     // {"permissions":{"added":[],"removed":[]},"ids":{"changed":[]},...}\n
-    public func json(extra: [(String, String)] = []) -> String {
+    package func json(extra: [(String, String)] = []) -> String {
         var members: [(String, String)] = [
             (
                 "permissions",

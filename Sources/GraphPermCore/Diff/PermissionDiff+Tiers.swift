@@ -6,21 +6,21 @@ extension PermissionDiff {
     /// `default` on each side.
     ///
     ///     change.direction  // .raised: Mail.Read T1 → T0 is toward Tier 0, the more dangerous way
-    public struct TierChange: Sendable, Equatable {
+    package struct TierChange: Sendable, Equatable {
         /// Which way a tier moved: `raised` is toward Tier 0 (more dangerous). The tier decides; when it is the same,
         /// the tier for a user without an admin role does.
-        public enum Direction: String, Sendable {
+        package enum Direction: String, Sendable {
             case raised, lowered
         }
 
-        public let permission: String
-        public let scheme: Scheme
-        public let before: TierMark
-        public let after: TierMark
-        public let sourceBefore: String
-        public let sourceAfter: String
+        package let permission: String
+        package let scheme: Scheme
+        package let before: TierMark
+        package let after: TierMark
+        package let sourceBefore: String
+        package let sourceAfter: String
 
-        public var direction: Direction {
+        package var direction: Direction {
             let was = (before.tier, before.tierForUser)
             let now = (after.tier, after.tierForUser)
             return now < was ? .raised : .lowered

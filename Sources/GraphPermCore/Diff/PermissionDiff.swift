@@ -4,63 +4,63 @@
 ///
 ///     let diff = PermissionDiff(old: before, new: after)
 ///     diff.permissionsAdded  // ["Zone.Read.All"]
-public struct PermissionDiff: Sendable, Equatable {
+package struct PermissionDiff: Sendable, Equatable {
     /// A method on a template (`DiffTemplate.key`), granted by at least one permission.
-    public struct Operation: Sendable, Hashable {
-        public let method: String
-        public let template: String
+    package struct Operation: Sendable, Hashable {
+        package let method: String
+        package let template: String
     }
 
     /// A (permission, method, template, scheme) that the permissions document grants.
-    public struct GrantChange: Sendable, Hashable {
-        public let permission: String
-        public let method: String
-        public let template: String
-        public let scheme: Scheme
+    package struct GrantChange: Sendable, Hashable {
+        package let permission: String
+        package let method: String
+        package let template: String
+        package let scheme: Scheme
     }
 
     /// The permissions marked least for a (method, template, scheme) granted on both sides, before and after.
     /// `recommendedBefore`/`recommendedAfter` are graphperm's recommendation for the call on each side, filled in
     /// by the front door (nil where it has none or did not ask).
-    public struct LeastChange: Sendable, Equatable {
-        public let method: String
-        public let template: String
-        public let scheme: Scheme
-        public let before: [String]
-        public let after: [String]
-        public var recommendedBefore: String?
-        public var recommendedAfter: String?
+    package struct LeastChange: Sendable, Equatable {
+        package let method: String
+        package let template: String
+        package let scheme: Scheme
+        package let before: [String]
+        package let after: [String]
+        package var recommendedBefore: String?
+        package var recommendedAfter: String?
     }
 
     /// A value of one (permission, scheme) that differs: its ID or privilege level, as text (nil: none).
-    public struct SchemeValueChange: Sendable, Equatable {
-        public let permission: String
-        public let scheme: Scheme
-        public let before: String?
-        public let after: String?
+    package struct SchemeValueChange: Sendable, Equatable {
+        package let permission: String
+        package let scheme: Scheme
+        package let before: String?
+        package let after: String?
     }
 
-    public internal(set) var permissionsAdded: [String] = []
-    public internal(set) var permissionsRemoved: [String] = []
-    public internal(set) var idsChanged: [SchemeValueChange] = []
-    public internal(set) var operationsAdded: [Operation] = []
-    public internal(set) var operationsRemoved: [Operation] = []
-    public internal(set) var grantsAdded: [GrantChange] = []
-    public internal(set) var grantsRemoved: [GrantChange] = []
-    public var leastChanged: [LeastChange] = []
-    public internal(set) var privilegeLevelsChanged: [SchemeValueChange] = []
+    package internal(set) var permissionsAdded: [String] = []
+    package internal(set) var permissionsRemoved: [String] = []
+    package internal(set) var idsChanged: [SchemeValueChange] = []
+    package internal(set) var operationsAdded: [Operation] = []
+    package internal(set) var operationsRemoved: [Operation] = []
+    package internal(set) var grantsAdded: [GrantChange] = []
+    package internal(set) var grantsRemoved: [GrantChange] = []
+    package var leastChanged: [LeastChange] = []
+    package internal(set) var privilegeLevelsChanged: [SchemeValueChange] = []
     /// nil when either side has no tiers.
-    public internal(set) var tiersChanged: [TierChange]?
+    package internal(set) var tiersChanged: [TierChange]?
 
     /// Whether nothing changed.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         permissionsAdded.isEmpty && permissionsRemoved.isEmpty && idsChanged.isEmpty && operationsAdded.isEmpty
             && operationsRemoved.isEmpty && grantsAdded.isEmpty && grantsRemoved.isEmpty && leastChanged.isEmpty
             && privilegeLevelsChanged.isEmpty && (tiersChanged ?? []).isEmpty
     }
 
     /// Compares `old` with `new`.
-    public init(old: DiffFacts, new: DiffFacts) {
+    package init(old: DiffFacts, new: DiffFacts) {
         let oldNames = Set(old.permissions)
         let newNames = Set(new.permissions)
         permissionsAdded = newNames.subtracting(oldNames).sorted(by: Ordinal.less)

@@ -2,7 +2,7 @@ extension TenantImpact {
     /// The `tenant` member of a diff's JSON: `{"servicePrincipals":N,"appsAffected":N,"apps":[{"id","appId",`
     /// `"displayName","permissionsRemoved":[{permission,scheme}],"tiersRaised":[...],"broaderThanNeeded":`
     /// `[{permission,scheme,calls:[{method,template,before,after}]}]}]}`; a tier change as in `tiers.changed`.
-    public var json: String {
+    package var json: String {
         JSONText.object([
             ("servicePrincipals", String(servicePrincipals)), ("appsAffected", String(apps.count)),
             ("apps", JSONText.array(apps.map(\.json))),
@@ -10,7 +10,7 @@ extension TenantImpact {
     }
 
     /// The impact as a section of the changelog: one line per affected app and kind.
-    public var markdown: String {
+    package var markdown: String {
         var text = "\n## Your tenant's apps\n\n"
         guard !apps.isEmpty else {
             return text + "None of the \(servicePrincipals) service principals holds a permission this diff touches.\n"

@@ -16,38 +16,38 @@
 /// permission then scheme, calls by method then template.
 ///
 ///     TenantImpact(export: export, diff: diff).apps.first?.displayName  // "Contoso Mail Archiver"
-public struct TenantImpact: Sendable, Equatable {
+package struct TenantImpact: Sendable, Equatable {
     /// A Microsoft Graph permission an app holds in one scheme.
-    public struct Held: Sendable, Hashable {
-        public let permission: String
-        public let scheme: Scheme
+    package struct Held: Sendable, Hashable {
+        package let permission: String
+        package let scheme: Scheme
     }
 
     /// A held permission that is no longer least privileged for some calls it was least privileged for.
-    public struct Broader: Sendable, Equatable {
-        public let permission: String
-        public let scheme: Scheme
+    package struct Broader: Sendable, Equatable {
+        package let permission: String
+        package let scheme: Scheme
         /// The calls, with the permissions marked least before and after.
-        public let calls: [PermissionDiff.LeastChange]
+        package let calls: [PermissionDiff.LeastChange]
     }
 
     /// One service principal and what the diff means for its grants.
-    public struct App: Sendable, Equatable {
-        public let id: String
-        public let appId: String
-        public let displayName: String
-        public let permissionsRemoved: [Held]
-        public let tiersRaised: [PermissionDiff.TierChange]
-        public let broaderThanNeeded: [Broader]
+    package struct App: Sendable, Equatable {
+        package let id: String
+        package let appId: String
+        package let displayName: String
+        package let permissionsRemoved: [Held]
+        package let tiersRaised: [PermissionDiff.TierChange]
+        package let broaderThanNeeded: [Broader]
     }
 
     /// The affected apps.
-    public let apps: [App]
+    package let apps: [App]
     /// How many service principals the export holds.
-    public let servicePrincipals: Int
+    package let servicePrincipals: Int
 
     /// Reads `export`'s grants of Microsoft Graph permissions against `diff`.
-    public init(export: TenantExport, diff: PermissionDiff) {
+    package init(export: TenantExport, diff: PermissionDiff) {
         let removed = Set(diff.permissionsRemoved)
         var raised: [Held: PermissionDiff.TierChange] = [:]
         for change in diff.tiersChanged ?? [] where change.direction == .raised {

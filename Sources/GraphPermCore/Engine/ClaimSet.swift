@@ -1,15 +1,15 @@
 /// One entry of Microsoft's index for a (path, method, scheme): a permission, its `AlsoRequires` partners
 /// (any one of them) and its least-privilege marker.
-public struct Claim: Sendable, Equatable {
-    public let permission: String
-    public let alsoRequires: [String]
-    public let isLeast: Bool
+package struct Claim: Sendable, Equatable {
+    package let permission: String
+    package let alsoRequires: [String]
+    package let isLeast: Bool
 
     /// The permission with its first partner, as Microsoft's documentation reads a least-privileged claim.
-    public var requirement: Requirement { Requirement(permission, alsoRequires: alsoRequires.first) }
+    package var requirement: Requirement { Requirement(permission, alsoRequires: alsoRequires.first) }
 
     /// How Microsoft labels a least-privileged claim: `Perm`, or `Perm and FirstPartner`.
-    public var label: String { requirement.label }
+    package var label: String { requirement.label }
 }
 
 /// The claims of one path template (or of variants merged into one), indexed the way the least-privilege
@@ -18,7 +18,7 @@ public struct Claim: Sendable, Equatable {
 ///     let set = ClaimSet(grants: grantsOfMeMessages)
 ///     set.claims(method: "GET", scheme: .delegatedWork).map(\.permission)
 ///     // ["Mail.Read", "Mail.ReadBasic", "Mail.ReadWrite"]
-public struct ClaimSet: Sendable {
+package struct ClaimSet: Sendable {
     /// A dictionary key made of a name (a method or a permission) and a scheme.
     private struct Key: Hashable {
         let name: String
@@ -35,11 +35,11 @@ public struct ClaimSet: Sendable {
     private var byMethodScheme: [Key: [Claim]] = [:]
     private var methodsByPermission: [Key: Set<String>] = [:]
     /// The methods any grant allows, in sorted order.
-    public let methods: [String]
+    package let methods: [String]
     /// Whether any grant came from Microsoft's permissions document (else from the Security API table).
-    public let sources: Set<GrantSource>
+    package let sources: Set<GrantSource>
 
-    public init(grants: [Grant]) {
+    package init(grants: [Grant]) {
         let ordered = grants.sorted { ($0.claimOrder, $0.template) < ($1.claimOrder, $1.template) }
         var seen = Set<Identity>()
         var methods = Set<String>()
@@ -61,15 +61,15 @@ public struct ClaimSet: Sendable {
     }
 
     /// The claims for (method, scheme), in Microsoft's order.
-    public func claims(method: String, scheme: Scheme) -> [Claim] {
+    package func claims(method: String, scheme: Scheme) -> [Claim] {
         byMethodScheme[Key(name: method, scheme: scheme)] ?? []
     }
 
     /// The methods `permission` grants on this template under `scheme`.
-    public func methods(of permission: String, scheme: Scheme) -> Set<String> {
+    package func methods(of permission: String, scheme: Scheme) -> Set<String> {
         methodsByPermission[Key(name: permission, scheme: scheme)] ?? []
     }
 
     /// Whether any scheme grants `method`.
-    public func supports(method: String) -> Bool { methods.contains(method) }
+    package func supports(method: String) -> Bool { methods.contains(method) }
 }

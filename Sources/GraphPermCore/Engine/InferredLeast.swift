@@ -3,7 +3,7 @@
 /// (none < `OwnedBy`/`Selected` < `All`).
 ///
 ///     InferredLeast.resources(for: RequestPath("/me/messages"))  // ["mail", "message"]
-public enum InferredLeast {
+package enum InferredLeast {
     /// Segment words that name a different permission resource.
     package static let aliases: [String: [String]] = [
         "me": ["user"], "users": ["user"], "messages": ["mail"], "mailfolders": ["mail"], "events": ["calendars"],
@@ -19,7 +19,7 @@ public enum InferredLeast {
     ]
 
     /// Candidate resource names (lower case) for a request, most specific segment first.
-    public static func resources(for request: RequestPath) -> [String] {
+    package static func resources(for request: RequestPath) -> [String] {
         var names: [String] = []
         for segment in request.normalized.reversed()
         where segment.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) {
@@ -39,7 +39,7 @@ public enum InferredLeast {
     }
 
     /// Ranks `permissions` (name and schemes it exists in) for a method and scheme.
-    public static func rank(_ permissions: [String], method: String) -> [String] {
+    package static func rank(_ permissions: [String], method: String) -> [String] {
         permissions.filter { PermissionName($0).operationAllows(method: method) }.sorted(by: precedes)
     }
 }

@@ -18,7 +18,7 @@ public struct LeastAnswer: Sendable, Equatable {
         /// The risk tier of each permission of `least` then `higher`, in that order (empty until `withTiers`).
         public var tiers: [TierMark?] = []
 
-        public init(least: [Requirement], higher: [Requirement], recommended: Requirement? = nil, why: String? = nil) {
+        package init(least: [Requirement], higher: [Requirement], recommended: Requirement? = nil, why: String? = nil) {
             self.leastRequirements = least
             self.higherRequirements = higher
             self.recommendedRequirement = recommended
@@ -34,7 +34,7 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     /// What the privilege order reads of a permission in a scheme: admin consent and Microsoft's level.
-    public typealias PermissionFacts = (_ permission: String, _ scheme: Scheme) -> (
+    package typealias PermissionFacts = (_ permission: String, _ scheme: Scheme) -> (
         requiresAdminConsent: Bool?, privilegeLevel: Int?
     )
 
@@ -48,13 +48,17 @@ public struct LeastAnswer: Sendable, Equatable {
         case inferred
     }
 
+    /// The HTTP method, upper-cased: `GET`.
     public let method: String
+    /// The URL or path as asked: `https://graph.microsoft.com/v1.0/me/messages`.
     public private(set) var url: String
     /// The matched template (the first, when variants differing in case or parameter names are merged).
     public let template: String?
     /// Per scheme, in Microsoft's order; nil where the call does not support the scheme.
     public let schemes: [(scheme: Scheme, answer: SchemeAnswer?)]
+    /// Where the answer comes from: `.documented` for Microsoft's own table.
     public let basis: Basis
+    /// Remarks on how the URL was read (a query string left out, a version guessed), for the user.
     public let notes: [String]
     /// The JSON members after `request`: the same for every spelling of the URL, so rendered once (a batch
     /// prints thousands of cached answers).
@@ -78,6 +82,7 @@ public struct LeastAnswer: Sendable, Equatable {
         self.url = url
     }
 
+    /// Two answers are equal when every field is (the tuples of `schemes` compared element by element).
     public static func == (lhs: LeastAnswer, rhs: LeastAnswer) -> Bool {
         lhs.method == rhs.method && lhs.url == rhs.url && lhs.template == rhs.template && lhs.basis == rhs.basis
             && lhs.notes == rhs.notes
@@ -86,7 +91,7 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     /// The same answer with the risk tier of every permission it names (unchanged when it has them already).
-    public func withTiers(_ lookup: (String, Scheme) -> TierMark?) -> LeastAnswer {
+    package func withTiers(_ lookup: (String, Scheme) -> TierMark?) -> LeastAnswer {
         if schemes.allSatisfy({ $0.answer.map { !$0.tiers.isEmpty } ?? true }) { return self }
         let tiered: [(scheme: Scheme, answer: SchemeAnswer?)] = schemes.map { entry in
             guard var answer = entry.answer else { return (entry.scheme, nil) }
@@ -102,12 +107,12 @@ public struct LeastAnswer: Sendable, Equatable {
     }
 
     /// The same answer for another spelling of the request URL.
-    public func with(url: String) -> LeastAnswer {
+    package func with(url: String) -> LeastAnswer {
         LeastAnswer(self, url: url)
     }
 
     /// The same answer for another spelling of the request URL, with notes on how it was read first.
-    public func with(url: String, notes readingNotes: [String]) -> LeastAnswer {
+    package func with(url: String, notes readingNotes: [String]) -> LeastAnswer {
         LeastAnswer(
             method: method, url: url, template: template, schemes: schemes, basis: basis, notes: readingNotes + notes)
     }
@@ -150,7 +155,7 @@ public struct LeastAnswer: Sendable, Equatable {
     /// Builds the answer from the claims of the matched template(s). `pathResources` are the resource names
     /// of the path (for the recommendation); `signedInUserOnly` marks a `/me` path, which an app-only token
     /// cannot call.
-    public static func from(
+    package static func from(
         method: String, url: String, template: String?, claims: ClaimSet, only: Set<Scheme>? = nil,
         facts: PermissionFacts = { _, _ in (nil, nil) }, pathResources: [String] = [],
         signedInUserOnly: Bool = false

@@ -3,23 +3,23 @@
 /// each candidate grants on the template, ties to the earliest in name order).
 ///
 ///     LeastPrivilege.select(method: "GET", scheme: .delegatedWork, in: claimSet)?.labels.first  // "Mail.ReadBasic"
-public enum LeastPrivilege {
+package enum LeastPrivilege {
     /// The outcome of the selection.
-    public struct Selection: Sendable, Equatable {
+    package struct Selection: Sendable, Equatable {
         /// Microsoft's choice first; more than one only when the data is genuinely ambiguous.
-        public let requirements: [Requirement]
+        package let requirements: [Requirement]
         /// The requirements as Microsoft's documentation prints them (`A`, `A and B`).
-        public var labels: [String] { requirements.map(\.label) }
+        package var labels: [String] { requirements.map(\.label) }
         /// The chosen claim (the first one of the labels).
-        public let chosen: Claim
+        package let chosen: Claim
         /// Other least-marked claims that tie with the choice (same methods count): equally least.
-        public let ties: [Claim]
+        package let ties: [Claim]
         /// Which rule decided: 1 single candidate, 2 ambiguous, 3 exact method set, 4 fewest methods.
-        public let rule: Int
+        package let rule: Int
     }
 
     /// nil when no claim for (method, scheme) carries a least marker.
-    public static func select(method: String, scheme: Scheme, in set: ClaimSet) -> Selection? {
+    package static func select(method: String, scheme: Scheme, in set: ClaimSet) -> Selection? {
         let candidates = set.claims(method: method, scheme: scheme).filter(\.isLeast)
         guard let first = candidates.first else { return nil }
         if candidates.count == 1 {

@@ -1,7 +1,7 @@
 extension PermissionTable {
     /// One table for several templates, merged per scheme the way Microsoft's docs merge the URLs of one API:
     /// least cells must agree (else Microsoft's generator fails), higher cells are united in name order.
-    public static func merged(_ tables: [PermissionTable]) -> PermissionTable {
+    package static func merged(_ tables: [PermissionTable]) -> PermissionTable {
         guard tables.count > 1 else {
             return tables.first
                 ?? PermissionTable(

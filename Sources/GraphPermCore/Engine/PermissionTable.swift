@@ -6,8 +6,8 @@
 ///     |Delegated (personal Microsoft account)|Mail.ReadBasic|Mail.ReadWrite, Mail.Read|
 ///     |Application|Mail.ReadBasic.All|Mail.Read, Mail.ReadWrite|
 public struct PermissionTable: Sendable, Equatable {
-    public static let notSupported = "Not supported."
-    public static let notAvailable = "Not available."
+    package static let notSupported = "Not supported."
+    package static let notAvailable = "Not available."
 
     /// A cell: requirements, or one of Microsoft's two words for none.
     public enum Cell: Sendable, Hashable {
@@ -34,11 +34,14 @@ public struct PermissionTable: Sendable, Equatable {
 
     /// One row: the scheme and its two cells.
     public struct Row: Sendable, Equatable {
+        /// The row's scheme: `.delegatedWork`.
         public let scheme: Scheme
+        /// The least-privileged cell: `.permissions([Requirement("Mail.ReadBasic")])`.
         public let leastCell: Cell
+        /// The higher-privileged cell: `.permissions([Requirement("Mail.Read")])` or `.notAvailable`.
         public let higherCell: Cell
 
-        public init(scheme: Scheme, least: Cell, higher: Cell) {
+        package init(scheme: Scheme, least: Cell, higher: Cell) {
             self.scheme = scheme
             self.leastCell = least
             self.higherCell = higher
@@ -68,6 +71,7 @@ public struct PermissionTable: Sendable, Equatable {
         /// Merged URLs disagree on the least permission of a scheme: Microsoft's generator throws.
         case differingLeast(Scheme, [String])
 
+        /// The problem in a sentence, as the table command prints it.
         public var description: String {
             switch self {
             case .missingLeastMarker(let scheme):
@@ -96,13 +100,14 @@ public struct PermissionTable: Sendable, Equatable {
 
     /// Rows in Microsoft's order: delegated work or school, delegated personal, application.
     public let rows: [Row]
+    /// What keeps this table from being one of Microsoft's (empty for a valid table).
     public let problems: [Problem]
 
     /// Whether Microsoft's generator prints this table (no row invalid, no failure).
     public var isMicrosoftTable: Bool { problems.isEmpty && rows.allSatisfy(\.isValid) }
 
     /// The table for one template and method.
-    public init(method: String, claims: ClaimSet) {
+    package init(method: String, claims: ClaimSet) {
         var rows: [Row] = []
         var problems: [Problem] = []
         for scheme in Scheme.allCases {
@@ -221,7 +226,10 @@ extension PermissionTable: Renderable {
             rows: rows.map { [$0.scheme.docsLabel, $0.least, $0.higher] })
     }
 
+    /// The rows, for `table`, `csv` and `md`.
     public var tableForm: TabularText? { tabular }
+    /// The rows as JSON objects: `[{"Permission type": "Delegated (work or school account)", ...}]`.
     public var json: String { tabular.json }
+    /// The table as Microsoft's docs print it (`markdown`).
     public var markdownForm: String? { markdown }
 }

@@ -13,14 +13,14 @@
 ///
 ///     PrivilegeOrder.first(of: [groupNesting, groupReadBasic], pathResources: ["groups", "group"])
 ///     // Group.ReadBasic.All: the same objects (All), a narrower operation (ReadBasic, not ReadWrite)
-public enum PrivilegeOrder {
+package enum PrivilegeOrder {
     /// What the order reads of one permission in one scheme.
-    public struct Candidate: Sendable, Equatable {
-        public let label: String
-        public let permission: String
-        public let isLeast: Bool
-        public let requiresAdminConsent: Bool?
-        public let privilegeLevel: Int?
+    package struct Candidate: Sendable, Equatable {
+        package let label: String
+        package let permission: String
+        package let isLeast: Bool
+        package let requiresAdminConsent: Bool?
+        package let privilegeLevel: Int?
 
         /// The name split once: its constraint and operation ranks, and its resource's base in lower case.
         package let name: PermissionName
@@ -28,8 +28,9 @@ public enum PrivilegeOrder {
         package let operations: Int
         package let resourceBase: String
 
-        public init(label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?)
-        {
+        package init(
+            label: String, permission: String, isLeast: Bool, requiresAdminConsent: Bool?, privilegeLevel: Int?
+        ) {
             self.label = label
             self.permission = permission
             self.isLeast = isLeast
@@ -45,7 +46,7 @@ public enum PrivilegeOrder {
 
     /// The least privileged of `candidates` (nil when empty); `candidates` come in Microsoft's order, which
     /// breaks the last ties.
-    public static func first(of candidates: [Candidate], pathResources: [String]) -> Candidate? {
+    package static func first(of candidates: [Candidate], pathResources: [String]) -> Candidate? {
         let unbeaten = candidates.enumerated().filter { entry in
             !candidates.contains { isNarrower($0, than: entry.element) }
         }
@@ -56,13 +57,13 @@ public enum PrivilegeOrder {
     }
 
     /// Whether `lhs` reaches no more objects and allows no more than `rhs`, and is smaller in one of the two.
-    public static func isNarrower(_ lhs: Candidate, than rhs: Candidate) -> Bool {
+    package static func isNarrower(_ lhs: Candidate, than rhs: Candidate) -> Bool {
         lhs.objects <= rhs.objects && lhs.operations <= rhs.operations
             && (lhs.objects < rhs.objects || lhs.operations < rhs.operations)
     }
 
     /// Why `chosen` comes before `other`, as a phrase.
-    public static func reason(_ chosen: Candidate, over other: Candidate, pathResources: [String]) -> String {
+    package static func reason(_ chosen: Candidate, over other: Candidate, pathResources: [String]) -> String {
         let (a, b) = (chosen.name, other.name)
         if isNarrower(chosen, than: other) {
             let (ownA, ownB) = (a.constraint ?? "the user's own", b.constraint ?? "the user's own")

@@ -9,6 +9,7 @@ public enum KnowledgeBaseError: GraphPermError, Sendable, Equatable {
     case query(sql: String, detail: String)
     case writeRefused(detail: String)
 
+    /// What went wrong and what to do, naming the file: `no knowledge base at kb.sqlite: download ...`.
     public var description: String {
         switch self {
         case .missing(let path):

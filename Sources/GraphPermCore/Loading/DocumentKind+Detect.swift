@@ -1,9 +1,9 @@
 import GraphPermJSON
 
 /// Microsoft Graph's own application.
-public enum MicrosoftGraph {
+package enum MicrosoftGraph {
     /// The app ID of Microsoft Graph (the `resourceAppId` of its permissions in an app's manifest).
-    public static let appId = "00000003-0000-0000-c000-000000000000"
+    package static let appId = "00000003-0000-0000-c000-000000000000"
 }
 
 extension DocumentKind {

@@ -2,15 +2,15 @@
 ///
 ///     GraphHosts.refusal("graph.microsoft.com")  // nil
 ///     GraphHosts.refusal("graph.windows.net")    // "it is Azure AD Graph, retired: …"
-public enum GraphHosts {
+package enum GraphHosts {
     /// Microsoft Graph's global service and national clouds.
-    public static let hosts: Set<String> = [
+    package static let hosts: Set<String> = [
         "graph.microsoft.com", "canary.graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us",
         "microsoftgraph.chinacloudapi.cn", "graph.microsoft.de",
     ]
 
     /// nil for a Microsoft Graph host; otherwise why it is not one (a hint, possibly empty).
-    public static func refusal(_ host: String) -> String? {
+    package static func refusal(_ host: String) -> String? {
         if hosts.contains(host) { return nil }
         let hints: [(suffix: String, hint: String)] = [
             (

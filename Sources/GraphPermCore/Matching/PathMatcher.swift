@@ -50,9 +50,9 @@ public final class PathMatcher: @unchecked Sendable {
     }
 
     /// A successful match: the template(s) and whether the request picked one of several variants.
-    public struct Match: Sendable, Equatable {
-        public let templateIDs: [Int]
-        public let templates: [String]
+    package struct Match: Sendable, Equatable {
+        package let templateIDs: [Int]
+        package let templates: [String]
     }
 
     private let root = Node()
@@ -61,7 +61,7 @@ public final class PathMatcher: @unchecked Sendable {
     private let typos = Mutex<TypoIndex?>(nil)
 
     /// The templates by segment count, for "did you mean" (built on first use).
-    public var typoIndex: TypoIndex {
+    package var typoIndex: TypoIndex {
         typos.withLock { index in
             if let index { return index }
             let built = TypoIndex(keys: entries.map { ($0.template, $0.segments) })
@@ -71,11 +71,11 @@ public final class PathMatcher: @unchecked Sendable {
     }
 
     /// Every template with its normalised key, for "did you mean" (built on demand).
-    public var keys: [(id: Int, template: String, key: String)] {
+    package var keys: [(id: Int, template: String, key: String)] {
         entries.map { ($0.id, $0.template, "/" + $0.segments.joined(separator: "/")) }
     }
 
-    public init(templates: some Sequence<(Int, String)>) {
+    package init(templates: some Sequence<(Int, String)>) {
         for (id, template) in templates { insert(id: id, template: template) }
     }
 
@@ -98,7 +98,7 @@ public final class PathMatcher: @unchecked Sendable {
     }
 
     /// The template(s) for `request`, or nil when no template fits.
-    public func match(_ request: RequestPath) -> Match? {
+    package func match(_ request: RequestPath) -> Match? {
         guard let node = search(root, request.segments, 0) else { return nil }
         let chosen = choose(node.terminals, request: request)
         return Match(templateIDs: chosen.map(\.id), templates: chosen.map(\.template))

@@ -4,15 +4,15 @@ import GraphPermPlatform
 ///
 ///     RequestPath("https://graph.microsoft.com/v1.0/users('a@b.com')/messages?$top=5").normalized
 ///     // ["users", "a@b.com", "messages"]
-public struct RequestPath: Sendable, Equatable {
+package struct RequestPath: Sendable, Equatable {
     /// One segment: normalised, and for `name(key)` the two segments it may stand for.
-    public struct Segment: Sendable, Equatable {
-        public let normalized: String
+    package struct Segment: Sendable, Equatable {
+        package let normalized: String
         /// `users('abc')` may address an item by key, standing for `users/abc`; tried after the segment as written.
-        public let keySplit: [String]?
+        package let keySplit: [String]?
         /// Whether a template's `{id}` may stand for this segment: not an OData segment (`$count`, `$ref`),
         /// a namespace-qualified name (`microsoft.graph.user`) or a function call (`delta()`, `users('a')`).
-        public let canBeKey: Bool
+        package let canBeKey: Bool
 
         package init(_ raw: String) {
             normalized = PathSegments.normalize(raw)
@@ -28,18 +28,18 @@ public struct RequestPath: Sendable, Equatable {
         }
     }
 
-    public let segments: [Segment]
+    package let segments: [Segment]
     /// The host, in lower case, when the text was a full URL (`https://graph.microsoft.com/v1.0/me`) or began with
     /// a host name (`graph.microsoft.com/v1.0/me`).
-    public let host: String?
+    package let host: String?
     /// Segments in lower case, quotes removed.
-    public var normalized: [String] { segments.map(\.normalized) }
+    package var normalized: [String] { segments.map(\.normalized) }
     /// The query string, percent-decoded and normalised (nil when there is none).
-    public let query: String?
+    package let query: String?
 
-    public static let maxSegments = 200
+    package static let maxSegments = 200
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var bytes = Array(text.utf8)
         while let last = bytes.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D { bytes.removeLast() }
         var start = bytes.firstIndex { !($0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D) } ?? bytes.count
@@ -150,5 +150,5 @@ public struct RequestPath: Sendable, Equatable {
     }
 
     /// The path as one string (for messages and edit distances): `/users/{}/messages`.
-    public var displayPath: String { "/" + normalized.joined(separator: "/") }
+    package var displayPath: String { "/" + normalized.joined(separator: "/") }
 }

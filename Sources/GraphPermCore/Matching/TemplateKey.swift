@@ -1,8 +1,8 @@
 /// The normalised key of a template: lower case, parameters as `{}`.
 ///
 ///     TemplateKey.of("/users/{user-id}/Messages")  // "/users/{}/messages"
-public enum TemplateKey {
-    public static func of(_ template: String) -> String {
+package enum TemplateKey {
+    package static func of(_ template: String) -> String {
         var template = template
         // With no drive-item path to group, the key is made from the bytes in one pass (a load makes thousands).
         let key: [UInt8]? = template.withUTF8 { bytes in

@@ -7,7 +7,7 @@ import GraphPermQuery
 ///
 ///     TypoIndex.nearest(["me", "mesages"], in: TypoIndex(keys: [("/me/messages", ["me", "messages"])]), limit: 3)
 ///     // ["/me/messages"]
-public struct TypoIndex: Sendable {
+package struct TypoIndex: Sendable {
     private let byLength: [Int: [(template: String, segments: [String])]]
 
     package init(keys: [(template: String, segments: [String])]) {
@@ -15,7 +15,7 @@ public struct TypoIndex: Sendable {
     }
 
     /// Up to `limit` templates nearest to `segments` (ties in the templates' order).
-    public static func nearest(_ segments: [String], in index: TypoIndex, limit: Int, maxEdits: Int = 2) -> [String] {
+    package static func nearest(_ segments: [String], in index: TypoIndex, limit: Int, maxEdits: Int = 2) -> [String] {
         var scored: [(edits: Int, order: Int, template: String)] = []
         for (order, candidate) in (index.byLength[segments.count] ?? []).enumerated() {
             var edits = 0

@@ -6,11 +6,11 @@
 ///
 ///     ["UserAuthMethod-Email.ReadWrite", "UserAuthenticationMethod.ReadWrite"].sorted(by: KibaliCollation.less)
 ///     // ["UserAuthenticationMethod.ReadWrite", "UserAuthMethod-Email.ReadWrite"]
-public enum KibaliCollation {
+package enum KibaliCollation {
     private static let punctuation = Array("\t\n\u{0B}\u{0C}\r _-,;:!?.'\"()[]{}@*/\\&#%`^+<=>|~$".unicodeScalars)
 
     /// A sort key: primary weights, a separator, then case weights.
-    public static func key(_ text: String) -> [UInt32] {
+    package static func key(_ text: String) -> [UInt32] {
         var primary: [UInt32] = []
         var tertiary: [UInt32] = []
         primary.reserveCapacity(text.utf8.count * 2 + 1)
@@ -38,12 +38,12 @@ public enum KibaliCollation {
     }
 
     /// Whether `lhs` sorts before `rhs`.
-    public static func less(_ lhs: String, _ rhs: String) -> Bool {
+    package static func less(_ lhs: String, _ rhs: String) -> Bool {
         key(lhs).lexicographicallyPrecedes(key(rhs))
     }
 
     /// `texts` sorted in Kibali's order (computing each key once).
-    public static func sorted(_ texts: some Sequence<String>) -> [String] {
+    package static func sorted(_ texts: some Sequence<String>) -> [String] {
         texts.map { (key($0), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
     }
 }

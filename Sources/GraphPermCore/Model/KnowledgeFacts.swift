@@ -1,37 +1,37 @@
 import GraphPermPlatform
 
 /// What one scheme of one permission is, as the loaded files describe it.
-public struct SchemeEntry: Sendable, Equatable {
-    public var guid: String?
-    public var adminDisplayName: String?
-    public var adminDescription: String?
-    public var userDisplayName: String?
-    public var userDescription: String?
-    public var requiresAdminConsent: Bool?
-    public var privilegeLevel: Int?
-    public var isEnabled: Bool?
-    public var isHidden: Bool?
-    public var environment: String?
-    public var resourceAppId: String?
+package struct SchemeEntry: Sendable, Equatable {
+    package var guid: String?
+    package var adminDisplayName: String?
+    package var adminDescription: String?
+    package var userDisplayName: String?
+    package var userDescription: String?
+    package var requiresAdminConsent: Bool?
+    package var privilegeLevel: Int?
+    package var isEnabled: Bool?
+    package var isHidden: Bool?
+    package var environment: String?
+    package var resourceAppId: String?
 
-    public init() {}
+    package init() {}
 }
 
 /// One grant: `permission` under `scheme` allows `method` on `template`.
 ///
 /// `claimOrder` is the place of the claim in Microsoft's index (permission name order, then pathSet order);
 /// `isLeast` is the document's `least=` marker; `alsoRequires` are the `AlsoRequires=` partners (any one of them).
-public struct Grant: Sendable, Equatable {
-    public var permission: String
-    public var scheme: Scheme
-    public var method: String
-    public var template: String
-    public var isLeast: Bool
-    public var alsoRequires: [String]
-    public var claimOrder: Int
-    public var source: GrantSource
+package struct Grant: Sendable, Equatable {
+    package var permission: String
+    package var scheme: Scheme
+    package var method: String
+    package var template: String
+    package var isLeast: Bool
+    package var alsoRequires: [String]
+    package var claimOrder: Int
+    package var source: GrantSource
 
-    public init(permission: String, scheme: Scheme, method: String, template: String, isLeast: Bool,
+    package init(permission: String, scheme: Scheme, method: String, template: String, isLeast: Bool,
                 alsoRequires: [String] = [], claimOrder: Int, source: GrantSource = .document) {
         self.permission = permission
         self.scheme = scheme
@@ -45,7 +45,7 @@ public struct Grant: Sendable, Equatable {
 }
 
 /// Where a grant comes from.
-public enum GrantSource: String, Sendable, Codable, CaseIterable {
+package enum GrantSource: String, Sendable, Codable, CaseIterable {
     /// Microsoft's permissions document, with its least-privilege markers.
     case document
     /// The Graph Security API authorization table (Data/security-entities.json).
@@ -61,14 +61,14 @@ public enum GrantSource: String, Sendable, Codable, CaseIterable {
 }
 
 /// A row of the Graph Security API authorization table.
-public struct SecurityEntity: Sendable, Equatable {
-    public var permission: String
-    public var entity: String
-    public var resourcePath: String
-    public var methods: [String]
-    public var isPreview: Bool
-    public var docLink: String
-    public var position: Int
+package struct SecurityEntity: Sendable, Equatable {
+    package var permission: String
+    package var entity: String
+    package var resourcePath: String
+    package var methods: [String]
+    package var isPreview: Bool
+    package var docLink: String
+    package var position: Int
 
     package init(
         permission: String, entity: String, resourcePath: String, methods: [String], isPreview: Bool, docLink: String,
@@ -85,13 +85,13 @@ public struct SecurityEntity: Sendable, Equatable {
 }
 
 /// A Microsoft Entra built-in role.
-public struct AdminRole: Sendable, Equatable {
-    public var name: String
-    public var roleTemplateId: String
+package struct AdminRole: Sendable, Equatable {
+    package var name: String
+    package var roleTemplateId: String
     /// For the three roles the Security API accepts for delegated calls, their place in Microsoft's table (1-3).
-    public var securityAPIPosition: Int?
-    public var isAcceptedBySecurityAPI: Bool { securityAPIPosition != nil }
-    public var position: Int
+    package var securityAPIPosition: Int?
+    package var isAcceptedBySecurityAPI: Bool { securityAPIPosition != nil }
+    package var position: Int
 
     package init(name: String, roleTemplateId: String, securityAPIPosition: Int?, position: Int) {
         self.name = name
@@ -102,12 +102,12 @@ public struct AdminRole: Sendable, Equatable {
 }
 
 /// A file that went into a knowledge base.
-public struct Provenance: Sendable, Equatable {
-    public var kind: DocumentKind
-    public var path: String
-    public var size: Int
-    public var sha256: String
-    public var loadedAt: Date
+package struct Provenance: Sendable, Equatable {
+    package var kind: DocumentKind
+    package var path: String
+    package var size: Int
+    package var sha256: String
+    package var loadedAt: Date
 
     package init(kind: DocumentKind, path: String, size: Int, sha256: String, loadedAt: Date) {
         self.kind = kind
@@ -119,7 +119,7 @@ public struct Provenance: Sendable, Equatable {
 }
 
 /// The kinds of input a load accepts, detected from content.
-public enum DocumentKind: String, Sendable, Codable, CaseIterable {
+package enum DocumentKind: String, Sendable, Codable, CaseIterable {
     case permissionsDocument = "permissions-document"
     case provisioningInfo = "provisioning-info"
     case permissionDescriptions = "permission-descriptions"
@@ -131,19 +131,19 @@ public enum DocumentKind: String, Sendable, Codable, CaseIterable {
 /// Everything a load gathered, before it is written to a database.
 public struct KnowledgeFacts: Sendable {
     /// Per permission name, its scheme entries.
-    public var permissions: [String: [Scheme: SchemeEntry]] = [:]
-    public var grants: [Grant] = []
-    public var securityEntities: [SecurityEntity] = []
-    public var adminRoles: [AdminRole] = []
-    public var provenance: [Provenance] = []
+    package var permissions: [String: [Scheme: SchemeEntry]] = [:]
+    package var grants: [Grant] = []
+    package var securityEntities: [SecurityEntity] = []
+    package var adminRoles: [AdminRole] = []
+    package var provenance: [Provenance] = []
     /// Conflicts and oddities noticed while merging; each names both values.
-    public var warnings: [String] = []
+    package var warnings: [String] = []
     /// The names the permissions documents list, with grants or without.
-    public var documentPermissions: Set<String> = []
+    package var documentPermissions: Set<String> = []
     /// The risk-tier rules (`Data/tiers.json`), applied to every permission of every scheme as it is written.
-    public var tierRules: TierRules?
+    package var tierRules: TierRules?
 
-    public init() {}
+    package init() {}
 
     /// The permissions that can have grants: those the permissions documents list, those of the security table,
     /// and any other that has grants here.

@@ -4,13 +4,13 @@ import GraphPermQuery
 ///     PermissionName("Application.ReadWrite.OwnedBy")  // "Application", "ReadWrite", constraint "OwnedBy"
 ///     PermissionName("User.Read")                      // constraint nil
 ///     PermissionName("offline_access")                 // operation nil
-public struct PermissionName: Hashable, Sendable {
-    public let text: String
-    public let resource: String
-    public let operation: String?
-    public let constraint: String?
+package struct PermissionName: Hashable, Sendable {
+    package let text: String
+    package let resource: String
+    package let operation: String?
+    package let constraint: String?
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         self.text = text
         // Split at the first two dots by bytes (a knowledge base splits thousands of names).
         let dots = text.utf8.indices.lazy.filter { text.utf8[$0] == UInt8(ascii: ".") }.prefix(2)
@@ -22,7 +22,7 @@ public struct PermissionName: Hashable, Sendable {
     }
 
     /// Rank of the operation for inferred answers: lower is less privileged (`ReadBasic` < `Read` < `ReadWrite` ...).
-    public var operationRank: Int {
+    package var operationRank: Int {
         guard let operation else { return 50 }
         if let rank = Self.operationRanks[operation] ?? Self.operationRanks[operation.lowercased()] { return rank }
         if operation.hasPrefix("ReadWrite") || operation.hasPrefix("Manage") { return 65 }
@@ -46,7 +46,7 @@ public struct PermissionName: Hashable, Sendable {
     }()
 
     /// Rank of the constraint for inferred answers: none < `OwnedBy`/`Selected`/`AppFolder` < `Shared` < `All`.
-    public var constraintRank: Int {
+    package var constraintRank: Int {
         switch constraint?.lowercased() {
         case nil: 0
         case "ownedby", "selected", "appfolder", "hidden"?: 1
@@ -58,13 +58,13 @@ public struct PermissionName: Hashable, Sendable {
 
     /// The permission that writes what this one reads: `User.Read.All` → `User.ReadWrite.All`, `Mail.ReadBasic`
     /// → `Mail.ReadWrite`; nil for a permission that does not read.
-    public var writeSibling: String? {
+    package var writeSibling: String? {
         guard let operation, operation == "Read" || operation == "ReadBasic" else { return nil }
         return resource + ".ReadWrite" + (constraint.map { "." + $0 } ?? "")
     }
 
     /// Whether this operation allows the given HTTP method by its name alone (inferred mode).
-    public func operationAllows(method: String) -> Bool {
+    package func operationAllows(method: String) -> Bool {
         guard let operation = operation?.lowercased() else { return false }
         if HTTPMethod(userText: method)?.onlyReads ?? false {
             return operation.hasPrefix("read") || operation == "manage" || operation == "fullcontrol"

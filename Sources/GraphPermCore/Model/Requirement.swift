@@ -9,6 +9,7 @@ public struct Requirement: Sendable, Hashable, Codable {
     /// The permission it must be granted with, if any.
     public let alsoRequires: String?
 
+    /// A requirement: `Requirement("Mail.Send", alsoRequires: "Mail.Read").label  // "Mail.Send and Mail.Read"`.
     public init(_ permission: String, alsoRequires: String? = nil) {
         self.permission = permission
         self.alsoRequires = alsoRequires.flatMap { $0.isEmpty ? nil : $0 }

@@ -8,7 +8,7 @@ public enum Scheme: String, CaseIterable, Codable, Sendable, Comparable {
     case application = "Application"
 
     /// The row key stored in the database (`scheme.id`).
-    public var id: Int {
+    package var id: Int {
         switch self {
         case .delegatedWork: 1
         case .delegatedPersonal: 2
@@ -17,7 +17,7 @@ public enum Scheme: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     /// Builds a scheme from its database key.
-    public init?(id: Int) {
+    package init?(id: Int) {
         guard let scheme = Scheme.allCases.first(where: { $0.id == id }) else { return nil }
         self = scheme
     }
@@ -32,7 +32,7 @@ public enum Scheme: String, CaseIterable, Codable, Sendable, Comparable {
     }
 
     /// The spelling used on the command line: `delegated-work`, `delegated-personal`, `application`.
-    public var optionName: String {
+    package var optionName: String {
         switch self {
         case .delegatedWork: "delegated-work"
         case .delegatedPersonal: "delegated-personal"
@@ -56,11 +56,12 @@ public enum Scheme: String, CaseIterable, Codable, Sendable, Comparable {
     ///
     ///     Scheme.set(userText: "delegated")  // [.delegatedWork, .delegatedPersonal]
     ///     Scheme.set(userText: "DelegatedWork")  // [.delegatedWork]
-    public static func set(userText: String) -> Set<Scheme>? {
+    package static func set(userText: String) -> Set<Scheme>? {
         if let exact = Scheme(rawValue: userText) { return [exact] }
         guard let filter = SchemeFilter(word: userText) else { return nil }
         return Set(filter.schemeNames.compactMap(Scheme.init(rawValue:)))
     }
 
+    /// Schemes sort as Microsoft's tables list them: delegated work, delegated personal, application.
     public static func < (lhs: Scheme, rhs: Scheme) -> Bool { lhs.id < rhs.id }
 }

@@ -5,9 +5,9 @@
 ///     let report = TenantAudit(export: export, tier: { rules.tier(of: $0, scheme: $1) },
 ///                              roleNames: [...], today: "2026-08-07").run()
 ///     report.apps[0].displayName   // the worst app
-public struct TenantAudit {
+package struct TenantAudit {
     /// Tenants that own Microsoft's first-party apps: Microsoft Services and Microsoft's corporate tenant.
-    public static let microsoftTenants: Set<String> = [
+    package static let microsoftTenants: Set<String> = [
         "f8cdef31-a31e-4b4a-93e4-5f571e91255a", "72f988bf-86f1-41af-91ab-2d7cd011db47",
     ]
 
@@ -17,7 +17,7 @@ public struct TenantAudit {
     let today: Int
 
     /// `roleNames` maps role template IDs to names; `today` is `YYYY-MM-DD` (credential expiry and lifetimes).
-    public init(
+    package init(
         export: TenantExport, tier: @escaping (String, Scheme) -> PermissionTier?, roleNames: [String: String],
         today: String
     ) {
@@ -38,7 +38,7 @@ public struct TenantAudit {
         var writesOwned = false
     }
 
-    public func run() -> TenantAuditReport {
+    package func run() -> TenantAuditReport {
         let principals = export.servicePrincipals
         var index: [String: Int] = [:]
         index.reserveCapacity(principals.count)

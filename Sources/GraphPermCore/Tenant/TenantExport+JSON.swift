@@ -2,11 +2,11 @@ import GraphPermJSON
 
 extension TenantExport {
     /// One page of a collection as Graph sends it: `{"value": [...], "@odata.nextLink": ...}`, with its file name.
-    public struct Page: Sendable {
-        public let file: String
-        public let bytes: [UInt8]
+    package struct Page: Sendable {
+        package let file: String
+        package let bytes: [UInt8]
 
-        public init(file: String, bytes: [UInt8]) {
+        package init(file: String, bytes: [UInt8]) {
             self.file = file
             self.bytes = bytes
         }

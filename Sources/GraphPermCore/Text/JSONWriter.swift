@@ -4,76 +4,76 @@
 ///     var writer = JSONWriter()
 ///     writer.beginObject(); writer.key("a"); writer.string("x\n"); writer.endObject()
 ///     writer.text   // {"a":"x\n"}
-public struct JSONWriter: Sendable {
-    public private(set) var bytes: [UInt8] = []
+package struct JSONWriter: Sendable {
+    package private(set) var bytes: [UInt8] = []
     /// Whether the next value or key in the current container needs a comma before it.
     private var needsComma = false
 
-    public init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+    package init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     /// The text written so far.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func separate() {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
     }
 
-    public mutating func beginObject() {
+    package mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
-    public mutating func endObject() {
+    package mutating func endObject() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
-    public mutating func beginArray() {
+    package mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
         needsComma = false
     }
 
-    public mutating func endArray() {
+    package mutating func endArray() {
         bytes.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// A member's key; the next call writes its value.
-    public mutating func key(_ name: String) {
+    package mutating func key(_ name: String) {
         separate()
         quoted(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    public mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         separate()
         quoted(text)
     }
 
-    public mutating func optional(_ text: String?) {
+    package mutating func optional(_ text: String?) {
         if let text { string(text) } else { raw("null") }
     }
 
-    public mutating func int(_ number: Int) { raw(String(number)) }
+    package mutating func int(_ number: Int) { raw(String(number)) }
 
-    public mutating func optional(_ number: Int?) {
+    package mutating func optional(_ number: Int?) {
         if let number { int(number) } else { raw("null") }
     }
 
-    public mutating func bool(_ flag: Bool) { raw(flag ? "true" : "false") }
+    package mutating func bool(_ flag: Bool) { raw(flag ? "true" : "false") }
 
-    public mutating func strings(_ texts: [String]) {
+    package mutating func strings(_ texts: [String]) {
         beginArray()
         for text in texts { string(text) }
         endArray()
     }
 
     /// JSON text already rendered, written as one value.
-    public mutating func raw(_ json: String) {
+    package mutating func raw(_ json: String) {
         separate()
         var json = json
         json.withUTF8 { bytes.append(contentsOf: $0) }

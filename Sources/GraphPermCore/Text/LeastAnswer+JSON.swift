@@ -116,6 +116,7 @@ extension LeastAnswer {
 }
 
 extension LeastAnswer: Renderable {
+    /// The docs-table rows (`tabular`), for `table`, `csv` and `md`.
     public var tableForm: TabularText? { tabular }
     /// The docs table under a heading naming the call.
     public var markdownForm: String? {

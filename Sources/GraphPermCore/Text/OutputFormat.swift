@@ -8,14 +8,18 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 ///     TabularText(columns: ["name", "scheme"], rows: [["Mail.Read", "Application"]]).render(.md)
 ///     // |name|scheme|\n|:---|:---|\n|Mail.Read|Application|\n
 public struct TabularText: Sendable, Equatable, Renderable {
+    /// The column names: `["name", "scheme"]`.
     public var columns: [String]
+    /// The rows, one cell per column: `[["Mail.Read", "Application"]]`.
     public var rows: [[String]]
 
+    /// Rows under `columns`: `TabularText(columns: ["name"], rows: [["Mail.Read"]])`.
     public init(columns: [String], rows: [[String]]) {
         self.columns = columns
         self.rows = rows
     }
 
+    /// The rows themselves.
     public var tableForm: TabularText? { self }
 
     /// The rows in `format`.
@@ -74,8 +78,8 @@ public struct TabularText: Sendable, Equatable, Renderable {
 }
 
 /// Markdown cell escaping: `|` as `\|`, new lines as `<br>`.
-public enum Markdown {
-    public static func cell(_ text: String) -> String {
+package enum Markdown {
+    package static func cell(_ text: String) -> String {
         text.replacing("|", with: "\\|").replacing("\r\n", with: "<br>")
             .replacing("\n", with: "<br>")
     }
@@ -84,8 +88,8 @@ public enum Markdown {
 /// JSON text with keys in the order given (deterministic output).
 ///
 ///     JSONText.object([("a", JSONText.string("x")), ("b", "null")])  // {"a":"x","b":null}
-public enum JSONText {
-    public static func string(_ text: String) -> String {
+package enum JSONText {
+    package static func string(_ text: String) -> String {
         var text = text
         let isPlain = text.withUTF8 { bytes in
             !bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
@@ -108,15 +112,15 @@ public enum JSONText {
         return result + "\""
     }
 
-    public static func object(_ members: [(String, String)]) -> String {
+    package static func object(_ members: [(String, String)]) -> String {
         "{" + members.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"
     }
 
-    public static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
+    package static func array(_ elements: [String]) -> String { "[" + elements.joined(separator: ",") + "]" }
 
-    public static func strings(_ texts: [String]) -> String { array(texts.map(string)) }
+    package static func strings(_ texts: [String]) -> String { array(texts.map(string)) }
 
-    public static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
+    package static func optional(_ text: String?) -> String { text.map(string) ?? "null" }
 
-    public static func bool(_ flag: Bool?) -> String { flag.map { $0 ? "true" : "false" } ?? "null" }
+    package static func bool(_ flag: Bool?) -> String { flag.map { $0 ? "true" : "false" } ?? "null" }
 }

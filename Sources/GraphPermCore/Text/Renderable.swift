@@ -16,8 +16,11 @@ public protocol Renderable {
 }
 
 extension Renderable {
+    /// No rows, unless the answer has them.
     public var tableForm: TabularText? { nil }
+    /// No markdown document of its own: `md` renders the rows.
     public var markdownForm: String? { nil }
+    /// No prose: `table` renders the rows.
     public var proseForm: String? { nil }
 
     /// The answer in `format`; nil when it has no such form.

@@ -2,9 +2,9 @@
 /// for the run of a command (`TableLayout.$width.withValue(80) { ... }`); with none, columns take what they need.
 ///
 ///     TableLayout.wrap("Mail.Read, Mail.ReadWrite", width: 12)  // ["Mail.Read,", "Mail.", "ReadWrite"]
-public enum TableLayout {
+package enum TableLayout {
     /// The width an aligned table must fit in, if any.
-    @TaskLocal public static var width: Int?
+    @TaskLocal package static var width: Int?
 
     /// The narrowest a column is made before the table is allowed to overflow.
     static let minimumColumn = 8
@@ -25,7 +25,7 @@ public enum TableLayout {
 
     /// `text` in lines of at most `width` characters, broken after a space where there is one, else after a dot or a
 /// slash, else anywhere.
-    public static func wrap(_ text: String, width: Int) -> [String] {
+    package static func wrap(_ text: String, width: Int) -> [String] {
         guard width > 0, text.count > width else { return [text] }
         var lines: [String] = []
         var rest = Substring(text)

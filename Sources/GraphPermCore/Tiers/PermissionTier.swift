@@ -13,6 +13,7 @@ public struct PermissionTier: Sendable, Equatable {
     public let tier: Int
     /// The tier when a user without an admin role signs in (Application: the same as `tier`).
     public let tierForUser: Int
+    /// Where the tier came from: `.explicit`, `.rule` or `.default`.
     public let basis: Basis
     /// The rule's id, the permission's name for an explicit entry, or `default`.
     public let source: String
@@ -20,7 +21,9 @@ public struct PermissionTier: Sendable, Equatable {
     public let reason: String
     /// For Tier 0: the outcome (`globalAdmin` or `tenantOutage`), the path in one line, what the tenant must look like.
     public let impact: String?
+    /// For Tier 0: the path to the outcome in one line; nil otherwise.
     public let attackPath: String?
+    /// For Tier 0: what the tenant must look like for the path to work; empty otherwise.
     public let preconditions: [String]
 
     /// `T0`, or `T0/T1` for a delegated scheme whose tier depends on who signs in: the compact form tables print.
@@ -39,6 +42,7 @@ public struct TierMark: Sendable, Equatable {
     /// The tier when a user without an admin role signs in.
     public let tierForUser: Int
 
+    /// A mark: `TierMark(tier: 1, tierForUser: 1).label  // "T1"`.
     public init(tier: Int, tierForUser: Int) {
         self.tier = tier
         self.tierForUser = tierForUser

@@ -7,7 +7,7 @@ extension TierRules {
     ///
     ///     try TierRules.parse(Array("{}".utf8), file: "tiers.json")
     ///     // tiers.json: $.about: expected a string, the member is missing
-    public static func parse(_ bytes: [UInt8], file: String) throws(LoadError) -> TierRules {
+    package static func parse(_ bytes: [UInt8], file: String) throws(LoadError) -> TierRules {
         try TierRulesReader(root: JSONReader.parse(bytes, file: file)).rules()
     }
 }

@@ -3,30 +3,30 @@
 ///
 ///     let rules = try TierRules.parse(bytes, file: "tiers.json")
 ///     rules.tier(of: "Mail.Read", scheme: .application).source   // "content-read"
-public struct TierRules: Sendable {
+package struct TierRules: Sendable {
     /// What an explicit entry, a rule or the default says.
-    public struct Item: Sendable {
-        public let tier: Int
-        public let reason: String?
-        public let impact: String?
-        public let attackPath: String?
-        public let preconditions: [String]
+    package struct Item: Sendable {
+        package let tier: Int
+        package let reason: String?
+        package let impact: String?
+        package let attackPath: String?
+        package let preconditions: [String]
         /// The entry's own delegated tiers (when an admin signs in, otherwise), when it has them.
-        public let delegated: (whenAdminSignsIn: Int, otherwise: Int)?
+        package let delegated: (whenAdminSignsIn: Int, otherwise: Int)?
     }
 
     /// A rule: which names it matches (each key present must hold) and what it says.
-    public struct Rule: Sendable {
-        public let id: String
-        public let resource: [String]?
-        public let resourcePattern: WholeMatchPattern?
-        public let operation: [String]?
-        public let operationPattern: WholeMatchPattern?
-        public let constraint: [String]?
-        public let item: Item
+    package struct Rule: Sendable {
+        package let id: String
+        package let resource: [String]?
+        package let resourcePattern: WholeMatchPattern?
+        package let operation: [String]?
+        package let operationPattern: WholeMatchPattern?
+        package let constraint: [String]?
+        package let item: Item
 
         /// Whether every key of the match holds for the name's parts.
-        public func matches(_ parts: NameParts) -> Bool {
+        package func matches(_ parts: NameParts) -> Bool {
             if let resource, !resource.contains(parts.resource) { return false }
             if let operation, !operation.contains(parts.operation) { return false }
             if let constraint, !constraint.contains(parts.constraint) { return false }
@@ -38,12 +38,12 @@ public struct TierRules: Sendable {
 
     /// A name's parts as the rules read them: text before the first dot, between the first and second, the rest
     /// (empty strings when absent).
-    public struct NameParts: Sendable, Equatable {
-        public let resource: String
-        public let operation: String
-        public let constraint: String
+    package struct NameParts: Sendable, Equatable {
+        package let resource: String
+        package let operation: String
+        package let constraint: String
 
-        public init(_ name: String) {
+        package init(_ name: String) {
             let parts = name.split(separator: ".", omittingEmptySubsequences: false)
             resource = String(parts[0])
             operation = parts.count > 1 ? String(parts[1]) : ""
@@ -52,23 +52,23 @@ public struct TierRules: Sendable {
     }
 
     /// The tier names and descriptions (`"0": "Known path to Global Administrator …"`), in tier order.
-    public let tierDescriptions: [String]
+    package let tierDescriptions: [String]
     /// Outcome keys and their meaning, in file order.
-    public let impacts: [(key: String, text: String)]
+    package let impacts: [(key: String, text: String)]
     /// Precondition keys and their meaning, in file order.
-    public let preconditions: [(key: String, text: String)]
+    package let preconditions: [(key: String, text: String)]
     /// Explicit entries by permission name, and their names in file (sorted) order.
-    public let explicit: [String: Item]
-    public let explicitNames: [String]
-    public let rules: [Rule]
-    public let defaultItem: Item
+    package let explicit: [String: Item]
+    package let explicitNames: [String]
+    package let rules: [Rule]
+    package let defaultItem: Item
     /// The tier an ordinary signed-in user leaves of tiers 0, 1, 2 (for delegated items without their own).
-    public let otherwiseFromTier: [Int]
+    package let otherwiseFromTier: [Int]
     /// Why delegated permissions get two tiers.
-    public let delegatedReason: String
+    package let delegatedReason: String
 
     /// The item that tiers `name`, with its basis and source.
-    public func classify(_ name: String) -> (item: Item, basis: PermissionTier.Basis, source: String) {
+    package func classify(_ name: String) -> (item: Item, basis: PermissionTier.Basis, source: String) {
         if let entry = explicit[name] { return (entry, .explicit, name) }
         let parts = NameParts(name)
         for rule in rules where rule.matches(parts) { return (rule.item, .rule, rule.id) }
@@ -77,7 +77,7 @@ public struct TierRules: Sendable {
 
     /// The tier of `name` in `scheme`: Application takes the item's tier; DelegatedWork the tier when an admin
     /// signs in (and, as `tierForUser`, the tier otherwise); DelegatedPersonal the tier otherwise.
-    public func tier(of name: String, scheme: Scheme) -> PermissionTier {
+    package func tier(of name: String, scheme: Scheme) -> PermissionTier {
         let (item, basis, source) = classify(name)
         let admin = item.delegated?.whenAdminSignsIn ?? item.tier
         let user = item.delegated?.otherwise ?? otherwiseFromTier[item.tier]
@@ -97,20 +97,20 @@ public struct TierRules: Sendable {
 }
 
 /// A regular expression that must match a whole string (as Python's `re.fullmatch`), compiled once.
-public final class WholeMatchPattern: @unchecked Sendable {
+package final class WholeMatchPattern: @unchecked Sendable {
     // Regex is not Sendable; this one is only read after init.
     private let regex: Regex<AnyRegexOutput>
     /// The pattern as written.
-    public let pattern: String
+    package let pattern: String
 
     /// Compiles `pattern`; throws when it is not a regular expression.
-    public init(_ pattern: String) throws {
+    package init(_ pattern: String) throws {
         self.pattern = pattern
         regex = try Regex(pattern)
     }
 
     /// Whether the pattern matches all of `text`.
-    public func matchesWhole(_ text: String) -> Bool {
+    package func matchesWhole(_ text: String) -> Bool {
         (try? regex.wholeMatch(in: text)) != nil
     }
 }

@@ -1,9 +1,12 @@
 import GraphPermCore
 import GraphPermStore
 extension AuditReport: Renderable {
+    /// The findings as rows (`tabular`).
     public var tableForm: TabularText? { tabular }
+    /// The report as a markdown document (`markdown`).
     public var markdownForm: String? { markdown }
 
+    /// The findings as rows: kind, scheme, subject, detail, tier.
     public var tabular: TabularText {
         TabularText(
             columns: ["finding", "type", "subject", "detail", "tier"],
@@ -12,6 +15,7 @@ extension AuditReport: Renderable {
             })
     }
 
+    /// The report as one JSON object: `{"granted": {...}, "calls": 3, "findings": [...], ...}`.
     public var json: String {
         JSONText.object([
             (

@@ -90,6 +90,7 @@ extension NeedAnalysis: Renderable {
     /// Rows: scheme, permission of the set, which calls it grants and why.
     public var tableForm: TabularText? { tabular }
 
+    /// One row per scheme and permission, with the calls it grants.
     public var tabular: TabularText {
         var rows: [[String]] = []
         for result in schemes {

@@ -3,7 +3,7 @@ import GraphPermCore
 extension TenantAuditReport: Renderable {
     /// The JSON document: `summary` (with how the score is computed) and `apps`, worst first. Written into one
     /// byte buffer (`JSONWriter`): for 10,000 apps, a string per member cost a third of the audit's time.
-    public var json: String {
+    package var json: String {
         var writer = JSONWriter(capacity: 1_024 + apps.count * 900)
         writer.beginObject()
         writer.key("summary")
@@ -16,8 +16,8 @@ extension TenantAuditReport: Renderable {
         return writer.text
     }
 
-    public var tableForm: TabularText? { tabular }
-    public var markdownForm: String? { markdown }
+    package var tableForm: TabularText? { tabular }
+    package var markdownForm: String? { markdown }
 
     private var summaryJSON: String {
         JSONText.object([
@@ -108,7 +108,7 @@ extension TenantAuditReport: Renderable {
     }
 
     /// One row per app, worst first: for tables and CSV.
-    public var tabular: TabularText {
+    package var tabular: TabularText {
         TabularText(
             columns: ["score", "tier", "app", "party", "tier 0 findings", "tier 1 findings", "chain", "id"],
             rows: apps.map { app in
@@ -124,7 +124,7 @@ extension TenantAuditReport: Renderable {
 
     /// A report a person reads: the summary, the scoring, the apps at Tier 0 or 1, and each Tier 0 app's findings
     /// and chain.
-    public var markdown: String {
+    package var markdown: String {
         var text = "# Tenant app audit\n\n"
         text +=
             "\(summary.servicePrincipals) service principals: \(summary.appsByTier[0]) at Tier 0, "
