@@ -51,7 +51,8 @@ struct KnowledgeBaseFillerTests {
     @Test func permissionsAreNumberedInNameOrderWithTheirParts() throws {
         let db = try Self.filled(Self.grants)
         let rows = try db.makeStatement("SELECT id, name, resource, operation FROM permission ORDER BY id").rows {
-            "\($0["id"] as Int) \($0["name"] as String) \($0["resource"] as String) \($0["operation"] as String? ?? "-")"
+            let operation: String? = $0["operation"]
+            return "\($0["id"] as Int) \($0["name"] as String) \($0["resource"] as String) \(operation ?? "-")"
         }
         #expect(rows == ["1 Mail.Read Mail Read", "2 SecurityAlert.Read.All SecurityAlert Read",
                          "3 User.Read.All User Read"])

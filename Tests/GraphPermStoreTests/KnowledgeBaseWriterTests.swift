@@ -95,10 +95,13 @@ struct KnowledgeBaseWriterTests {
         let folder = MiniStore.temporaryFolder()
         let path = folder + "/kb.sqlite"
         do {
-            try KnowledgeBaseWriter.writeFile(path) { db in try db.execute("CREATE TABLE t (x); INSERT INTO nowhere VALUES (1)") }
+            try KnowledgeBaseWriter.writeFile(path) { db in
+                try db.execute("CREATE TABLE t (x); INSERT INTO nowhere VALUES (1)")
+            }
             Issue.record("a failing fill was written")
         } catch {
-            #expect(error == .io(file: path, message: "the new knowledge base could not be written (no such table: nowhere)"))
+            #expect(error == .io(
+                file: path, message: "the new knowledge base could not be written (no such table: nowhere)"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
     }

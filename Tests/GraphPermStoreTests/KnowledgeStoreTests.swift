@@ -101,7 +101,9 @@ struct KnowledgeStoreTests {
 
     @Test func aBadQueryNamesItsSQL() {
         #expect(throws: KnowledgeBaseError.query(sql: "SELECT nope FROM permission", detail: "no such column: nope")) {
-            try MiniStore.shared.read("SELECT nope FROM permission") { db, sql in try db.statement(sql).value() as Int? }
+            try MiniStore.shared.read("SELECT nope FROM permission") { db, sql in
+                try db.statement(sql).value() as Int?
+            }
         }
     }
 

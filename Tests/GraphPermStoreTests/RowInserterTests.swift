@@ -16,7 +16,9 @@ struct RowInserterTests {
             row, inserter, offset in
             inserter.bind([.integer(row * 10), .text("row \(row)")], at: offset)
         }
-        let rows = try db.makeStatement("SELECT n, label FROM t ORDER BY rowid").rows { "\($0[0] as Int) \($0[1] as String)" }
+        let rows = try db.makeStatement("SELECT n, label FROM t ORDER BY rowid").rows {
+            "\($0[0] as Int) \($0[1] as String)"
+        }
         #expect(rows == (0..<count).map { "\($0 * 10) row \($0)" })
     }
 
