@@ -29,10 +29,14 @@ struct AuditCommandTests {
         #expect(Refusal.of(AuditCommand.self, arguments) == .usage(message))
     }
 
-    @Test func aDayPastTheEndOfItsMonthIsRefused() {
-        withKnownIssue("ISODay.number takes any day 1-31 in any month: 2026-02-30 is read as 2 March") {
-            #expect(Refusal.of(AuditCommand.self, ["--tenant", "t", "--today", "2026-02-30"]) == .usage(
-                "--today takes a date as YYYY-MM-DD, such as 2026-08-07"))
-        }
+    @Test(arguments: ["2026-02-30", "2026-02-29", "2026-04-31", "2026-13-01", "2026-00-10"])
+    func aDayThatIsNotInTheCalendarIsRefused(day: String) {
+        #expect(Refusal.of(AuditCommand.self, ["--tenant", "t", "--today", day]) == .usage(
+            "--today takes a date as YYYY-MM-DD, such as 2026-08-07"))
+    }
+
+    @Test(arguments: ["2024-02-29", "2000-02-29", "2026-12-31"])
+    func aDayOfTheCalendarIsTaken(day: String) {
+        #expect(Refusal.of(AuditCommand.self, ["--tenant", "t", "--today", day]) == nil)
     }
 }

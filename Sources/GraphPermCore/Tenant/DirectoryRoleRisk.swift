@@ -34,7 +34,8 @@ package enum DirectoryRoleRisk {
 
 /// Calendar arithmetic on Graph's ISO 8601 timestamps (`2027-01-01T00:00:00Z`): enough for credential lifetimes.
 package enum ISODay {
-    /// Days since 1970-01-01 of the date part, nil when it is not `YYYY-MM-DD…`.
+    /// Days since 1970-01-01 of the date part, nil when it is not `YYYY-MM-DD…` or names no day of the calendar
+    /// (`2026-02-30`).
     package static func number(_ text: String) -> Int? {
         let bytes = Array(text.utf8.prefix(10))
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
@@ -46,9 +47,11 @@ package enum ISODay {
             }
             return result
         }
-        guard let year = value(0..<4), let month = value(5..<7), let day = value(8..<10), (1...12).contains(month),
-            (1...31).contains(day)
+        guard let year = value(0..<4), let month = value(5..<7), let day = value(8..<10), (1...12).contains(month)
         else { return nil }
+        let isLeap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let length = month == 2 ? (isLeap ? 29 : 28) : [4, 6, 9, 11].contains(month) ? 30 : 31
+        guard (1...length).contains(day) else { return nil }
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
