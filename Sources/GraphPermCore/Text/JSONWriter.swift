@@ -2,7 +2,7 @@
 /// (as `JSONText` does) costs more than the data. The output is byte for byte what `JSONText` writes.
 ///
 ///     var writer = JSONWriter()
-///     writer.beginObject(); writer.key("a"); writer.string("x\n"); writer.endObject()
+///     writer.beginObject(); writer.member("a", "x\n"); writer.endObject()
 ///     writer.text   // {"a":"x\n"}
 package struct JSONWriter: Sendable {
     package private(set) var bytes: [UInt8] = []
@@ -19,25 +19,19 @@ package struct JSONWriter: Sendable {
         needsComma = true
     }
 
-    package mutating func beginObject() {
+    package mutating func beginObject() { open(UInt8(ascii: "{")) }
+    package mutating func endObject() { close(UInt8(ascii: "}")) }
+    package mutating func beginArray() { open(UInt8(ascii: "[")) }
+    package mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        bytes.append(bracket)
         needsComma = false
     }
 
-    package mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
-    }
-
-    package mutating func beginArray() {
-        separate()
-        bytes.append(UInt8(ascii: "["))
-        needsComma = false
-    }
-
-    package mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+    private mutating func close(_ bracket: UInt8) {
+        bytes.append(bracket)
         needsComma = true
     }
 
@@ -71,6 +65,14 @@ package struct JSONWriter: Sendable {
         for text in texts { string(text) }
         endArray()
     }
+
+    /// A member with its value: `writer.member("id", app.id)` is `writer.key("id"); writer.string(app.id)`.
+    package mutating func member(_ name: String, _ text: String) { key(name); string(text) }
+    package mutating func member(_ name: String, _ text: String?) { key(name); optional(text) }
+    package mutating func member(_ name: String, _ number: Int) { key(name); int(number) }
+    package mutating func member(_ name: String, _ number: Int?) { key(name); optional(number) }
+    package mutating func member(_ name: String, _ flag: Bool) { key(name); bool(flag) }
+    package mutating func member(_ name: String, _ texts: [String]) { key(name); strings(texts) }
 
     /// JSON text already rendered, written as one value.
     package mutating func raw(_ json: String) {
