@@ -9,12 +9,13 @@
 # `graphperm sync`, `mcp` and `serve` run), their man pages, bash, zsh and fish completions, and
 # share/graphperm/install-manifest.txt.
 # --bin-dir DIR installs binaries built already (DIR holds the four) instead of building;
-# --scratch-path DIR is SwiftPM's build folder (default .build).
+# --scratch-path DIR is SwiftPM's build folder (default .build-install: its flags are not a plain build's, so that
+# neither rebuilds the other).
 set -euo pipefail
 usage() { echo "usage: Scripts/install.sh [--prefix DIR] [--scratch-path DIR] [--bin-dir DIR]" >&2; exit 64; }
 
 prefix="$HOME/.local"
-scratch=".build"
+scratch=".build-install"
 bin_dir=""
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -32,11 +33,25 @@ prefix="$(cd "$prefix" && pwd)"
 
 if [ -z "$bin_dir" ]; then
     echo "install.sh: building graphperm (release) in $scratch" >&2
-    swift build -c release --scratch-path "$scratch" --product graphperm >&2
-    swift build -c release --scratch-path "$scratch" --product graphperm-sync >&2
-    swift build -c release --scratch-path "$scratch" --product graphperm-mcp >&2
-    swift build -c release --scratch-path "$scratch" --product graphperm-serve >&2
-    bin_dir="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+    # A one-shot `graphperm least` spends most of its time starting up, so the installed binaries are built for it:
+    # a generic type's metadata comes from its accessor, not from a mangled name that the runtime decodes and
+    # checks against every conformance record of the binary; and graphperm links libstdc++ in, leaving the dynamic
+    # loader no C++ library to bind at each start (where its static archive is found; a linker script named
+    # libstdc++.so stands first in the search path).
+    release=(-c release --scratch-path "$scratch" -Xswiftc -Xfrontend -Xswiftc
+        -disable-concrete-type-metadata-mangled-name-accessors)
+    static_cxx=()
+    cxx_archive="$(clang -print-file-name=libstdc++.a 2>/dev/null || true)"
+    if [ -f "$cxx_archive" ]; then
+        mkdir -p "$scratch/static-libstdc++"
+        echo "INPUT($cxx_archive)" > "$scratch/static-libstdc++/libstdc++.so"
+        static_cxx=(-Xlinker "-L$(cd "$scratch/static-libstdc++" && pwd)")
+    fi
+    swift build "${release[@]}" "${static_cxx[@]}" --product graphperm >&2
+    swift build "${release[@]}" --product graphperm-sync >&2
+    swift build "${release[@]}" --product graphperm-mcp >&2
+    swift build "${release[@]}" --product graphperm-serve >&2
+    bin_dir="$(swift build "${release[@]}" --show-bin-path)"
 fi
 # The man page comes from swift-argument-parser's generate-manual tool (built once, in debug: it runs for a moment).
 swift build --scratch-path "$scratch" --product generate-manual >&2

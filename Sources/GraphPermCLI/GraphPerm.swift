@@ -46,7 +46,7 @@ package struct GraphPerm: ParsableCommand {
             terminate(64)
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseCommand(arguments)
             // Tables fit the terminal's width (or COLUMNS), for this run of the command.
             try TableLayout.$width.withValue(Terminal.tableWidth) { try command.run() }
         } catch let error as GraphPermError {
@@ -63,6 +63,23 @@ package struct GraphPerm: ParsableCommand {
             }
             terminate(code.rawValue)
         }
+    }
+
+    /// The command `arguments` name. A line that starts with a one-shot subcommand (its configuration names
+    /// `graphperm` as its super-command) is first parsed by that subcommand alone, which skips the root's work
+    /// (the completion-script check and the command tree: a fifth of a one-shot `least`'s instructions). A line that
+    /// parse refuses or reads as a request for help (a usage error, `--help`, a completion-script request) is parsed
+    /// again from the root, so every message is the one the root gives.
+    package static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
+        if let first = arguments.first,
+            let subcommand = configuration.subcommands.first(where: { $0._commandName == first }),
+            subcommand.configuration._superCommandName != nil,
+            let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+            type(of: command) == subcommand  // not its help, which the root's parse lays out
+        {
+            return command
+        }
+        return try parseAsRoot(arguments)
     }
 
     /// The subcommands' names, and ArgumentParser's own `help`.

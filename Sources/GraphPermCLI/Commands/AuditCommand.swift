@@ -6,6 +6,7 @@ import GraphPermKit
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
+        _superCommandName: "graphperm",
         abstract: "Audit an app's granted permissions against its calls, or every app of a tenant export by risk tier.",
         discussion: """
             --granted takes the app manifest (requiredResourceAccess; IDs resolved through the knowledge base), or \

@@ -7,6 +7,7 @@ import GraphPermStore
 struct ChangesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "changes",
+        _superCommandName: "graphperm",
         abstract: "What the last sync changed in Microsoft's permissions (or everything since a date).",
         discussion: """
             `graphperm sync` keeps the knowledge bases it replaces (the last 5 unless `sync --keep N`) in \

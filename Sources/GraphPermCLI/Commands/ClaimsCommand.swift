@@ -5,6 +5,7 @@ import GraphPermKit
 struct ClaimsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "claims",
+        _superCommandName: "graphperm",
         abstract: "Decode an access token: its claims, with scp/roles resolved to permissions and wids to admin roles.",
         discussion: """
             The signature is not verified, and the token is never printed or stored: only its claims are shown.

@@ -6,6 +6,7 @@ import GraphPermKit
 struct DiagnoseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diagnose",
+        _superCommandName: "graphperm",
         abstract: "Explain why a Microsoft Graph call got 401 or 403, from the token and the request.",
         discussion: """
             Reads the access token (--token, --token-file, stdin) or its claims (--claims), decodes it without \

@@ -5,6 +5,7 @@ import GraphPermKit
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
+        _superCommandName: "graphperm",
         abstract:
             "What changed in Microsoft's permissions between two knowledge bases or folders of Microsoft's files.",
         discussion: """

@@ -6,6 +6,7 @@ import GraphPermKit
 struct LeastCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "least",
+        _superCommandName: "graphperm",
         abstract: "The least-privileged permission for a call, per permission type.",
         discussion: """
             TARGET is a URL as you would call it (https://graph.microsoft.com/v1.0/..., /beta/..., a path with or \

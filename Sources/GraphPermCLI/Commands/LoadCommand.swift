@@ -7,6 +7,7 @@ import GraphPermKit
 struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
+        _superCommandName: "graphperm",
         abstract: "Build the knowledge base from Microsoft's permission files (all-or-nothing).",
         discussion: """
             Each PATH is a file or a folder of .json files; kinds are detected from content: the permissions document \

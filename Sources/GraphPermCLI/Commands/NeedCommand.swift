@@ -5,6 +5,7 @@ import GraphPermKit
 struct NeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "need",
+        _superCommandName: "graphperm",
         abstract:
             """
             The smallest least-privileged set of permissions that grants every call an app makes, per permission type.

@@ -7,6 +7,7 @@ import GraphPermQuery
 struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
+        _superCommandName: "graphperm",
         abstract: "Run statements of the query language (`.help` in the REPL lists them).",
         discussion: """
             Statements come from the argument, from -f FILE, or from stdin, separated by ';' or new lines.

@@ -12,6 +12,7 @@ extension ReferenceKind: ExpressibleByArgument {
 struct ReferenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reference",
+        _superCommandName: "graphperm",
         abstract: "Generate reference documents in markdown: api, permissions, security, roles or tiers.",
         discussion: """
             api: one permissions table per (path template, method), grouped by top-level resource; with --out, one \

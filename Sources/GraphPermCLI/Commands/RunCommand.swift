@@ -6,6 +6,7 @@ import GraphPermKit
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
+        _superCommandName: "graphperm",
         abstract: "Run a saved query by name (see `graphperm queries`) or from a file.",
         discussion: """
             Examples:
@@ -31,6 +32,7 @@ struct RunCommand: ParsableCommand {
 struct QueriesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queries",
+        _superCommandName: "graphperm",
         abstract: "List the saved queries.",
         discussion: "Example:\n  graphperm queries"
     )

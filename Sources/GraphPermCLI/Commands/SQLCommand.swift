@@ -5,6 +5,7 @@ import GraphPermKit
 struct SQLCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sql",
+        _superCommandName: "graphperm",
         abstract: "Run one read-only SQL statement on the knowledge base (`.schema` in the REPL shows the tables).",
         discussion: """
             The connection is read-only: writes, ATTACH and several statements at once are refused (exit 65).

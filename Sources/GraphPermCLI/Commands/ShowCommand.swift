@@ -5,6 +5,7 @@ import GraphPermKit
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
+        _superCommandName: "graphperm",
         abstract: "A permission card by name or ID, or an admin role by name or role template ID.",
         discussion: """
             Examples:

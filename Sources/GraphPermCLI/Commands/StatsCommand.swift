@@ -5,6 +5,7 @@ import GraphPermKit
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
+        _superCommandName: "graphperm",
         abstract:
             """
             Counts of the knowledge base and the files it was built from (the snapshot compiled in, and its age, on \

@@ -5,6 +5,7 @@ import GraphPermKit
 struct TableCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table",
+        _superCommandName: "graphperm",
         abstract: "The permissions table of a Graph API exactly as Microsoft's documentation prints it.",
         discussion: """
             Several URLs joined by ';' give one merged table, as the docs do for an API with several paths. Where \
