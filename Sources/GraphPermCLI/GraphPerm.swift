@@ -65,12 +65,16 @@ package struct GraphPerm: ParsableCommand {
         }
     }
 
-    /// The command `arguments` name. A line that starts with a one-shot subcommand (its configuration names
-    /// `graphperm` as its super-command) is first parsed by that subcommand alone, which skips the root's work
-    /// (the completion-script check and the command tree: a fifth of a one-shot `least`'s instructions). A line that
-    /// parse refuses or reads as a request for help (a usage error, `--help`, a completion-script request) is parsed
-    /// again from the root, so every message is the one the root gives.
+    /// The command `arguments` name. The commonest one-shot line, `least METHOD TARGET` with its options, is read by
+    /// `QuickLeast`. Another line that starts with a one-shot subcommand (its configuration names `graphperm` as its
+    /// super-command) is first parsed by that subcommand alone, which skips the root's work (the completion-script
+    /// check and the command tree: a fifth of a one-shot `least`'s instructions). A line that parse refuses or reads
+    /// as a request for help (a usage error, `--help`, a completion-script request) is parsed again from the root,
+    /// so every message is the one the root gives.
     package static func parseCommand(_ arguments: [String]) throws -> any ParsableCommand {
+        if arguments.first == LeastCommand._commandName, let least = QuickLeast.read(Array(arguments.dropFirst())) {
+            return least
+        }
         if let first = arguments.first,
             let subcommand = configuration.subcommands.first(where: { $0._commandName == first }),
             subcommand.configuration._superCommandName != nil,
