@@ -56,7 +56,7 @@ extension KnowledgeBase {
                     return .table(TabularText(columns: [], rows: []))
                 }
                 plan = planned
-            } catch let error as Planner.PlanError {
+            } catch {
                 throw KnowledgeBaseError.query(sql: Printer.print(statement), detail: error.message)
             }
             return .table(try execute(plan))

@@ -2,8 +2,9 @@ import GraphPermPlatform
 
 /// A request URL as people paste it, reduced to the segments the matcher compares.
 ///
-///     RequestPath("https://graph.microsoft.com/v1.0/users('a@b.com')/messages?$top=5").normalized
-///     // ["users", "a@b.com", "messages"]
+///     let path = RequestPath("https://graph.microsoft.com/v1.0/users('A@b.com')/messages?$top=5")
+///     path.normalized              // ["users(a@b.com)", "messages"]
+///     path.segments[0].keySplit    // ["users", "'A@b.com'"]: the pair it may stand for
 package struct RequestPath: Sendable, Equatable {
     /// One segment: normalised, and for `name(key)` the two segments it may stand for.
     package struct Segment: Sendable, Equatable {
