@@ -14,29 +14,22 @@ extension TenantExport {
     ///
     ///     let export = try TenantExport.read(folder: "tenant")
     package static func read(folder: String) throws(LoadError) -> TenantExport {
-        var pages: [(collection: Int, page: Page)] = []
+        var pages: [(collection: Int, number: Int, page: Page)] = []
         for (collection, stem) in collections.enumerated() {
             var number = 1
             while true {
-                let name = number == 1 ? "\(stem).json" : "\(stem).\(number).json"
-                let url = URL(fileURLWithPath: folder).appendingPathComponent(name)
+                let url = URL(fileURLWithPath: folder).appendingPathComponent(pageName(stem, number))
                 guard FileManager.default.fileExists(atPath: url.path) else {
-                    if number == 1 {
-                        throw LoadError.io(
-                            file: url.path,
-                            message:
-                                "no such file: a tenant export folder holds servicePrincipals.json, "
-                                + "oauth2PermissionGrants.json and roleAssignments.json"
-                        )
-                    }
-                    let previous = number == 2 ? "\(stem).json" : "\(stem).\(number - 1).json"
-                    throw LoadError.data(
-                        file: URL(fileURLWithPath: folder).appendingPathComponent(previous).path,
-                        place: "$[\"@odata.nextLink\"]",
-                        message: "expected the next page in \(name), which is missing")
+                    guard number == 1 else { break }  // whether a next page was due, the parse says
+                    throw LoadError.io(
+                        file: url.path,
+                        message:
+                            "no such file: a tenant export folder holds servicePrincipals.json, "
+                            + "oauth2PermissionGrants.json and roleAssignments.json"
+                    )
                 }
                 let page = Page(file: url.path, bytes: try SourceFile.read(url, limit: 2 << 30))
-                pages.append((collection, page))
+                pages.append((collection, number, page))
                 guard Self.hasNextLink(page.bytes) else { break }
                 number += 1
             }
@@ -49,12 +42,14 @@ extension TenantExport {
         var roles: [RoleAssignment] = []
         for (position, result) in parsed.enumerated() {
             let items = try result.get()
-            if items.hasNext
-                != (position + 1 < pages.count && pages[position + 1].collection == pages[position].collection)
-            {
+            let (collection, number, page) = pages[position]
+            let nextFollows = position + 1 < pages.count && pages[position + 1].collection == collection
+            if items.hasNext != nextFollows {
                 throw LoadError.data(
-                    file: pages[position].page.file, place: "$[\"@odata.nextLink\"]",
-                    message: "expected a nextLink only where a next page follows")
+                    file: page.file, place: "$[\"@odata.nextLink\"]",
+                    message: items.hasNext
+                        ? "expected the next page in \(pageName(collections[collection], number + 1)), which is missing"
+                        : "expected a nextLink only where a next page follows")
             }
             principals += items.principals
             grants += items.grants
@@ -63,7 +58,13 @@ extension TenantExport {
         return TenantExport(servicePrincipals: principals, delegatedGrants: grants, roleAssignments: roles)
     }
 
-    /// Whether a page's bytes mention `@odata.nextLink` (the parse checks it is really a member).
+    /// The file of a collection's page `number` (from 1): `NAME.json`, `NAME.2.json` …
+    private static func pageName(_ stem: String, _ number: Int) -> String {
+        number == 1 ? "\(stem).json" : "\(stem).\(number).json"
+    }
+
+    /// Whether a page's bytes mention `@odata.nextLink`: then its next page is read, if there is one (the parse
+    /// checks that the page has the member, and that a page with it has a next page).
     private static func hasNextLink(_ bytes: [UInt8]) -> Bool {
         let needle = Array("\"@odata.nextLink\"".utf8)
         guard bytes.count >= needle.count else { return false }

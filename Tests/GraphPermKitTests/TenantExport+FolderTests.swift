@@ -65,6 +65,13 @@ import GraphPermKit
             message: "expected the next page in servicePrincipals.2.json, which is missing"))
     }
 
+    @Test func anItemThatMentionsANextLinkIsNoSignOfANextPage() throws {
+        let item = #"{"id": "\#(Self.app)", "appId": "\#(Self.graph)", "notes": {"@odata.nextLink": "x"}}"#
+        let folder = Self.folder(principalPages: ["{\"value\": [\(item)]}"])
+        defer { folder.remove() }
+        #expect(try TenantExport.read(folder: folder.path).servicePrincipals.count == 1)
+    }
+
     @Test func aBadItemNamesItsFileAndPath() throws {
         let folder = Self.folder(principalPages: [#"{"value": [{"id": "x", "appId": "\#(Self.graph)"}]}"#])
         let path = folder.path + "/servicePrincipals.json"
