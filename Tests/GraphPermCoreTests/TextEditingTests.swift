@@ -58,4 +58,19 @@ struct TextEditingTests {
     func otherTextIsNoDate(text: String) {
         #expect(Date(iso8601: text) == nil)
     }
+
+    /// Foundation alone reads these as a later day or hour (2026-02-30 as 2026-03-02).
+    @Test(arguments: [
+        "2026-02-30T00:00:00Z", "2026-02-29T12:00:00Z", "2026-04-31T10:00:00Z", "2026-11-30T24:00:00Z",
+        "2026-11-30T09:60:00Z", "2026-11-30T09:06:60Z", "2026-11-31T09:06:14+02:00",
+    ])
+    func aDayOrTimeThatIsNotInTheCalendarIsNoDate(text: String) {
+        #expect(Date(iso8601: text) == nil)
+    }
+
+    @Test func aLeapDayAndTheLastSecondOfADayAreDates() {
+        #expect(Date(iso8601: "2028-02-29T12:00:00Z")?.iso8601 == "2028-02-29T12:00:00Z")
+        #expect(Date(iso8601: "2026-12-31T23:59:59Z")?.iso8601 == "2026-12-31T23:59:59Z")
+        #expect(Date(iso8601: "2026-11-30T09:06:14.5Z")?.iso8601 == "2026-11-30T09:06:14Z")
+    }
 }
