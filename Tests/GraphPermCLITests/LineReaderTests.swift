@@ -4,33 +4,31 @@ import Testing
 
 /// The REPL's plain reader with a pipe as standard input: whole lines, the end of input, Ctrl-C dropping a line.
 @Suite(.serialized) struct LineReaderTests {
-    /// Runs `body` with standard input replaced by a pipe it can write to, then puts standard input and the SIGINT
+    /// Runs `body` with standard input replaced by a pipe it writes to, then puts standard input and the SIGINT
     /// handling back as they were.
-    static func withPipeAsStandardInput(_ body: (_ write: Int32) throws -> Void) throws {
+    static func withPipeAsStandardInput(_ body: (_ input: PipeInput) throws -> Void) throws {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }  // not inherited by other tests' children
         let saved = dup(STDIN_FILENO)
         var interrupt = sigaction()
         sigaction(SIGINT, nil, &interrupt)
+        let input = PipeInput(descriptor: ends[1])
         defer {
+            input.end()
             dup2(saved, STDIN_FILENO)
             close(saved)
             close(ends[0])
             sigaction(SIGINT, &interrupt, nil)
         }
         dup2(ends[0], STDIN_FILENO)
-        defer { close(ends[1]) }
-        try body(ends[1])
-    }
-
-    static func send(_ text: String, to descriptor: Int32) {
-        StandardStreams.write(text, to: descriptor)
+        try body(input)
     }
 
     @Test func linesComeOneAtATimeAndTheLastNeedsNoLineEnd() throws {
         try Self.withPipeAsStandardInput { input in
-            Self.send("least GET /me\n\nroles\nshow Mail.Read", to: input)
-            close(input)
+            input.send("least GET /me\n\nroles\nshow Mail.Read")
+            input.end()
             let reader = PlainLineReader(showsPrompt: false)
             let lines = (0..<6).map { _ in reader.read(prompt: "> ") }
             #expect(lines == [.line("least GET /me"), .line(""), .line("roles"), .line("show Mail.Read"), .end, .end])
@@ -39,7 +37,7 @@ import Testing
 
     @Test func anEmptyInputEndsAtOnce() throws {
         try Self.withPipeAsStandardInput { input in
-            close(input)
+            input.end()
             #expect(PlainLineReader(showsPrompt: false).read(prompt: "> ") == .end)
         }
     }
@@ -47,8 +45,8 @@ import Testing
     @Test func aLineLongerThanOneReadAndACharacterAcrossReadsStayWhole() throws {
         try Self.withPipeAsStandardInput { input in
             let long = String(repeating: "a", count: 4_095) + "é" + String(repeating: "b", count: 5_000)
-            Self.send(long + "\nroles\n", to: input)
-            close(input)
+            input.send(long + "\nroles\n")
+            input.end()
             let reader = PlainLineReader(showsPrompt: false)
             #expect(reader.read(prompt: "> ") == .line(long))
             #expect(reader.read(prompt: "> ") == .line("roles"))
@@ -61,9 +59,9 @@ import Testing
             let reader = PlainLineReader(showsPrompt: false)
             let writer = Thread {
                 Thread.sleep(forTimeInterval: 0.05)
-                Self.send("least ", to: input)
+                input.send("least ")
                 Thread.sleep(forTimeInterval: 0.05)
-                Self.send("GET /me\n", to: input)
+                input.send("GET /me\n")
             }
             writer.start()
             #expect(reader.read(prompt: "> ") == .line("least GET /me"))
@@ -72,7 +70,7 @@ import Testing
 
     @Test func ctrlCAbandonsTheHalfTypedLine() throws {
         try Self.withPipeAsStandardInput { input in
-            Self.send("least GET /m", to: input)
+            input.send("least GET /m")
             let results = MessageBox()
             let ready = DispatchSemaphore(value: 0)
             let readerThread = Thread {
@@ -89,10 +87,28 @@ import Testing
             Thread.sleep(forTimeInterval: 0.1)
             pthread_kill(results.thread!, SIGINT)
             Thread.sleep(forTimeInterval: 0.1)
-            Self.send("roles\n", to: input)
+            input.send("roles\n")
             #expect(results.done.wait(timeout: .now() + 10) == .success)
             #expect(results.inputs == [.interrupted, .line("roles")])
         }
+    }
+}
+
+/// The writing end of the pipe standing in for standard input, closed once (a descriptor closed twice could be
+/// another test's by then).
+final class PipeInput: @unchecked Sendable {
+    private let descriptor: Int32
+    private var isOpen = true
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    func send(_ text: String) { StandardStreams.write(text, to: descriptor) }
+
+    /// Closes the pipe: the reader sees the end of the input.
+    func end() {
+        guard isOpen else { return }
+        isOpen = false
+        close(descriptor)
     }
 }
 

@@ -8,6 +8,7 @@ struct StandardStreamsTests {
     static func pipeEnds() throws -> (read: Int32, write: Int32) {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }  // not inherited by other tests' children
         return (ends[0], ends[1])
     }
 

@@ -7,6 +7,7 @@ struct POSIXTests {
     @Test func readsWhatWasWrittenToAPipeThenZeroAtItsEnd() throws {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }  // not inherited by other tests' children
         let text = Array("permissions.json".utf8)
         #expect(write(ends[1], text, text.count) == text.count)
         close(ends[1])
@@ -20,6 +21,7 @@ struct POSIXTests {
     @Test func readsNoMoreThanAskedAndTheRestOnTheNextCall() throws {
         var ends: [Int32] = [0, 0]
         try #require(pipe(&ends) == 0)
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }  // not inherited by other tests' children
         defer { close(ends[0]) }
         let text = Array("abcdef".utf8)
         #expect(write(ends[1], text, text.count) == text.count)
