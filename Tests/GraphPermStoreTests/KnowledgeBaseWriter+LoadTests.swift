@@ -65,4 +65,14 @@ struct KnowledgeBaseWriterLoadTests {
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [])
     }
+
+    /// The writer fails at once while the files are still being read: its error is the one reported.
+    @Test func aTargetInAMissingFolderReportsTheWritersError() throws {
+        let folder = MiniStore.temporaryFolder() + "/absent"
+        #expect(throws: LoadError.io(file: folder + "/kb.sqlite", message: "the folder \(folder) does not exist")) {
+            try KnowledgeBaseWriter.load(paths: Self.mini, dataDirectory: Resources.dataDirectory,
+                                         to: folder + "/kb.sqlite")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder))
+    }
 }
