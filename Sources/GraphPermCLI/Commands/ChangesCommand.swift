@@ -42,7 +42,9 @@ struct ChangesCommand: ParsableCommand {
     /// The date as text that compares with the kept files' times (RFC 3339, UTC), or nil when it is not a date.
     static func sinceKey(_ text: String) -> String? {
         let day = Date.ISO8601FormatStyle().year().month().day()
-        guard let date = (text.count == 10 ? try? day.parse(text) : nil) ?? Date(iso8601: text) else { return nil }
+        // Foundation reads a day that is not in the calendar (2026-02-30) as a later one: refused first.
+        guard ISODay.number(text) != nil,
+              let date = (text.count == 10 ? try? day.parse(text) : nil) ?? Date(iso8601: text) else { return nil }
         return date.iso8601
     }
 
