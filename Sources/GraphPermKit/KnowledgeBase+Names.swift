@@ -10,6 +10,6 @@ extension KnowledgeBase {
     /// Every path template, in byte order.
     package func templates() throws(KnowledgeBaseError) -> [String] { try store.templates() }
 
-    /// Entity names: the Graph Security API's (`alerts`) and every first segment of a path template (`users`).
+    /// Entity names: the Graph Security API's (`alerts`) and every path template of one segment (`/users`).
     package func entityNames() throws(KnowledgeBaseError) -> [String] { try store.entityNames() }
 }

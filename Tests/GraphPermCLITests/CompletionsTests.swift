@@ -68,4 +68,15 @@ struct CompletionsTests {
         #expect(roles.contains("Global Administrator") && roles.allSatisfy { $0.hasPrefix("Global") }, "\(roles)")
         #expect(Self.completions(db: folder + "/absent.sqlite", word: "M") == [])
     }
+
+    @Test(arguments: [
+        (["graphperm", "show", "--db", "a.sqlite", "Mail"], "a.sqlite"),
+        (["graphperm", "show", "--db=b.sqlite", "Mail"], "b.sqlite"),
+        (["graphperm", "--db", "c.sqlite", "show", "M"], "c.sqlite"),
+        (["graphperm", "show", "Mail", "--db"], nil),
+        (["graphperm", "show", "Mail"], nil),
+    ] as [([String], String?)])
+    func theKnowledgeBaseIsTakenFromEitherFormOfDB(arguments: [String], expected: String?) {
+        #expect(CompletionKind.databasePath(in: arguments) == expected)
+    }
 }

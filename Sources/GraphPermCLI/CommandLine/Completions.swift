@@ -22,13 +22,20 @@ extension CompletionKind {
     /// location, read when the shell asks (nothing when there is none yet).
     package static var permissionNames: CompletionKind {
         .custom { arguments, _, prefix in
-            let named = arguments.firstIndex(of: "--db")
-                .flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
-            let path = named ?? Environment.value("GRAPHPERM_DB")
+            let path = databasePath(in: arguments) ?? Environment.value("GRAPHPERM_DB")
                 ?? CommonOptions.defaultDatabasePath
             guard let kb = try? KnowledgeBase.open(path: path) else { return [] }
             let names = ((try? kb.permissionNames()) ?? []) + ((try? kb.adminRoles().map(\.name)) ?? [])
             return names.filter { $0.lowercased().hasPrefix(prefix.lowercased()) }
         }
+    }
+
+    /// The knowledge base a command line names, as `--db PATH` or `--db=PATH`.
+    static func databasePath(in arguments: [String]) -> String? {
+        for (index, word) in arguments.enumerated() {
+            if word == "--db", index + 1 < arguments.count { return arguments[index + 1] }
+            if word.hasPrefix("--db=") { return String(word.dropFirst(5)) }
+        }
+        return nil
     }
 }

@@ -107,7 +107,7 @@ extension KnowledgeStore {
         }
     }
 
-    /// Entity names: the Security API's, and every first segment of a path template.
+    /// Entity names: the Security API's, and every path template of one segment (what `least GET users` can name).
     package func entityNames() throws(KnowledgeBaseError) -> [String] {
         let sql = """
             SELECT entity AS name FROM security_entity
