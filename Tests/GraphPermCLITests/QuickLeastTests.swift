@@ -52,6 +52,13 @@ struct QuickLeastTests {
         #expect(QuickLeast.read(line) == nil)
     }
 
+    @Test func everyPropertyOfLeastIsOneQuickLeastSets() {
+        // QuickLeast sets these five; a sixth would be read unset (a crash) by a quickly read command's run().
+        let names = Mirror(reflecting: LeastCommand()).children.compactMap(\.label)
+        #expect(names == ["_common", "_method", "_target", "_scheme", "_batch"], "teach QuickLeast the new one")
+        #expect(Mirror(reflecting: CommonOptions()).children.compactMap(\.label) == ["_db", "_format"])
+    }
+
     @Test func theRootReadsTheLineQuicklyAndTheRestAsBefore() throws {
         let quick = try #require(try GraphPerm.parseCommand(["least", "GET", "/me", "--format", "json"]) as? LeastCommand)
         #expect(Self.values(quick) == "GET | /me | - | false | - | json")

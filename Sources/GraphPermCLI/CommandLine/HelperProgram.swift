@@ -26,3 +26,18 @@ enum HelperProgram {
         return CommandLine.arguments[0]
     }
 }
+
+/// A command that hands its whole line to a helper program beside `graphperm` (`sync`, `mcp`, `serve`): options and
+/// help included, the helper reads them.
+protocol HelperCommand: ParsableCommand {
+    /// The helper's file name, e.g. `graphperm-sync`.
+    static var helper: String { get }
+    /// The line after the command's name, as typed.
+    var arguments: [String] { get }
+}
+
+extension HelperCommand {
+    func run() throws {
+        try HelperProgram.exec(Self.helper, arguments: arguments)
+    }
+}

@@ -5,7 +5,9 @@ import GraphPermKit
 
 /// `graphperm mcp` runs the `graphperm-mcp` helper beside this binary with the same arguments: only the helper
 /// links the MCP SDK, which keeps every other command's start-up short.
-struct MCPCommand: ParsableCommand {
+struct MCPCommand: HelperCommand {
+    static let helper = "graphperm-mcp"
+
     static let configuration = CommandConfiguration(
         commandName: "mcp",
         abstract: "Serve graphperm to AI agents: a Model Context Protocol server over stdio.",
@@ -19,8 +21,4 @@ struct MCPCommand: ParsableCommand {
 
     @Argument(parsing: .captureForPassthrough, help: "The options of `graphperm mcp`.")
     var arguments: [String] = []
-
-    func run() throws {
-        try HelperProgram.exec("graphperm-mcp", arguments: arguments)
-    }
 }

@@ -4,7 +4,9 @@ import GraphPermKit
 
 /// `graphperm sync` runs the `graphperm-sync` helper beside this binary with the same arguments: only the helper
 /// links the networking libraries, which keeps every other command's start-up short.
-struct SyncCommand: ParsableCommand {
+struct SyncCommand: HelperCommand {
+    static let helper = "graphperm-sync"
+
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract:
@@ -19,8 +21,4 @@ struct SyncCommand: ParsableCommand {
 
     @Argument(parsing: .captureForPassthrough, help: "The options of `graphperm sync`.")
     var arguments: [String] = []
-
-    func run() throws {
-        try HelperProgram.exec("graphperm-sync", arguments: arguments)
-    }
 }
