@@ -467,6 +467,8 @@ CREATE INDEX grants_by_permission ON grants (permission_id);
 
 CREATE INDEX permission_by_name_nocase ON permission (name COLLATE NOCASE);
 CREATE INDEX permission_scheme_by_guid ON permission_scheme (guid);
+-- `permissions where resource = ...` (the language compares resources without case).
+CREATE INDEX permission_by_resource ON permission (resource COLLATE NOCASE);
 
 -- Grants with names instead of IDs.
 CREATE VIEW grant_detail AS
