@@ -35,19 +35,20 @@ if [ -z "$bin_dir" ]; then
     echo "install.sh: building graphperm (release) in $scratch" >&2
     # A one-shot `graphperm least` spends most of its time starting up, so the installed binaries are built for it:
     # a generic type's metadata comes from its accessor, not from a mangled name that the runtime decodes and
-    # checks against every conformance record of the binary; and graphperm links libstdc++ in, leaving the dynamic
-    # loader no C++ library to bind at each start (where its static archive is found; a linker script named
-    # libstdc++.so stands first in the search path).
+    # checks against every conformance record of the binary; and graphperm links libstdc++, SQLite and zlib in,
+    # leaving the dynamic loader nothing but the C library to map and bind at each start (where their static
+    # archives are found: a linker script named like the shared library stands first in the search path).
     release=(-c release --scratch-path "$scratch" -Xswiftc -Xfrontend -Xswiftc
         -disable-concrete-type-metadata-mangled-name-accessors)
-    static_cxx=()
-    cxx_archive="$(clang -print-file-name=libstdc++.a 2>/dev/null || true)"
-    if [ -f "$cxx_archive" ]; then
-        mkdir -p "$scratch/static-libstdc++"
-        echo "INPUT($cxx_archive)" > "$scratch/static-libstdc++/libstdc++.so"
-        static_cxx=(-Xlinker "-L$(cd "$scratch/static-libstdc++" && pwd)")
-    fi
-    swift build "${release[@]}" "${static_cxx[@]}" --product graphperm >&2
+    static_dir="$scratch/static-libraries"
+    rm -rf "$static_dir"
+    mkdir -p "$static_dir"
+    for library in stdc++ sqlite3 z; do
+        archive="$(clang -print-file-name="lib$library.a" 2>/dev/null || true)"
+        if [ -f "$archive" ]; then echo "INPUT($archive)" > "$static_dir/lib$library.so"; fi
+    done
+    static_libraries=(-Xlinker "-L$(cd "$static_dir" && pwd)")
+    swift build "${release[@]}" "${static_libraries[@]}" --product graphperm >&2
     swift build "${release[@]}" --product graphperm-sync >&2
     swift build "${release[@]}" --product graphperm-mcp >&2
     swift build "${release[@]}" --product graphperm-serve >&2
