@@ -60,7 +60,8 @@ struct QuickLeastTests {
     }
 
     @Test func theRootReadsTheLineQuicklyAndTheRestAsBefore() throws {
-        let quick = try #require(try GraphPerm.parseCommand(["least", "GET", "/me", "--format", "json"]) as? LeastCommand)
+        let parsed = try GraphPerm.parseCommand(["least", "GET", "/me", "--format", "json"])
+        let quick = try #require(parsed as? LeastCommand)
         #expect(Self.values(quick) == "GET | /me | - | false | - | json")
         #expect(GraphPermTests.parseCommand(["least", "GET", "/me", "--scheme", "admin"])
             .contains("--scheme takes delegated, work, personal or application, not 'admin'"))
