@@ -67,7 +67,7 @@ package struct Downloader: Sendable {
             case 301, 302, 303, 307, 308:
                 current = try redirect(from: current, response, count: &redirects, credential: credential)
             case 429 where attempt < limits.maxAttempts, 503 where attempt < limits.maxAttempts:
-                let asked = response.headers["retry-after"].flatMap(Double.init) ?? Double(attempt)
+                let asked = RetryAfter.seconds(response.headers["retry-after"]) ?? Double(attempt)
                 try await Task.sleep(nanoseconds: UInt64(min(limits.maxRetryWait, max(0, asked)) * 1_000_000_000))
                 attempt += 1
             case 429, 503:
