@@ -40,7 +40,8 @@ enum QuickLeast {
         command.target = words[1]
         command.scheme = options["--scheme"]
         command.batch = false
-        guard (try? command.validate()) != nil else { return nil }
+        // ArgumentParser validates the option group, then the command; so does this.
+        guard (try? command.common.validate()) != nil, (try? command.validate()) != nil else { return nil }
         return command
     }
 }
